@@ -1,0 +1,3 @@
+//! factlint: a fact-consistency linter for news articles.
+
+pub mod values;
