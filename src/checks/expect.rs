@@ -1,0 +1,143 @@
+//! `expect`: in scopes where the gate admits, the located value must be one of
+//! the expected values.
+
+use super::error::{ConfigError, ConfigErrorBuilder};
+use super::load::reject_keys;
+use super::locate::{Value, ValueLocator, ValueType};
+use super::spec::CheckSpec;
+use super::Emitter;
+use crate::document::Document;
+use std::ops::Range;
+use toml::Spanned;
+
+/// Compiled `expect` check.
+#[derive(Debug)]
+pub struct Expect {
+    locator: ValueLocator,
+    expected: Vec<Value>,
+    /// Whether replacing the value with the (single) expected one is a safe fix.
+    fix: bool,
+}
+
+impl Expect {
+    pub fn compile(spec: &CheckSpec) -> Result<Self, ConfigErrorBuilder> {
+        reject_keys(
+            spec,
+            &[
+                ("pattern", spec.pattern.is_some()),
+                ("patterns", !spec.patterns.is_empty()),
+                ("replace", spec.replace.is_some()),
+            ],
+        )?;
+        let Some(value) = &spec.value else {
+            return Err(ConfigError::new("an `expect` check needs `value = { type = … }`")
+                .at(spec.kind.span(), "this check reads no value"));
+        };
+        let locator = ValueLocator::compile(value)?;
+        let Some(expected) = &spec.expected else {
+            return Err(ConfigError::new("an `expect` check needs `expected`")
+                .at(spec.kind.span(), "this check expects nothing"));
+        };
+        let expected = parse_expected(locator.kind, expected)?;
+        if spec.fix && expected.len() != 1 {
+            return Err(ConfigError::new("`fix = true` needs exactly one expected value")
+                .at(spec.kind.span(), "in this check"));
+        }
+        Ok(Self {
+            locator,
+            expected,
+            fix: spec.fix,
+        })
+    }
+
+    pub fn run(&self, doc: &Document, unit: Range<usize>, emit: &mut Emitter) {
+        for mention in self.locator.locate(doc, unit) {
+            if self.expected.contains(&mention.value) {
+                continue;
+            }
+            let expected = self.expected_text();
+            let fix = self.fix.then(|| expected.clone());
+            emit.report(mention.span, &mention.value.to_string(), &expected, fix);
+        }
+    }
+
+    fn expected_text(&self) -> String {
+        let all: Vec<String> = self.expected.iter().map(Value::to_string).collect();
+        all.join(" or ")
+    }
+}
+
+/// `expected = 2022` or `expected = [2022, 2023]`, typed by the value type.
+fn parse_expected(
+    kind: ValueType,
+    expected: &Spanned<toml::Value>,
+) -> Result<Vec<Value>, ConfigErrorBuilder> {
+    let items: Vec<&toml::Value> = match expected.get_ref() {
+        toml::Value::Array(items) => items.iter().collect(),
+        one => vec![one],
+    };
+    let wrong = |what: &str| {
+        ConfigError::new(format!("`expected` must be {what}"))
+            .at(expected.span(), "this value")
+    };
+    items
+        .into_iter()
+        .map(|item| match (kind, item) {
+            (ValueType::Year, toml::Value::Integer(y)) if (1000..=9999).contains(y) => {
+                Ok(Value::Year(*y as i32))
+            }
+            (ValueType::Year, _) => Err(wrong("a year (an integer such as 2022) or a list of years")),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::load::load_str;
+    use crate::document::Document;
+
+    const ANNEXATION: &str = r#"
+[[check]]
+id = "annexation-year"
+kind = "expect"
+when = ['(?i)\bfour (?:\w+ )?regions\b', '(?i)annex|seiz']
+value = { type = "year", near = '(?i)annex\w*|seiz\w*', subject = '(?i)\bregions\b', rival = '(?i)Crimea' }
+expected = 2022
+fix = true
+message = "annexed in {expected}, not {found}"
+"#;
+
+    fn run(text: &str) -> Vec<(String, String, Option<String>)> {
+        let doc = Document::parse("a.txt", text.as_bytes().to_vec(), None).unwrap();
+        let mut out = Vec::new();
+        for (check, _) in load_str(ANNEXATION).unwrap() {
+            check.run(&doc, &mut out);
+        }
+        out.into_iter()
+            .map(|f| (f.primary.text().to_string(), f.message, f.fix.map(|x| x.replacement)))
+            .collect()
+    }
+
+    #[test]
+    fn wrong_year_is_flagged_with_fix() {
+        let found = run("It is one of four regions that the Kremlin claimed to have annexed in 2020 but still.");
+        assert_eq!(
+            found,
+            [("2020".into(), "annexed in 2022, not 2020".into(), Some("2022".into()))]
+        );
+    }
+
+    #[test]
+    fn right_year_and_other_events_pass() {
+        assert!(run("Moscow claimed to annex four regions in 2022.").is_empty());
+        assert!(run("In 2020, Washington imposed sanctions.").is_empty());
+        assert!(run("Russia seized Crimea in 2014 and claimed to annex four regions in 2022.").is_empty());
+    }
+
+    #[test]
+    fn expected_must_match_the_type() {
+        let bad = ANNEXATION.replace("expected = 2022", "expected = \"soon\"");
+        let e = load_str(&bad).err().unwrap();
+        assert!(e[0].message.contains("must be a year"));
+    }
+}

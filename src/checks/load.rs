@@ -1,0 +1,284 @@
+//! Reading check files and compiling them into a [`CheckSet`].
+
+use super::error::{ConfigError, ConfigErrorBuilder, suggestion};
+use super::spec::{CheckFile, CheckSpec};
+use super::{Check, CheckMeta, Gate, Rule, Scope, compile_regex, expect, forbid};
+use crate::finding::Severity;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Every check, compiled, in load order.
+#[derive(Debug, Default)]
+pub struct CheckSet {
+    pub checks: Vec<Check>,
+}
+
+/// Loads every `*.toml` under each path (a file or a directory). All errors of
+/// all files are returned, not just the first.
+pub fn load_paths(paths: &[PathBuf]) -> Result<CheckSet, Vec<ConfigError>> {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        match check_files(path) {
+            Ok(found) if found.is_empty() => errors.push(
+                ConfigError::new(format!("no check files (*.toml) in `{}`", path.display()))
+                    .help("pass a directory of check files with --checks, or create one with `factlint new`")
+                    .in_file(path.clone(), ""),
+            ),
+            Ok(found) => files.extend(found),
+            Err(e) => errors.push(e),
+        }
+    }
+    let mut set = CheckSet::default();
+    let mut seen: HashMap<Arc<str>, PathBuf> = HashMap::new();
+    for file in files {
+        let source = match std::fs::read_to_string(&file) {
+            Ok(s) => s,
+            Err(e) => {
+                errors.push(
+                    ConfigError::new(format!("cannot read check file `{}`: {e}", file.display()))
+                        .in_file(file.clone(), ""),
+                );
+                continue;
+            }
+        };
+        match load_str(&source) {
+            Ok(checks) => {
+                for (check, id_span) in checks {
+                    if let Some(first) = seen.get(&check.meta.id) {
+                        errors.push(
+                            ConfigError::new(format!("duplicate check id `{}`", check.meta.id))
+                                .at(id_span, "defined again here")
+                                .help(format!("first defined in `{}`", first.display()))
+                                .in_file(file.clone(), &source),
+                        );
+                        continue;
+                    }
+                    seen.insert(check.meta.id.clone(), file.clone());
+                    set.checks.push(check);
+                }
+            }
+            Err(errs) => errors.extend(errs.into_iter().map(|e| e.in_file(file.clone(), &source))),
+        }
+    }
+    if errors.is_empty() { Ok(set) } else { Err(errors) }
+}
+
+/// The check files of a path, sorted so load order (and duplicate reports) are stable.
+fn check_files(path: &Path) -> Result<Vec<PathBuf>, ConfigError> {
+    let meta = std::fs::metadata(path).map_err(|e| {
+        ConfigError::new(format!("cannot read checks `{}`: {e}", path.display()))
+            .in_file(path.to_path_buf(), "")
+    })?;
+    if meta.is_file() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let mut files: Vec<PathBuf> = ignore::WalkBuilder::new(path)
+        .standard_filters(false)
+        .hidden(true)
+        .build()
+        .filter_map(Result::ok)
+        .map(ignore::DirEntry::into_path)
+        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Parses and compiles one check file's text; checks come with their id's span.
+pub fn load_str(source: &str) -> Result<Vec<(Check, std::ops::Range<usize>)>, Vec<ConfigErrorBuilder>> {
+    let file: CheckFile = toml::from_str(source).map_err(|e| vec![toml_error(&e)])?;
+    let mut checks = Vec::new();
+    let mut errors = Vec::new();
+    for spec in file.check {
+        let id_span = spec.id.span();
+        match compile(spec) {
+            Ok(check) => checks.push((check, id_span)),
+            Err(e) => errors.push(e),
+        }
+    }
+    if errors.is_empty() { Ok(checks) } else { Err(errors) }
+}
+
+/// Turns a TOML or schema error into one pointing at its span, with a
+/// did-you-mean for unknown keys.
+fn toml_error(e: &toml::de::Error) -> ConfigErrorBuilder {
+    let message = e.message().trim().to_string();
+    let mut error = ConfigError::new(format!("invalid check file: {message}"));
+    if let Some(span) = e.span() {
+        error = error.at(span, "here");
+    }
+    if let Some((unknown, expected)) = unknown_field(&message) {
+        error.message = format!("unknown key `{unknown}`");
+        error.label = "unknown key".into();
+        let valid: Vec<&str> = expected.iter().map(String::as_str).collect();
+        error.help = Some(suggestion(&unknown, &valid));
+    }
+    error
+}
+
+/// Parses serde's "unknown field `x`, expected one of `a`, `b`" message.
+fn unknown_field(message: &str) -> Option<(String, Vec<String>)> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (unknown, rest) = rest.split_once('`')?;
+    let expected = rest
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect();
+    Some((unknown.to_string(), expected))
+}
+
+fn compile(spec: CheckSpec) -> Result<Check, ConfigErrorBuilder> {
+    let id = spec.id.get_ref();
+    let kebab = !id.is_empty()
+        && id.split('-').all(|part| {
+            !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        });
+    if !kebab {
+        return Err(ConfigError::new(format!("check id `{id}` is not kebab-case"))
+            .at(spec.id.span(), "ids are lower-case words joined by `-`"));
+    }
+    let kind = spec.kind.get_ref().as_str();
+    if !Rule::KINDS.contains(&kind) {
+        return Err(ConfigError::new(format!("unknown check kind `{kind}`"))
+            .at(spec.kind.span(), "not a kind")
+            .help(suggestion(kind, Rule::KINDS)));
+    }
+    let severity = match &spec.severity {
+        None if kind == "expect" => Severity::Error,
+        None => Severity::Warning,
+        Some(s) => match s.get_ref().as_str() {
+            "error" => Severity::Error,
+            "warning" => Severity::Warning,
+            "info" => Severity::Info,
+            other => {
+                return Err(ConfigError::new(format!("unknown severity `{other}`"))
+                    .at(s.span(), "not a severity")
+                    .help(suggestion(other, &["error", "warning", "info"])));
+            }
+        },
+    };
+    let default_scope = if kind == "expect" { Scope::Sentence } else { Scope::Document };
+    let scope = spec.scope.as_ref().map(Scope::parse).transpose()?.unwrap_or(default_scope);
+    let gate = Gate {
+        scope,
+        when: spec.when.iter().map(compile_regex).collect::<Result<_, _>>()?,
+        unless: spec.unless.iter().map(compile_regex).collect::<Result<_, _>>()?,
+    };
+    let rule = match kind {
+        "forbid" => Rule::Forbid(forbid::Forbid::compile(&spec)?),
+        _ => Rule::Expect(expect::Expect::compile(&spec)?),
+    };
+    let message = spec.message.clone().unwrap_or_else(|| match rule {
+        Rule::Forbid(_) => "`{found}` should not be here".to_string(),
+        Rule::Expect(_) => "found {found}, expected {expected}".to_string(),
+    });
+    let description = spec.description.clone().unwrap_or_else(|| {
+        spec.help.clone().unwrap_or_else(|| message.clone())
+    });
+    Ok(Check {
+        meta: CheckMeta {
+            id: Arc::from(spec.id.get_ref().as_str()),
+            kind: rule.kind(),
+            severity,
+            message,
+            description,
+            help: spec.help.clone(),
+            references: spec.references.clone(),
+            label: spec.label.clone(),
+        },
+        gate,
+        rule,
+        examples: spec.example,
+    })
+}
+
+/// Rejects keys that a kind does not read, naming the kind.
+pub fn reject_keys(spec: &CheckSpec, keys: &[(&str, bool)]) -> Result<(), ConfigErrorBuilder> {
+    match keys.iter().find(|(_, present)| *present) {
+        Some((key, _)) => Err(ConfigError::new(format!(
+            "`{key}` is not a key of `{}` checks",
+            spec.kind.get_ref()
+        ))
+        .at(spec.kind.span(), format!("this check is a `{}`", spec.kind.get_ref()))
+        .help(format!("remove `{key}` or change the kind"))),
+        None => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errors(source: &str) -> Vec<ConfigErrorBuilder> {
+        load_str(source).err().expect("expected an error")
+    }
+
+    #[test]
+    fn misspelt_key_points_at_it_with_a_suggestion() {
+        let source = "[[check]]\nid = \"a\"\nkind = \"forbid\"\nseverty = \"error\"\npattern = \"x\"\n";
+        let e = &errors(source)[0];
+        assert_eq!(e.message, "unknown key `severty`");
+        assert_eq!(&source[e.span.clone().unwrap()], "severty");
+        assert_eq!(e.help.as_deref(), Some("did you mean `severity`?"));
+    }
+
+    #[test]
+    fn unknown_kind_suggests_the_nearest() {
+        let source = "[[check]]\nid = \"a\"\nkind = \"forbd\"\npattern = \"x\"\n";
+        let e = &errors(source)[0];
+        assert_eq!(e.message, "unknown check kind `forbd`");
+        assert_eq!(&source[e.span.clone().unwrap()], "\"forbd\"");
+        assert_eq!(e.help.as_deref(), Some("did you mean `forbid`?"));
+    }
+
+    #[test]
+    fn invalid_regex_points_at_the_pattern() {
+        let source = "[[check]]\nid = \"a\"\nkind = \"forbid\"\npattern = \"(unclosed\"\n";
+        let e = &errors(source)[0];
+        assert_eq!(e.message, "invalid regular expression");
+        assert_eq!(&source[e.span.clone().unwrap()], "\"(unclosed\"");
+    }
+
+    #[test]
+    fn huge_regex_is_refused() {
+        let source = "[[check]]\nid = \"a\"\nkind = \"forbid\"\npattern = '\\w{1000}\\w{1000}\\w{1000}'\n";
+        let e = &errors(source)[0];
+        assert!(e.help.as_deref().unwrap_or("").contains("compiles to more than"), "{e:?}");
+    }
+
+    #[test]
+    fn missing_key_and_bad_id_are_errors() {
+        assert!(errors("[[check]]\nid = \"a\"\n")[0].message.contains("missing field `kind`"));
+        let e = &errors("[[check]]\nid = \"Bad_Id\"\nkind = \"forbid\"\npattern = \"x\"\n")[0];
+        assert!(e.message.contains("kebab-case"));
+    }
+
+    #[test]
+    fn key_of_another_kind_is_rejected() {
+        let source = "[[check]]\nid = \"a\"\nkind = \"forbid\"\npattern = \"x\"\nexpected = 2022\n";
+        assert_eq!(errors(source)[0].message, "`expected` is not a key of `forbid` checks");
+    }
+
+    #[test]
+    fn duplicate_ids_across_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let check = "[[check]]\nid = \"same\"\nkind = \"forbid\"\npattern = \"x\"\n";
+        std::fs::write(dir.path().join("a.toml"), check).unwrap();
+        std::fs::write(dir.path().join("b.toml"), check).unwrap();
+        let errs = load_paths(&[dir.path().to_path_buf()]).err().unwrap();
+        assert_eq!(errs.len(), 1);
+        assert_eq!(errs[0].message, "duplicate check id `same`");
+        assert!(errs[0].path.ends_with("b.toml"));
+    }
+
+    #[test]
+    fn empty_directory_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let errs = load_paths(&[dir.path().to_path_buf()]).err().unwrap();
+        assert!(errs[0].message.starts_with("no check files"));
+    }
+}

@@ -1,0 +1,204 @@
+//! Checks: loaded from TOML, compiled once, run over documents.
+//!
+//! Each kind lives in its own module with a `compile` from the spec and a `run`
+//! over one scope of a document; adding a kind touches that module and [`Rule`].
+
+pub mod error;
+pub mod expect;
+pub mod forbid;
+pub mod load;
+pub mod locate;
+pub mod spec;
+
+use crate::document::Document;
+use crate::finding::{Finding, Fix, Location, Severity};
+use error::{ConfigErrorBuilder, suggestion};
+use regex::{Regex, RegexBuilder};
+use std::ops::Range;
+use std::sync::Arc;
+use toml::Spanned;
+
+/// The part of a document a check looks at in one go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    Sentence,
+    Paragraph,
+    Document,
+}
+
+impl Scope {
+    pub const NAMES: &[&str] = &["sentence", "paragraph", "document"];
+
+    fn parse(spanned: &Spanned<String>) -> Result<Self, ConfigErrorBuilder> {
+        match spanned.get_ref().as_str() {
+            "sentence" => Ok(Scope::Sentence),
+            "paragraph" => Ok(Scope::Paragraph),
+            "document" => Ok(Scope::Document),
+            other => Err(ConfigError::new(format!("unknown scope `{other}`"))
+                .at(spanned.span(), "not a scope")
+                .help(suggestion(other, Self::NAMES))),
+        }
+    }
+
+    /// The byte ranges of `doc` this scope divides it into.
+    pub fn units(self, doc: &Document) -> Vec<Range<usize>> {
+        match self {
+            Scope::Sentence => doc.sentences.iter().map(|s| s.span.clone()).collect(),
+            Scope::Paragraph => doc.paragraphs.clone(),
+            Scope::Document => vec![0..doc.lintable.len()],
+        }
+    }
+}
+
+use error::ConfigError;
+
+/// What every check has, whatever its kind.
+#[derive(Debug)]
+pub struct CheckMeta {
+    pub id: Arc<str>,
+    pub kind: &'static str,
+    pub severity: Severity,
+    /// The diagnostic, with `{found}` and `{expected}` placeholders.
+    pub message: String,
+    /// One line for `factlint list`.
+    pub description: String,
+    pub help: Option<String>,
+    pub references: Vec<String>,
+    pub label: Option<String>,
+}
+
+/// `when` patterns that must all match, `unless` patterns that must not, in a scope.
+#[derive(Debug)]
+pub struct Gate {
+    pub scope: Scope,
+    pub when: Vec<Regex>,
+    pub unless: Vec<Regex>,
+}
+
+impl Gate {
+    /// Whether a unit of text passes the gate.
+    pub fn admits(&self, text: &str) -> bool {
+        self.when.iter().all(|r| r.is_match(text)) && !self.unless.iter().any(|r| r.is_match(text))
+    }
+}
+
+/// A kind's compiled logic.
+#[derive(Debug)]
+pub enum Rule {
+    Forbid(forbid::Forbid),
+    Expect(expect::Expect),
+}
+
+impl Rule {
+    pub const KINDS: &[&str] = &["forbid", "expect"];
+
+    fn kind(&self) -> &'static str {
+        match self {
+            Rule::Forbid(_) => "forbid",
+            Rule::Expect(_) => "expect",
+        }
+    }
+}
+
+/// A compiled check.
+#[derive(Debug)]
+pub struct Check {
+    pub meta: CheckMeta,
+    pub gate: Gate,
+    pub rule: Rule,
+    pub examples: Vec<spec::ExampleSpec>,
+}
+
+impl Check {
+    /// Findings of this check in one document.
+    pub fn run(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let mut emit = Emitter {
+            meta: &self.meta,
+            doc,
+            out,
+        };
+        for unit in self.gate.scope.units(doc) {
+            let text = &doc.lintable[unit.clone()];
+            if !self.gate.admits(text) {
+                continue;
+            }
+            match &self.rule {
+                Rule::Forbid(rule) => rule.run(doc, unit, &mut emit),
+                Rule::Expect(rule) => rule.run(doc, unit, &mut emit),
+            }
+        }
+    }
+}
+
+/// Turns a kind's raw hits into findings carrying the check's metadata.
+pub struct Emitter<'a> {
+    meta: &'a CheckMeta,
+    doc: &'a Document,
+    out: &'a mut Vec<Finding>,
+}
+
+impl Emitter<'_> {
+    /// Reports `span` with the check's message, `{found}`/`{expected}` filled in.
+    pub fn report(&mut self, span: Range<usize>, found: &str, expected: &str, fix: Option<String>) {
+        let fill = |template: &str| {
+            template
+                .replace("{found}", found)
+                .replace("{expected}", expected)
+        };
+        let mut primary: Location = self.doc.location(span.clone());
+        primary.label = self.meta.label.as_deref().map(fill);
+        self.out.push(Finding {
+            check_id: self.meta.id.clone(),
+            severity: self.meta.severity,
+            message: fill(&self.meta.message),
+            primary,
+            related: Vec::new(),
+            help: self.meta.help.clone(),
+            fix: fix.map(|replacement| Fix { span, replacement }),
+        });
+    }
+}
+
+/// Compiles a user's regex with a size limit; the error names the pattern's place.
+pub fn compile_regex(pattern: &Spanned<String>) -> Result<Regex, ConfigErrorBuilder> {
+    RegexBuilder::new(pattern.get_ref())
+        .size_limit(1 << 22)
+        .dfa_size_limit(1 << 22)
+        .build()
+        .map_err(|e| {
+            let detail = match e {
+                regex::Error::CompiledTooBig(limit) => {
+                    format!("the pattern compiles to more than {limit} bytes")
+                }
+                other => other.to_string(),
+            };
+            ConfigError::new("invalid regular expression")
+                .at(pattern.span(), "this pattern")
+                .help(detail)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gate_needs_all_when_and_no_unless() {
+        let gate = Gate {
+            scope: Scope::Sentence,
+            when: vec![Regex::new("annex").unwrap(), Regex::new("four").unwrap()],
+            unless: vec![Regex::new("Crimea").unwrap()],
+        };
+        assert!(gate.admits("four regions annexed"));
+        assert!(!gate.admits("regions annexed"));
+        assert!(!gate.admits("four regions and Crimea annexed"));
+    }
+
+    #[test]
+    fn scopes_divide_a_document() {
+        let doc = Document::parse("a.txt", b"One. Two.\n\nThree.".to_vec(), None).unwrap();
+        assert_eq!(Scope::Sentence.units(&doc).len(), 3);
+        assert_eq!(Scope::Paragraph.units(&doc).len(), 2);
+        assert_eq!(Scope::Document.units(&doc), [0..doc.lintable.len()]);
+    }
+}

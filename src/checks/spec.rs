@@ -1,0 +1,73 @@
+//! The TOML schema of check files, as written by editors.
+//!
+//! Everything a user can get wrong is kept with its span (`Spanned`) so that
+//! errors can point into the check file.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// A check file: any number of `[[check]]` tables.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckFile {
+    #[serde(default)]
+    pub check: Vec<CheckSpec>,
+}
+
+/// One `[[check]]` table. Keys valid only for some kinds are validated after
+/// parsing, so the error can say which kind they belong to.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct CheckSpec {
+    pub id: Spanned<String>,
+    pub kind: Spanned<String>,
+    pub severity: Option<Spanned<String>>,
+    pub message: Option<String>,
+    pub description: Option<String>,
+    pub help: Option<String>,
+    #[serde(default)]
+    pub references: Vec<String>,
+    pub scope: Option<Spanned<String>>,
+    #[serde(default)]
+    pub when: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub unless: Vec<Spanned<String>>,
+    pub label: Option<String>,
+    // forbid
+    pub pattern: Option<Spanned<String>>,
+    #[serde(default)]
+    pub patterns: Vec<Spanned<String>>,
+    pub replace: Option<String>,
+    // expect, consistent
+    pub value: Option<Spanned<ValueSpec>>,
+    pub expected: Option<Spanned<toml::Value>>,
+    #[serde(default)]
+    pub fix: bool,
+    pub fact: Option<String>,
+    #[serde(default)]
+    pub example: Vec<ExampleSpec>,
+}
+
+/// Where and what value a check reads: `value = { type = "year", near = 'annex' }`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ValueSpec {
+    #[serde(rename = "type")]
+    pub kind: Spanned<String>,
+    /// The value must lie within `window` bytes of a match of this pattern.
+    pub near: Option<Spanned<String>>,
+    pub window: Option<usize>,
+    /// What the value is about; with `rival`, the value belongs to whichever of
+    /// the two is written closest before it.
+    pub subject: Option<Spanned<String>>,
+    pub rival: Option<Spanned<String>>,
+}
+
+/// A `[[check.example]]`: `[[…]]` marks each span the check must flag.
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ExampleSpec {
+    pub text: String,
+    pub published: Option<toml::value::Datetime>,
+    pub path: Option<String>,
+}

@@ -1,0 +1,176 @@
+//! Which bytes of an article are prose to lint.
+//!
+//! Rather than building a new string with offsets to map back, excluded bytes are
+//! blanked in a copy of the text of the same length: every span found in the
+//! masked copy is a span of the original file.
+
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// How an article is marked up, from its file extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Markup {
+    Markdown,
+    PlainText,
+}
+
+impl Markup {
+    pub fn from_path(path: &str) -> Self {
+        let lower = path.to_ascii_lowercase();
+        if lower.ends_with(".md") || lower.ends_with(".markdown") {
+            Markup::Markdown
+        } else {
+            Markup::PlainText
+        }
+    }
+}
+
+static URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:https?://|www\.)[^\s<>()\[\]]+").expect("valid URL pattern")
+});
+static HTML_COMMENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?s)<!--.*?(?:-->|\z)").expect("valid comment pattern"));
+static LINK_TARGET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\]\([^)\n]*\)|(?m)^[ ]{0,3}\[[^\]\n]+\]:[^\n]*|<[a-z]+:[^>\s]+>")
+        .expect("valid link pattern")
+});
+static INLINE_CODE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"`[^`\n]+`|``[^\n]+?``").expect("valid code pattern"));
+
+/// The ranges of `text` that are not prose, in order of discovery (may overlap).
+pub fn excluded_ranges(text: &str, markup: Markup) -> Vec<Range<usize>> {
+    let mut ranges: Vec<Range<usize>> = URL.find_iter(text).map(|m| m.range()).collect();
+    if markup == Markup::Markdown {
+        ranges.extend(HTML_COMMENT.find_iter(text).map(|m| m.range()));
+        ranges.extend(code_blocks(text));
+        ranges.extend(LINK_TARGET.find_iter(text).map(|m| {
+            // Keep the closing bracket of the link text; blank "(target)".
+            let r = m.range();
+            if m.as_str().starts_with("](") {
+                r.start + 1..r.end
+            } else {
+                r
+            }
+        }));
+        ranges.extend(INLINE_CODE.find_iter(text).map(|m| m.range()));
+    }
+    ranges
+}
+
+/// Fenced (``` / ~~~, unterminated runs to the end) and indented code blocks.
+fn code_blocks(text: &str) -> Vec<Range<usize>> {
+    let mut blocks = Vec::new();
+    let mut fence: Option<(u8, usize, usize)> = None; // (char, length, start offset)
+    let mut previous_blank = true;
+    let mut indented_start: Option<usize> = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        let trimmed = content.trim_start_matches(' ');
+        let indent = content.len() - trimmed.len();
+        if let Some((ch, len, block_start)) = fence {
+            let run = trimmed.bytes().take_while(|&b| b == ch).count();
+            if indent < 4 && run >= len && trimmed[run..].trim().is_empty() {
+                blocks.push(block_start..offset);
+                fence = None;
+            }
+            continue;
+        }
+        let first = trimmed.bytes().next();
+        if indent < 4 && matches!(first, Some(b'`' | b'~')) {
+            let ch = first.unwrap_or(b'`');
+            let run = trimmed.bytes().take_while(|&b| b == ch).count();
+            if run >= 3 {
+                if let Some(s) = indented_start.take() {
+                    blocks.push(s..start);
+                }
+                fence = Some((ch, run, start));
+                continue;
+            }
+        }
+        let blank = content.trim().is_empty();
+        let is_indented = !blank && (indent >= 4 || content.starts_with('\t'));
+        match (indented_start, is_indented) {
+            (None, true) if previous_blank => indented_start = Some(start),
+            (Some(s), false) if !blank => {
+                blocks.push(s..start);
+                indented_start = None;
+            }
+            _ => {}
+        }
+        previous_blank = blank;
+    }
+    if let Some((_, _, s)) = fence {
+        blocks.push(s..text.len());
+    }
+    if let Some(s) = indented_start {
+        blocks.push(s..text.len());
+    }
+    blocks
+}
+
+/// A copy of `text` of the same length with `ranges` blanked (line breaks kept).
+pub fn mask(text: &str, ranges: &[Range<usize>]) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for range in ranges {
+        for b in &mut bytes[range.clone()] {
+            if *b != b'\n' && *b != b'\r' {
+                *b = b' ';
+            }
+        }
+    }
+    // Whole UTF-8 sequences were blanked byte by byte: every range starts and
+    // ends on a char boundary, so the result is still valid UTF-8.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lintable(text: &str, markup: Markup) -> String {
+        mask(text, &excluded_ranges(text, markup))
+    }
+
+    #[test]
+    fn code_urls_and_comments_are_blanked_in_markdown() {
+        let text = "Prose annexed in 2020.\n\n```\nannexed in 2020\n```\n\nSee `annexed in 2020` and https://x.org/annexed-in-2020 <!-- annexed in 2020 -->\n";
+        let masked = lintable(text, Markup::Markdown);
+        assert_eq!(masked.len(), text.len());
+        assert_eq!(masked.matches("2020").count(), 1);
+        assert!(masked.starts_with("Prose annexed in 2020."));
+    }
+
+    #[test]
+    fn link_text_is_kept_and_target_blanked() {
+        let text = "[annexed in 2022](https://example.org/2020) later";
+        let masked = lintable(text, Markup::Markdown);
+        assert!(masked.starts_with("[annexed in 2022]"));
+        assert!(!masked.contains("2020"));
+    }
+
+    #[test]
+    fn indented_code_after_blank_line() {
+        let text = "Para\n\n    annexed in 2020\n\nNext";
+        assert!(!lintable(text, Markup::Markdown).contains("2020"));
+        // In plain text indentation means nothing.
+        assert!(lintable(text, Markup::PlainText).contains("2020"));
+    }
+
+    #[test]
+    fn unterminated_fence_runs_to_end() {
+        let text = "Para\n```\nannexed in 2020\n";
+        assert!(!lintable(text, Markup::Markdown).contains("2020"));
+    }
+
+    #[test]
+    fn multibyte_text_inside_code_stays_valid() {
+        let text = "`“2020”` ok";
+        let masked = lintable(text, Markup::Markdown);
+        assert_eq!(masked.len(), text.len());
+        assert!(masked.ends_with(" ok"));
+    }
+}

@@ -1,0 +1,205 @@
+//! The document model: an article read once, with everything checks need to
+//! know about its structure.
+
+pub mod front_matter;
+pub mod lines;
+pub mod markdown;
+pub mod segment;
+
+use crate::finding::{Excerpt, Location};
+use front_matter::FrontMatter;
+use jiff::civil::Date;
+pub use lines::{LineCol, LineIndex};
+use markdown::Markup;
+use std::ops::Range;
+use std::sync::Arc;
+
+/// An article: its original text and its lintable structure.
+///
+/// All ranges are byte offsets into `text`, the file exactly as read.
+#[derive(Debug)]
+pub struct Document {
+    /// The path as shown to the user.
+    pub path: Arc<str>,
+    pub text: String,
+    /// `text` with non-prose bytes (front matter, code, URLs, comments) blanked.
+    pub lintable: String,
+    pub lines: LineIndex,
+    pub front_matter: Option<FrontMatter>,
+    /// When the article was published: resolves "on Tuesday" and "December 30".
+    pub published: Option<Date>,
+    pub paragraphs: Vec<Range<usize>>,
+    pub sentences: Vec<Sentence>,
+}
+
+/// A sentence, and the paragraph it belongs to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sentence {
+    pub span: Range<usize>,
+    pub paragraph: usize,
+}
+
+/// Why a file cannot be linted as an article.
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum Unreadable {
+    #[error("contains NUL bytes (a binary file?)")]
+    Binary,
+    #[error("is UTF-16 encoded; convert it to UTF-8")]
+    Utf16,
+    #[error("is not valid UTF-8 (invalid byte at line {line}, byte offset {offset})")]
+    InvalidUtf8 { offset: usize, line: usize },
+}
+
+impl Document {
+    /// Decodes and analyses an article. `published` is the date known from outside
+    /// the file (manifest, `--published`); front matter wins over it.
+    pub fn parse(
+        path: impl Into<Arc<str>>,
+        bytes: Vec<u8>,
+        published: Option<Date>,
+    ) -> Result<Self, Unreadable> {
+        if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+            return Err(Unreadable::Utf16);
+        }
+        if bytes.contains(&0) {
+            return Err(Unreadable::Binary);
+        }
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let offset = e.utf8_error().valid_up_to();
+            let line = e.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
+            Unreadable::InvalidUtf8 { offset, line }
+        })?;
+        let path = path.into();
+        let markup = Markup::from_path(&path);
+        let bom_len = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        let front_matter = front_matter::parse(&text, bom_len);
+        let mut excluded = markdown::excluded_ranges(&text, markup);
+        excluded.push(0..bom_len);
+        if let Some(fm) = &front_matter {
+            excluded.push(fm.span.clone());
+        }
+        let lintable = markdown::mask(&text, &excluded);
+        let paragraphs = segment::paragraphs(&lintable);
+        let sentences = paragraphs
+            .iter()
+            .enumerate()
+            .flat_map(|(index, p)| {
+                segment::sentences(&lintable, p.clone())
+                    .into_iter()
+                    .map(move |span| Sentence {
+                        span,
+                        paragraph: index,
+                    })
+            })
+            .collect();
+        let published = front_matter.as_ref().and_then(|f| f.date).or(published);
+        Ok(Self {
+            path,
+            lines: LineIndex::new(&text),
+            text,
+            lintable,
+            front_matter,
+            published,
+            paragraphs,
+            sentences,
+        })
+    }
+
+    /// Where `span` is, with the source lines around it for rendering.
+    pub fn location(&self, span: Range<usize>) -> Location {
+        let start = self.lines.line_col(&self.text, span.start);
+        let end = self.lines.line_col(&self.text, span.end);
+        Location {
+            path: self.path.clone(),
+            start,
+            end,
+            excerpt: self.excerpt(&span),
+            span,
+            label: None,
+        }
+    }
+
+    /// The whole lines holding `span`, line terminators normalised to `\n`.
+    fn excerpt(&self, span: &Range<usize>) -> Excerpt {
+        let first = self.lines.line_of(span.start);
+        let last = self.lines.line_of(span.end.saturating_sub(1).max(span.start));
+        let mut text = String::new();
+        let mut mapped = 0..0;
+        for line in first..=last {
+            let mut range = self.lines.line_range(&self.text, line);
+            if range.start == 0 && self.text.starts_with('\u{feff}') {
+                range.start = 3;
+            }
+            let base = text.len();
+            let map = |offset: usize| base + offset.clamp(range.start, range.end) - range.start;
+            if line == first {
+                mapped.start = map(span.start);
+            }
+            if line == last {
+                mapped.end = map(span.end);
+            }
+            text.push_str(&self.text[range]);
+            text.push('\n');
+        }
+        Excerpt {
+            first_line: first + 1,
+            text,
+            span: mapped,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(path: &str, text: &str) -> Document {
+        Document::parse(path, text.as_bytes().to_vec(), None).expect("readable")
+    }
+
+    #[test]
+    fn location_of_span_after_curly_quotes_crlf_and_bom() {
+        let text = "\u{feff}Title\r\n\r\n“Quote” annexed in 2020.\r\n";
+        let d = doc("a.txt", text);
+        let at = text.find("2020").expect("present");
+        let loc = d.location(at..at + 4);
+        assert_eq!((loc.start.line, loc.start.column), (3, 20));
+        assert_eq!(loc.excerpt.first_line, 3);
+        assert_eq!(&loc.excerpt.text[loc.excerpt.span.clone()], "2020");
+        assert_eq!(loc.excerpt.text, "“Quote” annexed in 2020.\n");
+    }
+
+    #[test]
+    fn multi_line_span_excerpt_keeps_both_lines() {
+        let text = "one\r\ntwo three\r\nfour";
+        let d = doc("a.txt", text);
+        let start = text.find("two").expect("present");
+        let end = text.find("four").expect("present") + 4;
+        let loc = d.location(start..end);
+        assert_eq!(loc.excerpt.text, "two three\nfour\n");
+        assert_eq!(&loc.excerpt.text[loc.excerpt.span.clone()], "two three\nfour");
+    }
+
+    #[test]
+    fn front_matter_date_wins_and_is_not_linted() {
+        let text = "---\ndate: 2024-01-04\n---\nBody 2020.";
+        let d = Document::parse("a.md", text.as_bytes().to_vec(), Some(jiff::civil::date(2000, 1, 1)))
+            .expect("readable");
+        assert_eq!(d.published, Some(jiff::civil::date(2024, 1, 4)));
+        assert!(!d.lintable.contains("date"));
+        assert_eq!(d.sentences.len(), 1);
+    }
+
+    #[test]
+    fn unreadable_inputs_are_errors_not_panics() {
+        let parse = |b: &[u8]| Document::parse("x.txt", b.to_vec(), None).err();
+        assert_eq!(parse(b"ab\0c"), Some(Unreadable::Binary));
+        assert_eq!(parse(b"\xff\xfea\0"), Some(Unreadable::Utf16));
+        assert_eq!(
+            parse(b"ok\nbad \xc3("),
+            Some(Unreadable::InvalidUtf8 { offset: 7, line: 2 })
+        );
+        assert!(parse(b"").is_none());
+        assert!(parse("\u{feff}".as_bytes()).is_none());
+    }
+}

@@ -1,0 +1,192 @@
+//! Paragraphs and abbreviation-aware sentences.
+
+use std::ops::Range;
+
+/// Paragraphs: runs of non-blank lines, trimmed, as byte ranges of `text`.
+pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
+    let mut paragraphs = Vec::new();
+    let mut current: Option<Range<usize>> = None;
+    let mut offset = 0;
+    for line in text.split_inclusive(['\n', '\r']) {
+        let start = offset;
+        offset += line.len();
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            // "\r\n" splits into "…\r" and "\n": the lone "\n" is not a blank line.
+            if line != "\n" || !text[..start].ends_with('\r') {
+                paragraphs.extend(current.take());
+            }
+            continue;
+        }
+        let lead = line.len() - line.trim_start().len();
+        let content = start + lead..start + lead + trimmed.len();
+        current = Some(match current {
+            Some(p) => p.start..content.end,
+            None => content,
+        });
+    }
+    paragraphs.extend(current);
+    paragraphs
+}
+
+/// Words that end with a period without ending a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon",
+    "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "mr", "mrs", "ms", "dr",
+    "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt", "gov", "sen", "rep", "rev", "pres",
+    "prof", "st", "mt", "ft", "no", "nos", "vs", "etc", "approx", "est", "inc", "corp", "co",
+    "ltd", "jr", "sr", "dept", "univ", "fig", "vol", "ave", "blvd",
+];
+
+/// Dotted abbreviations that may also end a sentence ("… in the U.S. The …").
+const DOTTED: &[&str] = &["u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "d.c"];
+
+/// Words that start a new sentence after an ambiguous abbreviation.
+const STARTERS: &[&str] = &[
+    "The", "He", "She", "It", "They", "We", "I", "But", "And", "In", "A", "An", "This", "That",
+    "There", "His", "Her", "Their", "Its", "On", "At", "As", "After", "Before", "However", "Mr",
+    "Ms",
+];
+
+/// Sentences of one paragraph `range` of `text`, as trimmed byte ranges.
+pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut sentences = Vec::new();
+    let mut start = range.start;
+    let mut i = range.start;
+    while i < range.end {
+        let b = bytes[i];
+        i += 1;
+        if !matches!(b, b'.' | b'!' | b'?') {
+            continue;
+        }
+        let terminator = i - 1;
+        // Swallow closing quotes and brackets: ." .” .' .) .’
+        while i < range.end {
+            let rest = &text[i..range.end];
+            let closer = ['"', '\'', ')', ']', '”', '’', '»']
+                .into_iter()
+                .find(|c| rest.starts_with(*c));
+            match closer {
+                Some(c) => i += c.len_utf8(),
+                None => break,
+            }
+        }
+        let next_ws = bytes.get(i).is_none_or(|c| c.is_ascii_whitespace()) || i >= range.end;
+        if !next_ws {
+            continue;
+        }
+        if b == b'.' && !ends_sentence(text, range.start, terminator, i, range.end) {
+            continue;
+        }
+        push_trimmed(text, start..i, &mut sentences);
+        start = i;
+    }
+    push_trimmed(text, start..range.end, &mut sentences);
+    sentences
+}
+
+/// Whether the period at `dot` ends a sentence, looking at the word before it
+/// and the text after `after`.
+fn ends_sentence(text: &str, floor: usize, dot: usize, after: usize, end: usize) -> bool {
+    let word_start = text[floor..dot]
+        .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '\''))
+        .map_or(floor, |p| floor + p + 1);
+    let word = &text[word_start..dot];
+    let next: &str = text[after..end]
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let next_starts_lower = next.chars().next().is_some_and(char::is_lowercase);
+    let next_is_digit = next.chars().next().is_some_and(|c| c.is_ascii_digit());
+    if next_starts_lower {
+        return false;
+    }
+    let lower = word.to_ascii_lowercase();
+    if DOTTED.contains(&lower.as_str()) {
+        return STARTERS.contains(&next);
+    }
+    if ABBREVIATIONS.contains(&lower.as_str()) {
+        return false;
+    }
+    // Initials ("N. Korea", "John F. Kennedy") and dotted forms ("e.g").
+    let single_capital = word.len() == 1 && word.bytes().all(|b| b.is_ascii_uppercase());
+    if single_capital || (word.contains('.') && word.len() <= 6) {
+        return false;
+    }
+    // "No. 5", "Dec. 30": a number right after an abbreviation-like word.
+    !(next_is_digit && word.len() <= 4 && word.chars().all(char::is_alphabetic))
+}
+
+fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let slice = &text[range.clone()];
+    let trimmed = slice.trim();
+    if trimmed.is_empty() {
+        return;
+    }
+    let lead = slice.len() - slice.trim_start().len();
+    let start = range.start + lead;
+    out.push(start..start + trimmed.len());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        paragraphs(text)
+            .into_iter()
+            .flat_map(|p| sentences(text, p))
+            .map(|r| &text[r])
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_split() {
+        assert_eq!(
+            split("Missiles fell on Dec. 30 in Zaporizhzhia. Then on Jan. 2, 2024, more came."),
+            [
+                "Missiles fell on Dec. 30 in Zaporizhzhia.",
+                "Then on Jan. 2, 2024, more came."
+            ]
+        );
+        assert_eq!(
+            split("U.S. intelligence says so. Gen. Smith agreed."),
+            ["U.S. intelligence says so.", "Gen. Smith agreed."]
+        );
+        assert_eq!(
+            split("It urged the U.S. Congress to act. N. Korea denied it."),
+            ["It urged the U.S. Congress to act.", "N. Korea denied it."]
+        );
+    }
+
+    #[test]
+    fn dotted_abbreviation_can_end_a_sentence() {
+        assert_eq!(
+            split("Missiles went to the U.S. The talks ended."),
+            ["Missiles went to the U.S.", "The talks ended."]
+        );
+    }
+
+    #[test]
+    fn closing_quotes_stay_with_their_sentence() {
+        assert_eq!(
+            split("He said “it is a fact.” Then he left."),
+            ["He said “it is a fact.”", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn paragraphs_split_on_blank_lines_with_crlf() {
+        let text = "One.\r\nStill one.\r\n\r\nTwo.";
+        let ps: Vec<&str> = paragraphs(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(ps, ["One.\r\nStill one.", "Two."]);
+    }
+
+    #[test]
+    fn decimal_points_and_initials_do_not_split() {
+        assert_eq!(split("It grew 2.5 percent. Done."), ["It grew 2.5 percent.", "Done."]);
+        assert_eq!(split("Kim Il Sung met John F. Kennedy."), ["Kim Il Sung met John F. Kennedy."]);
+    }
+}

@@ -1,0 +1,94 @@
+//! Findings: what a check reports, as data, before any rendering.
+
+use crate::document::LineCol;
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+use std::sync::Arc;
+
+/// How serious a finding is; ordered so that `Error > Warning > Info`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// The source lines around a span, kept so reporters never reopen files.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Excerpt {
+    /// 1-based number of the first line of `text`.
+    pub first_line: usize,
+    /// Whole lines, each ended by `\n`.
+    pub text: String,
+    /// The span, relative to `text`.
+    pub span: Range<usize>,
+}
+
+/// A span in a file, resolved to lines and columns.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Location {
+    pub path: Arc<str>,
+    /// Byte range in the original file.
+    pub span: Range<usize>,
+    pub start: LineCol,
+    /// Position just past the span's last character.
+    pub end: LineCol,
+    pub excerpt: Excerpt,
+    /// Shown under the carets.
+    pub label: Option<String>,
+}
+
+impl Location {
+    /// The flagged text itself.
+    pub fn text(&self) -> &str {
+        &self.excerpt.text[self.excerpt.span.clone()]
+    }
+
+    pub fn with_label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+}
+
+/// A machine-applicable edit: replace the primary span's bytes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fix {
+    pub span: Range<usize>,
+    pub replacement: String,
+}
+
+/// One diagnostic.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    pub check_id: Arc<str>,
+    pub severity: Severity,
+    pub message: String,
+    pub primary: Location,
+    /// Other places that explain the finding, possibly in other files.
+    pub related: Vec<Location>,
+    pub help: Option<String>,
+    pub fix: Option<Fix>,
+}
+
+impl Finding {
+    /// Deterministic report order: path, line, column, check id.
+    pub fn sort_key(&self) -> (&str, LineCol, &str, &str) {
+        (
+            &self.primary.path,
+            self.primary.start,
+            &self.check_id,
+            &self.message,
+        )
+    }
+}
