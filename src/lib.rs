@@ -1,6 +1,16 @@
 //! factlint: a fact-consistency linter for news articles.
+//!
+//! Data flow: check files are loaded and compiled once ([`checks`]); articles
+//! are found ([`corpus`]) and read into [`document::Document`]s; every check runs
+//! over every document in parallel ([`lint`]); the findings are sorted and
+//! rendered by a reporter ([`report`]).
 
 pub mod checks;
+pub mod cli;
+pub mod corpus;
 pub mod document;
+pub mod examples;
 pub mod finding;
+pub mod lint;
+pub mod report;
 pub mod values;

@@ -109,12 +109,13 @@ impl ValueLocator {
     }
 
     /// A value after its anchor may be a clause away ("annexed four regions in
-    /// September 2022"); one before it is adjacent ("the 2014 annexation").
+    /// September 2022"); one before it is adjacent ("the 2014 annexation"), or a
+    /// year opening another clause would be taken ("since 2014, and Russia annexed").
     fn is_near(&self, anchor: &Range<usize>, value: &Range<usize>) -> bool {
         if anchor.end <= value.start {
             value.start - anchor.end <= self.window
         } else {
-            anchor.start.saturating_sub(value.end) <= self.window / 4
+            anchor.start.saturating_sub(value.end) <= self.window / 6
         }
     }
 

@@ -1,0 +1,184 @@
+//! Finding the articles to lint and what the corpus manifest says about them.
+
+use crate::checks::error::ConfigError;
+use jiff::civil::Date;
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// File name of the manifest that gives publication dates.
+pub const MANIFEST: &str = "corpus.toml";
+
+/// Extensions linted when walking a directory.
+const ARTICLE_EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
+
+/// An article to lint and its publication date from the manifest, if any.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Article {
+    pub path: PathBuf,
+    pub published: Option<Date>,
+    /// Who published it (`source` in the manifest).
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ManifestFile {
+    #[serde(default)]
+    article: Vec<ManifestEntry>,
+}
+
+/// One `[[article]]` of `corpus.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ManifestEntry {
+    path: String,
+    published: toml::value::Datetime,
+    source: Option<String>,
+    /// Documents the entry for people; factlint reads the title from the text.
+    #[serde(rename = "title")]
+    _title: Option<String>,
+}
+
+/// What the manifest says about one article.
+#[derive(Clone, Debug, Default)]
+struct Entry {
+    published: Option<Date>,
+    source: Option<String>,
+}
+
+/// Why the articles could not be listed.
+#[derive(Debug)]
+pub enum CorpusError {
+    /// A path named on the command line does not exist.
+    Missing(PathBuf),
+    Manifest(ConfigError),
+}
+
+/// Every article under `inputs`, sorted, with publication dates from the
+/// `corpus.toml` of each directory given. Named files are always linted;
+/// directories are walked like ripgrep does (ignore files, no hidden files).
+pub fn articles(inputs: &[PathBuf]) -> Result<Vec<Article>, CorpusError> {
+    let mut articles = Vec::new();
+    for input in inputs {
+        let meta = std::fs::metadata(input).map_err(|_| CorpusError::Missing(input.clone()))?;
+        let (root, files) = if meta.is_dir() {
+            (input.clone(), walk(input))
+        } else {
+            let parent = input.parent().map(Path::to_path_buf).unwrap_or_default();
+            (parent, vec![input.clone()])
+        };
+        let manifest = manifest(&root)?;
+        articles.extend(files.into_iter().map(|path| {
+            let entry = path
+                .strip_prefix(&root)
+                .ok()
+                .and_then(|relative| manifest.get(relative))
+                .cloned()
+                .unwrap_or_default();
+            Article {
+                path,
+                published: entry.published,
+                source: entry.source,
+            }
+        }));
+    }
+    articles.sort_by(|a, b| a.path.cmp(&b.path));
+    articles.dedup_by(|a, b| a.path == b.path);
+    Ok(articles)
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    ignore::WalkBuilder::new(dir)
+        .require_git(false)
+        .follow_links(false)
+        .build()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
+        .map(ignore::DirEntry::into_path)
+        .filter(|p| {
+            p.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        })
+        .collect()
+}
+
+/// Entries by path relative to `dir`, from `dir/corpus.toml`.
+fn manifest(dir: &Path) -> Result<HashMap<PathBuf, Entry>, CorpusError> {
+    let path = dir.join(MANIFEST);
+    let Ok(source) = std::fs::read_to_string(&path) else {
+        return Ok(HashMap::new());
+    };
+    let file: ManifestFile = toml::from_str(&source).map_err(|e| {
+        let mut error = ConfigError::new(format!("invalid corpus manifest: {}", e.message().trim()));
+        if let Some(span) = e.span() {
+            error = error.at(span, "here");
+        }
+        CorpusError::Manifest(error.in_file(path.clone(), &source))
+    })?;
+    let mut entries = HashMap::new();
+    for entry in file.article {
+        let Some(d) = entry.published.date else {
+            return Err(CorpusError::Manifest(
+                ConfigError::new(format!("`published` of `{}` has no date", entry.path))
+                    .in_file(path.clone(), &source),
+            ));
+        };
+        let date = jiff::civil::Date::new(d.year as i16, d.month as i8, d.day as i8).map_err(|e| {
+            CorpusError::Manifest(
+                ConfigError::new(format!("invalid date for `{}`: {e}", entry.path))
+                    .in_file(path.clone(), &source),
+            )
+        })?;
+        let value = Entry {
+            published: Some(date),
+            source: entry.source,
+        };
+        entries.insert(PathBuf::from(entry.path), value);
+    }
+    Ok(entries)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn walks_articles_with_manifest_dates_and_skips_hidden() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(root.join("a.txt"), "x").unwrap();
+        std::fs::write(root.join("b.md"), "x").unwrap();
+        std::fs::write(root.join("c.rs"), "x").unwrap();
+        std::fs::write(root.join(".hidden.txt"), "x").unwrap();
+        std::fs::write(root.join(".ignore"), "ignored.txt\n").unwrap();
+        std::fs::write(root.join("ignored.txt"), "x").unwrap();
+        std::fs::write(
+            root.join(MANIFEST),
+            "[[article]]\npath = \"a.txt\"\npublished = 2024-01-05\n",
+        )
+        .unwrap();
+        let found = articles(&[root.to_path_buf()]).unwrap();
+        let names: Vec<_> = found.iter().map(|a| a.path.file_name().unwrap().to_owned()).collect();
+        assert_eq!(names, ["a.txt", "b.md"]);
+        assert_eq!(found[0].published, Some(jiff::civil::date(2024, 1, 5)));
+        assert_eq!(found[1].published, None);
+    }
+
+    #[test]
+    fn named_file_is_linted_whatever_its_extension() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("draft.article");
+        std::fs::write(&file, "x").unwrap();
+        assert_eq!(articles(std::slice::from_ref(&file)).unwrap()[0].path, file);
+    }
+
+    #[test]
+    fn missing_path_is_named() {
+        match articles(&[PathBuf::from("no/such/dir")]) {
+            Err(CorpusError::Missing(p)) => assert_eq!(p, PathBuf::from("no/such/dir")),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+}

@@ -1,0 +1,113 @@
+//! Reporters: pure functions from finished findings to text.
+
+pub mod human;
+
+use crate::finding::{Finding, Severity};
+
+/// Counts for the closing summary line.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    pub files: usize,
+    pub skipped: usize,
+}
+
+impl Summary {
+    pub fn new(findings: &[Finding], files: usize, skipped: usize) -> Self {
+        let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+        Self {
+            errors: count(Severity::Error),
+            warnings: count(Severity::Warning),
+            infos: count(Severity::Info),
+            files,
+            skipped,
+        }
+    }
+}
+
+impl std::fmt::Display for Summary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let plural = |n: usize, word: &str| {
+            if n == 1 {
+                format!("{n} {word}")
+            } else {
+                format!("{n} {word}s")
+            }
+        };
+        let mut parts = Vec::new();
+        if self.errors > 0 {
+            parts.push(plural(self.errors, "error"));
+        }
+        if self.warnings > 0 {
+            parts.push(plural(self.warnings, "warning"));
+        }
+        if self.infos > 0 {
+            parts.push(format!("{} info", self.infos));
+        }
+        if parts.is_empty() {
+            parts.push("no findings".to_string());
+        }
+        write!(f, "{} in {}", parts.join(", "), plural(self.files, "file"))?;
+        if self.skipped > 0 {
+            write!(f, " ({} skipped)", plural(self.skipped, "file"))?;
+        }
+        Ok(())
+    }
+}
+
+/// Replaces control characters (ANSI escapes, bells, lone CRs) that would let an
+/// article drive the terminal; tabs and newlines stay.
+pub fn sanitize(text: &str) -> String {
+    text.chars()
+        .map(|c| if is_unsafe(c) { '\u{FFFD}' } else { c })
+        .collect()
+}
+
+/// Sanitises `text` and moves `span` (byte offsets into it) along.
+pub fn sanitize_with_span(text: &str, span: std::ops::Range<usize>) -> (String, std::ops::Range<usize>) {
+    let mut out = String::with_capacity(text.len());
+    let (mut start, mut end) = (span.start, span.end);
+    for (i, c) in text.char_indices() {
+        if i == span.start {
+            start = out.len();
+        }
+        if i == span.end {
+            end = out.len();
+        }
+        out.push(if is_unsafe(c) { '\u{FFFD}' } else { c });
+    }
+    if span.start >= text.len() {
+        start = out.len();
+    }
+    if span.end >= text.len() {
+        end = out.len();
+    }
+    (out, start..end)
+}
+
+fn is_unsafe(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary_reads_naturally() {
+        let s = Summary { errors: 1, warnings: 14, infos: 0, files: 5, skipped: 0 };
+        assert_eq!(s.to_string(), "1 error, 14 warnings in 5 files");
+        let s = Summary { files: 1, skipped: 1, ..Summary::default() };
+        assert_eq!(s.to_string(), "no findings in 1 file (1 file skipped)");
+    }
+
+    #[test]
+    fn control_characters_are_neutralised_and_spans_follow() {
+        assert_eq!(sanitize("a\u{1b}[31mb"), "a\u{FFFD}[31mb");
+        let (text, span) = sanitize_with_span("\u{1b}\u{7}x 2020\n", 4..8);
+        assert_eq!(&text[span], "2020");
+    }
+}
