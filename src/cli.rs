@@ -142,11 +142,11 @@ fn check(args: &CheckArgs) -> u8 {
         let summary = Summary::new(&outcome.findings, outcome.files, outcome.skipped);
         printed = printed.and_then(|()| writeln!(out, "{summary}"));
     }
-    if let Err(e) = printed.and_then(|()| out.flush()) {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("error: cannot write output: {e}");
-            return EXIT_TROUBLE;
-        }
+    if let Err(e) = printed.and_then(|()| out.flush())
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!("error: cannot write output: {e}");
+        return EXIT_TROUBLE;
     }
     let fail_at = match args.severity_fail {
         FailLevel::Error => Severity::Error,
@@ -194,7 +194,11 @@ fn test(args: &TestArgs) -> u8 {
     }
     out.push_str(&format!("test result: {passed} passed, {failed} failed\n"));
     print!("{out}");
-    if failed > 0 { EXIT_FINDINGS } else { EXIT_CLEAN }
+    if failed > 0 {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    }
 }
 
 /// Loads checks, printing every error in them.

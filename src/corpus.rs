@@ -1,6 +1,6 @@
 //! Finding the articles to lint and what the corpus manifest says about them.
 
-use crate::checks::error::ConfigError;
+use crate::checks::error::{ConfigError, SpecError};
 use jiff::civil::Date;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -52,7 +52,7 @@ struct Entry {
 pub enum CorpusError {
     /// A path named on the command line does not exist.
     Missing(PathBuf),
-    Manifest(ConfigError),
+    Manifest(Box<ConfigError>),
 }
 
 /// Every article under `inputs`, sorted, with publication dates from the
@@ -104,6 +104,13 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
+/// A TOML date (`2024-01-05`) as a calendar date; `None` for a bare time or an
+/// impossible date.
+pub fn toml_date(value: &toml::value::Datetime) -> Option<Date> {
+    let d = value.date?;
+    Date::new(d.year as i16, d.month as i8, d.day as i8).ok()
+}
+
 /// Entries by path relative to `dir`, from `dir/corpus.toml`.
 fn manifest(dir: &Path) -> Result<HashMap<PathBuf, Entry>, CorpusError> {
     let path = dir.join(MANIFEST);
@@ -111,26 +118,20 @@ fn manifest(dir: &Path) -> Result<HashMap<PathBuf, Entry>, CorpusError> {
         return Ok(HashMap::new());
     };
     let file: ManifestFile = toml::from_str(&source).map_err(|e| {
-        let mut error = ConfigError::new(format!("invalid corpus manifest: {}", e.message().trim()));
+        let mut error =
+            SpecError::new(format!("invalid corpus manifest: {}", e.message().trim()));
         if let Some(span) = e.span() {
             error = error.at(span, "here");
         }
-        CorpusError::Manifest(error.in_file(path.clone(), &source))
+        CorpusError::Manifest(Box::new(error.in_file(path.clone(), &source)))
     })?;
+    let fail = |message: String| {
+        CorpusError::Manifest(Box::new(SpecError::new(message).in_file(path.clone(), &source)))
+    };
     let mut entries = HashMap::new();
     for entry in file.article {
-        let Some(d) = entry.published.date else {
-            return Err(CorpusError::Manifest(
-                ConfigError::new(format!("`published` of `{}` has no date", entry.path))
-                    .in_file(path.clone(), &source),
-            ));
-        };
-        let date = jiff::civil::Date::new(d.year as i16, d.month as i8, d.day as i8).map_err(|e| {
-            CorpusError::Manifest(
-                ConfigError::new(format!("invalid date for `{}`: {e}", entry.path))
-                    .in_file(path.clone(), &source),
-            )
-        })?;
+        let date = toml_date(&entry.published)
+            .ok_or_else(|| fail(format!("`published` of `{}` is not a valid date", entry.path)))?;
         let value = Entry {
             published: Some(date),
             source: entry.source,
@@ -160,7 +161,10 @@ mod tests {
         )
         .unwrap();
         let found = articles(&[root.to_path_buf()]).unwrap();
-        let names: Vec<_> = found.iter().map(|a| a.path.file_name().unwrap().to_owned()).collect();
+        let names: Vec<_> = found
+            .iter()
+            .map(|a| a.path.file_name().unwrap().to_owned())
+            .collect();
         assert_eq!(names, ["a.txt", "b.md"]);
         assert_eq!(found[0].published, Some(jiff::civil::date(2024, 1, 5)));
         assert_eq!(found[1].published, None);

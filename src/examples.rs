@@ -63,20 +63,22 @@ pub fn run_examples(check: &Check) -> Vec<ExampleResult> {
         .enumerate()
         .map(|(index, example)| {
             let marked = parse_markers(&example.text);
-            let published = example.published.as_ref().and_then(|d| {
-                let d = d.date?;
-                jiff::civil::Date::new(d.year as i16, d.month as i8, d.day as i8).ok()
-            });
+            let published = example.published.as_ref().and_then(crate::corpus::toml_date);
             let name = format!(
                 "{}#example-{}{}",
                 check.meta.id,
                 index + 1,
                 example.path.as_deref().map_or(".txt", extension)
             );
-            let mismatches = match Document::parse(name, marked.text.clone().into_bytes(), published) {
-                Ok(doc) => compare(check, &doc, &marked.expected),
-                Err(e) => vec![mismatch(check, None, format!("the example cannot be read: {e}"))],
-            };
+            let mismatches =
+                match Document::parse(name, marked.text.clone().into_bytes(), published) {
+                    Ok(doc) => compare(check, &doc, &marked.expected),
+                    Err(e) => vec![mismatch(
+                        check,
+                        None,
+                        format!("the example cannot be read: {e}"),
+                    )],
+                };
             ExampleResult {
                 check_id: check.meta.id.clone(),
                 number: index + 1,
@@ -98,18 +100,27 @@ fn compare(check: &Check, doc: &Document, expected: &[Range<usize>]) -> Vec<Find
         .iter()
         .filter(|span| !flagged.contains(span))
         .map(|span| {
-            let mut f = mismatch(check, Some((doc, span.clone())), "expected a finding here, found none".into());
+            let mut f = mismatch(
+                check,
+                Some((doc, span.clone())),
+                "expected a finding here, found none".into(),
+            );
             f.primary.label = Some("expected".into());
             f
         })
         .collect();
-    mismatches.extend(found.into_iter().filter(|f| !expected.contains(&f.primary.span)).map(|mut f| {
-        f.message = format!("unexpected finding: {}", f.message);
-        f.severity = Severity::Error;
-        f.primary.label = Some("not marked with [[…]] in the example".into());
-        f.fix = None;
-        f
-    }));
+    mismatches.extend(
+        found
+            .into_iter()
+            .filter(|f| !expected.contains(&f.primary.span))
+            .map(|mut f| {
+                f.message = format!("unexpected finding: {}", f.message);
+                f.severity = Severity::Error;
+                f.primary.label = Some("not marked with [[…]] in the example".into());
+                f.fix = None;
+                f
+            }),
+    );
     mismatches
 }
 
@@ -151,10 +162,17 @@ mod tests {
         let source = "[[check]]\nid = \"ad\"\nkind = \"forbid\"\npattern = 'Ad'\n\n[[check.example]]\ntext = \"[[x]] Ad\"\n";
         let (check, _) = crate::checks::load::load_str(source).unwrap().remove(0);
         let result = &run_examples(&check)[0];
-        let messages: Vec<&str> = result.mismatches.iter().map(|f| f.message.as_str()).collect();
+        let messages: Vec<&str> = result
+            .mismatches
+            .iter()
+            .map(|f| f.message.as_str())
+            .collect();
         assert_eq!(
             messages,
-            ["expected a finding here, found none", "unexpected finding: `Ad` should not be here"]
+            [
+                "expected a finding here, found none",
+                "unexpected finding: `Ad` should not be here"
+            ]
         );
     }
 }

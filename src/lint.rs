@@ -42,7 +42,9 @@ pub fn lint(checks: &CheckSet, articles: &[Article], options: &Options) -> Outco
         outcome.skipped += usize::from(skipped);
         outcome.findings.extend(findings);
     }
-    outcome.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    outcome
+        .findings
+        .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     outcome
 }
 
@@ -90,7 +92,7 @@ fn unreadable(path: Arc<str>, why: String) -> Finding {
     Finding {
         check_id: Arc::from(UNREADABLE),
         severity: Severity::Warning,
-        message: format!("{path} {why}; skipped"),
+        message: format!("file {why}; skipped"),
         primary: whole_file(path),
         related: Vec::new(),
         help: Some("factlint reads UTF-8 text articles (.txt, .md)".into()),

@@ -15,27 +15,25 @@ pub struct ConfigError {
     pub help: Option<String>,
 }
 
-impl ConfigError {
-    pub fn new(message: impl Into<String>) -> ConfigErrorBuilder {
-        ConfigErrorBuilder {
-            message: message.into(),
-            span: None,
-            label: String::new(),
-            help: None,
-        }
-    }
-}
-
-/// An error whose file is filled in by the loader, which knows it.
+/// An error found in a check's TOML, before the loader says which file it is in.
 #[derive(Debug, Clone)]
-pub struct ConfigErrorBuilder {
+pub struct SpecError {
     pub message: String,
     pub span: Option<Range<usize>>,
     pub label: String,
     pub help: Option<String>,
 }
 
-impl ConfigErrorBuilder {
+impl SpecError {
+    pub fn new(message: impl Into<String>) -> Self {
+        Self {
+            message: message.into(),
+            span: None,
+            label: String::new(),
+            help: None,
+        }
+    }
+
     pub fn at(mut self, span: Range<usize>, label: impl Into<String>) -> Self {
         self.span = Some(span);
         self.label = label.into();
@@ -60,7 +58,10 @@ impl ConfigErrorBuilder {
 }
 
 /// The closest of `candidates` to a misspelt `word`, if any is close enough.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     candidates
         .into_iter()
         .map(|c| (strsim::jaro_winkler(word, c), c))
@@ -70,12 +71,16 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str
 }
 
 /// "did you mean `x`?" or a list of what is valid.
-pub fn suggestion<'a>(word: &str, valid: &[&'a str]) -> String {
+pub fn suggestion(word: &str, valid: &[&str]) -> String {
     match did_you_mean(word, valid.iter().copied()) {
         Some(best) => format!("did you mean `{best}`?"),
         None => format!(
             "expected one of {}",
-            valid.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ")
+            valid
+                .iter()
+                .map(|v| format!("`{v}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
     }
 }
@@ -86,9 +91,15 @@ mod tests {
 
     #[test]
     fn suggests_the_nearest_key() {
-        assert_eq!(did_you_mean("severty", ["id", "severity", "scope"]), Some("severity"));
+        assert_eq!(
+            did_you_mean("severty", ["id", "severity", "scope"]),
+            Some("severity")
+        );
         assert_eq!(did_you_mean("xyz", ["id", "severity"]), None);
-        assert_eq!(suggestion("forbd", &["forbid", "expect"]), "did you mean `forbid`?");
+        assert_eq!(
+            suggestion("forbd", &["forbid", "expect"]),
+            "did you mean `forbid`?"
+        );
         assert_eq!(suggestion("zz", &["a", "b"]), "expected one of `a`, `b`");
     }
 }

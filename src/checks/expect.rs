@@ -1,11 +1,11 @@
 //! `expect`: in scopes where the gate admits, the located value must be one of
 //! the expected values.
 
-use super::error::{ConfigError, ConfigErrorBuilder};
+use super::Emitter;
+use super::error::SpecError;
 use super::load::reject_keys;
 use super::locate::{Value, ValueLocator, ValueType};
 use super::spec::CheckSpec;
-use super::Emitter;
 use crate::document::Document;
 use std::ops::Range;
 use toml::Spanned;
@@ -20,7 +20,7 @@ pub struct Expect {
 }
 
 impl Expect {
-    pub fn compile(spec: &CheckSpec) -> Result<Self, ConfigErrorBuilder> {
+    pub fn compile(spec: &CheckSpec) -> Result<Self, SpecError> {
         reject_keys(
             spec,
             &[
@@ -30,18 +30,22 @@ impl Expect {
             ],
         )?;
         let Some(value) = &spec.value else {
-            return Err(ConfigError::new("an `expect` check needs `value = { type = … }`")
-                .at(spec.kind.span(), "this check reads no value"));
+            return Err(
+                SpecError::new("an `expect` check needs `value = { type = … }`")
+                    .at(spec.kind.span(), "this check reads no value"),
+            );
         };
         let locator = ValueLocator::compile(value)?;
         let Some(expected) = &spec.expected else {
-            return Err(ConfigError::new("an `expect` check needs `expected`")
+            return Err(SpecError::new("an `expect` check needs `expected`")
                 .at(spec.kind.span(), "this check expects nothing"));
         };
         let expected = parse_expected(locator.kind, expected)?;
         if spec.fix && expected.len() != 1 {
-            return Err(ConfigError::new("`fix = true` needs exactly one expected value")
-                .at(spec.kind.span(), "in this check"));
+            return Err(
+                SpecError::new("`fix = true` needs exactly one expected value")
+                    .at(spec.kind.span(), "in this check"),
+            );
         }
         Ok(Self {
             locator,
@@ -71,14 +75,13 @@ impl Expect {
 fn parse_expected(
     kind: ValueType,
     expected: &Spanned<toml::Value>,
-) -> Result<Vec<Value>, ConfigErrorBuilder> {
+) -> Result<Vec<Value>, SpecError> {
     let items: Vec<&toml::Value> = match expected.get_ref() {
         toml::Value::Array(items) => items.iter().collect(),
         one => vec![one],
     };
     let wrong = |what: &str| {
-        ConfigError::new(format!("`expected` must be {what}"))
-            .at(expected.span(), "this value")
+        SpecError::new(format!("`expected` must be {what}")).at(expected.span(), "this value")
     };
     items
         .into_iter()
@@ -86,7 +89,9 @@ fn parse_expected(
             (ValueType::Year, toml::Value::Integer(y)) if (1000..=9999).contains(y) => {
                 Ok(Value::Year(*y as i32))
             }
-            (ValueType::Year, _) => Err(wrong("a year (an integer such as 2022) or a list of years")),
+            (ValueType::Year, _) => {
+                Err(wrong("a year (an integer such as 2022) or a list of years"))
+            }
         })
         .collect()
 }
@@ -114,16 +119,28 @@ message = "annexed in {expected}, not {found}"
             check.run(&doc, &mut out);
         }
         out.into_iter()
-            .map(|f| (f.primary.text().to_string(), f.message, f.fix.map(|x| x.replacement)))
+            .map(|f| {
+                (
+                    f.primary.text().to_string(),
+                    f.message,
+                    f.fix.map(|x| x.replacement),
+                )
+            })
             .collect()
     }
 
     #[test]
     fn wrong_year_is_flagged_with_fix() {
-        let found = run("It is one of four regions that the Kremlin claimed to have annexed in 2020 but still.");
+        let found = run(
+            "It is one of four regions that the Kremlin claimed to have annexed in 2020 but still.",
+        );
         assert_eq!(
             found,
-            [("2020".into(), "annexed in 2022, not 2020".into(), Some("2022".into()))]
+            [(
+                "2020".into(),
+                "annexed in 2022, not 2020".into(),
+                Some("2022".into())
+            )]
         );
     }
 
@@ -131,7 +148,10 @@ message = "annexed in {expected}, not {found}"
     fn right_year_and_other_events_pass() {
         assert!(run("Moscow claimed to annex four regions in 2022.").is_empty());
         assert!(run("In 2020, Washington imposed sanctions.").is_empty());
-        assert!(run("Russia seized Crimea in 2014 and claimed to annex four regions in 2022.").is_empty());
+        assert!(
+            run("Russia seized Crimea in 2014 and claimed to annex four regions in 2022.")
+                .is_empty()
+        );
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! `forbid`: a pattern must not occur (boilerplate, scraping residue, banned words).
 
-use super::error::{ConfigError, ConfigErrorBuilder};
+use super::error::SpecError;
 use super::load::reject_keys;
 use super::spec::CheckSpec;
 use super::{Emitter, compile_regex};
@@ -17,7 +17,7 @@ pub struct Forbid {
 }
 
 impl Forbid {
-    pub fn compile(spec: &CheckSpec) -> Result<Self, ConfigErrorBuilder> {
+    pub fn compile(spec: &CheckSpec) -> Result<Self, SpecError> {
         reject_keys(
             spec,
             &[
@@ -34,8 +34,10 @@ impl Forbid {
             .map(compile_regex)
             .collect::<Result<_, _>>()?;
         if patterns.is_empty() {
-            return Err(ConfigError::new("a `forbid` check needs `pattern` or `patterns`")
-                .at(spec.kind.span(), "this check has no pattern"));
+            return Err(
+                SpecError::new("a `forbid` check needs `pattern` or `patterns`")
+                    .at(spec.kind.span(), "this check has no pattern"),
+            );
         }
         Ok(Self {
             patterns,
@@ -84,8 +86,12 @@ mod tests {
 
     #[test]
     fn flags_each_match_with_exact_span() {
-        let checks = "[[check]]\nid = \"ad\"\nkind = \"forbid\"\npattern = '(?mi)^advertisement$'\n";
-        let found = run(checks, "Para.\n\nAdvertisement\n\nMore advertisement here.\n");
+        let checks =
+            "[[check]]\nid = \"ad\"\nkind = \"forbid\"\npattern = '(?mi)^advertisement$'\n";
+        let found = run(
+            checks,
+            "Para.\n\nAdvertisement\n\nMore advertisement here.\n",
+        );
         assert_eq!(found, [("Advertisement".to_string(), None)]);
     }
 
@@ -93,13 +99,19 @@ mod tests {
     fn flag_group_narrows_and_replace_expands() {
         let checks = "[[check]]\nid = \"typo\"\nkind = \"forbid\"\npattern = '\\b(?P<flag>(\\w+sis)s)\\b'\nreplace = '$2'\n";
         let found = run(checks, "news, analysiss and more");
-        assert_eq!(found, [("analysiss".to_string(), Some("analysis".to_string()))]);
+        assert_eq!(
+            found,
+            [("analysiss".to_string(), Some("analysis".to_string()))]
+        );
     }
 
     #[test]
     fn when_gate_limits_to_matching_scopes() {
         let checks = "[[check]]\nid = \"x\"\nkind = \"forbid\"\nscope = \"sentence\"\nwhen = ['Kremlin']\npattern = '2020'\n";
-        assert_eq!(run(checks, "In 2020, Washington acted. The Kremlin said 2020.").len(), 1);
+        assert_eq!(
+            run(checks, "In 2020, Washington acted. The Kremlin said 2020.").len(),
+            1
+        );
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Reading check files and compiling them into a [`CheckSet`].
 
-use super::error::{ConfigError, ConfigErrorBuilder, suggestion};
+use super::error::{ConfigError, SpecError, suggestion};
 use super::spec::{CheckFile, CheckSpec};
 use super::{Check, CheckMeta, Gate, Rule, Scope, compile_regex, expect, forbid};
 use crate::finding::Severity;
@@ -22,12 +22,12 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<CheckSet, Vec<ConfigError>> {
     for path in paths {
         match check_files(path) {
             Ok(found) if found.is_empty() => errors.push(
-                ConfigError::new(format!("no check files (*.toml) in `{}`", path.display()))
+                SpecError::new(format!("no check files (*.toml) in `{}`", path.display()))
                     .help("pass a directory of check files with --checks, or create one with `factlint new`")
                     .in_file(path.clone(), ""),
             ),
             Ok(found) => files.extend(found),
-            Err(e) => errors.push(e),
+            Err(e) => errors.push(*e),
         }
     }
     let mut set = CheckSet::default();
@@ -37,7 +37,7 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<CheckSet, Vec<ConfigError>> {
             Ok(s) => s,
             Err(e) => {
                 errors.push(
-                    ConfigError::new(format!("cannot read check file `{}`: {e}", file.display()))
+                    SpecError::new(format!("cannot read check file `{}`: {e}", file.display()))
                         .in_file(file.clone(), ""),
                 );
                 continue;
@@ -48,7 +48,7 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<CheckSet, Vec<ConfigError>> {
                 for (check, id_span) in checks {
                     if let Some(first) = seen.get(&check.meta.id) {
                         errors.push(
-                            ConfigError::new(format!("duplicate check id `{}`", check.meta.id))
+                            SpecError::new(format!("duplicate check id `{}`", check.meta.id))
                                 .at(id_span, "defined again here")
                                 .help(format!("first defined in `{}`", first.display()))
                                 .in_file(file.clone(), &source),
@@ -62,14 +62,19 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<CheckSet, Vec<ConfigError>> {
             Err(errs) => errors.extend(errs.into_iter().map(|e| e.in_file(file.clone(), &source))),
         }
     }
-    if errors.is_empty() { Ok(set) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(set)
+    } else {
+        Err(errors)
+    }
 }
 
 /// The check files of a path, sorted so load order (and duplicate reports) are stable.
-fn check_files(path: &Path) -> Result<Vec<PathBuf>, ConfigError> {
+fn check_files(path: &Path) -> Result<Vec<PathBuf>, Box<ConfigError>> {
     let meta = std::fs::metadata(path).map_err(|e| {
-        ConfigError::new(format!("cannot read checks `{}`: {e}", path.display()))
-            .in_file(path.to_path_buf(), "")
+        let error = SpecError::new(format!("cannot read checks `{}`: {e}", path.display()))
+            .in_file(path.to_path_buf(), "");
+        Box::new(error)
     })?;
     if meta.is_file() {
         return Ok(vec![path.to_path_buf()]);
@@ -87,25 +92,35 @@ fn check_files(path: &Path) -> Result<Vec<PathBuf>, ConfigError> {
 }
 
 /// Parses and compiles one check file's text; checks come with their id's span.
-pub fn load_str(source: &str) -> Result<Vec<(Check, std::ops::Range<usize>)>, Vec<ConfigErrorBuilder>> {
+pub fn load_str(
+    source: &str,
+) -> Result<Vec<(Check, std::ops::Range<usize>)>, Vec<SpecError>> {
     let file: CheckFile = toml::from_str(source).map_err(|e| vec![toml_error(&e)])?;
     let mut checks = Vec::new();
     let mut errors = Vec::new();
     for spec in file.check {
         let id_span = spec.id.span();
+        let id = spec.id.get_ref().clone();
         match compile(spec) {
             Ok(check) => checks.push((check, id_span)),
-            Err(e) => errors.push(e),
+            Err(mut e) => {
+                e.message = format!("{} in check `{id}`", e.message);
+                errors.push(e);
+            }
         }
     }
-    if errors.is_empty() { Ok(checks) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(checks)
+    } else {
+        Err(errors)
+    }
 }
 
 /// Turns a TOML or schema error into one pointing at its span, with a
 /// did-you-mean for unknown keys.
-fn toml_error(e: &toml::de::Error) -> ConfigErrorBuilder {
+fn toml_error(e: &toml::de::Error) -> SpecError {
     let message = e.message().trim().to_string();
-    let mut error = ConfigError::new(format!("invalid check file: {message}"));
+    let mut error = SpecError::new(format!("invalid check file: {message}"));
     if let Some(span) = e.span() {
         error = error.at(span, "here");
     }
@@ -131,19 +146,24 @@ fn unknown_field(message: &str) -> Option<(String, Vec<String>)> {
     Some((unknown.to_string(), expected))
 }
 
-fn compile(spec: CheckSpec) -> Result<Check, ConfigErrorBuilder> {
+fn compile(spec: CheckSpec) -> Result<Check, SpecError> {
     let id = spec.id.get_ref();
     let kebab = !id.is_empty()
         && id.split('-').all(|part| {
-            !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         });
     if !kebab {
-        return Err(ConfigError::new(format!("check id `{id}` is not kebab-case"))
-            .at(spec.id.span(), "ids are lower-case words joined by `-`"));
+        return Err(
+            SpecError::new(format!("check id `{id}` is not kebab-case"))
+                .at(spec.id.span(), "ids are lower-case words joined by `-`"),
+        );
     }
     let kind = spec.kind.get_ref().as_str();
     if !Rule::KINDS.contains(&kind) {
-        return Err(ConfigError::new(format!("unknown check kind `{kind}`"))
+        return Err(SpecError::new(format!("unknown check kind `{kind}`"))
             .at(spec.kind.span(), "not a kind")
             .help(suggestion(kind, Rule::KINDS)));
     }
@@ -155,18 +175,35 @@ fn compile(spec: CheckSpec) -> Result<Check, ConfigErrorBuilder> {
             "warning" => Severity::Warning,
             "info" => Severity::Info,
             other => {
-                return Err(ConfigError::new(format!("unknown severity `{other}`"))
+                return Err(SpecError::new(format!("unknown severity `{other}`"))
                     .at(s.span(), "not a severity")
                     .help(suggestion(other, &["error", "warning", "info"])));
             }
         },
     };
-    let default_scope = if kind == "expect" { Scope::Sentence } else { Scope::Document };
-    let scope = spec.scope.as_ref().map(Scope::parse).transpose()?.unwrap_or(default_scope);
+    let default_scope = if kind == "expect" {
+        Scope::Sentence
+    } else {
+        Scope::Document
+    };
+    let scope = spec
+        .scope
+        .as_ref()
+        .map(Scope::parse)
+        .transpose()?
+        .unwrap_or(default_scope);
     let gate = Gate {
         scope,
-        when: spec.when.iter().map(compile_regex).collect::<Result<_, _>>()?,
-        unless: spec.unless.iter().map(compile_regex).collect::<Result<_, _>>()?,
+        when: spec
+            .when
+            .iter()
+            .map(compile_regex)
+            .collect::<Result<_, _>>()?,
+        unless: spec
+            .unless
+            .iter()
+            .map(compile_regex)
+            .collect::<Result<_, _>>()?,
     };
     let rule = match kind {
         "forbid" => Rule::Forbid(forbid::Forbid::compile(&spec)?),
@@ -176,9 +213,10 @@ fn compile(spec: CheckSpec) -> Result<Check, ConfigErrorBuilder> {
         Rule::Forbid(_) => "`{found}` should not be here".to_string(),
         Rule::Expect(_) => "found {found}, expected {expected}".to_string(),
     });
-    let description = spec.description.clone().unwrap_or_else(|| {
-        spec.help.clone().unwrap_or_else(|| message.clone())
-    });
+    let description = spec
+        .description
+        .clone()
+        .unwrap_or_else(|| spec.help.clone().unwrap_or_else(|| message.clone()));
     Ok(Check {
         meta: CheckMeta {
             id: Arc::from(spec.id.get_ref().as_str()),
@@ -197,13 +235,16 @@ fn compile(spec: CheckSpec) -> Result<Check, ConfigErrorBuilder> {
 }
 
 /// Rejects keys that a kind does not read, naming the kind.
-pub fn reject_keys(spec: &CheckSpec, keys: &[(&str, bool)]) -> Result<(), ConfigErrorBuilder> {
+pub fn reject_keys(spec: &CheckSpec, keys: &[(&str, bool)]) -> Result<(), SpecError> {
     match keys.iter().find(|(_, present)| *present) {
-        Some((key, _)) => Err(ConfigError::new(format!(
+        Some((key, _)) => Err(SpecError::new(format!(
             "`{key}` is not a key of `{}` checks",
             spec.kind.get_ref()
         ))
-        .at(spec.kind.span(), format!("this check is a `{}`", spec.kind.get_ref()))
+        .at(
+            spec.kind.span(),
+            format!("this check is a `{}`", spec.kind.get_ref()),
+        )
         .help(format!("remove `{key}` or change the kind"))),
         None => Ok(()),
     }
@@ -213,13 +254,17 @@ pub fn reject_keys(spec: &CheckSpec, keys: &[(&str, bool)]) -> Result<(), Config
 mod tests {
     use super::*;
 
-    fn errors(source: &str) -> Vec<ConfigErrorBuilder> {
-        load_str(source).err().expect("expected an error")
+    fn errors(source: &str) -> Vec<SpecError> {
+        match load_str(source) {
+            Ok(_) => panic!("expected an error"),
+            Err(e) => e,
+        }
     }
 
     #[test]
     fn misspelt_key_points_at_it_with_a_suggestion() {
-        let source = "[[check]]\nid = \"a\"\nkind = \"forbid\"\nseverty = \"error\"\npattern = \"x\"\n";
+        let source =
+            "[[check]]\nid = \"a\"\nkind = \"forbid\"\nseverty = \"error\"\npattern = \"x\"\n";
         let e = &errors(source)[0];
         assert_eq!(e.message, "unknown key `severty`");
         assert_eq!(&source[e.span.clone().unwrap()], "severty");
@@ -230,7 +275,7 @@ mod tests {
     fn unknown_kind_suggests_the_nearest() {
         let source = "[[check]]\nid = \"a\"\nkind = \"forbd\"\npattern = \"x\"\n";
         let e = &errors(source)[0];
-        assert_eq!(e.message, "unknown check kind `forbd`");
+        assert_eq!(e.message, "unknown check kind `forbd` in check `a`");
         assert_eq!(&source[e.span.clone().unwrap()], "\"forbd\"");
         assert_eq!(e.help.as_deref(), Some("did you mean `forbid`?"));
     }
@@ -239,20 +284,31 @@ mod tests {
     fn invalid_regex_points_at_the_pattern() {
         let source = "[[check]]\nid = \"a\"\nkind = \"forbid\"\npattern = \"(unclosed\"\n";
         let e = &errors(source)[0];
-        assert_eq!(e.message, "invalid regular expression");
+        assert_eq!(e.message, "invalid regular expression in check `a`");
         assert_eq!(&source[e.span.clone().unwrap()], "\"(unclosed\"");
     }
 
     #[test]
     fn huge_regex_is_refused() {
-        let source = "[[check]]\nid = \"a\"\nkind = \"forbid\"\npattern = '\\w{1000}\\w{1000}\\w{1000}'\n";
+        let source =
+            "[[check]]\nid = \"a\"\nkind = \"forbid\"\npattern = '\\w{1000}\\w{1000}\\w{1000}'\n";
         let e = &errors(source)[0];
-        assert!(e.help.as_deref().unwrap_or("").contains("compiles to more than"), "{e:?}");
+        assert!(
+            e.help
+                .as_deref()
+                .unwrap_or("")
+                .contains("compiles to more than"),
+            "{e:?}"
+        );
     }
 
     #[test]
     fn missing_key_and_bad_id_are_errors() {
-        assert!(errors("[[check]]\nid = \"a\"\n")[0].message.contains("missing field `kind`"));
+        assert!(
+            errors("[[check]]\nid = \"a\"\n")[0]
+                .message
+                .contains("missing field `kind`")
+        );
         let e = &errors("[[check]]\nid = \"Bad_Id\"\nkind = \"forbid\"\npattern = \"x\"\n")[0];
         assert!(e.message.contains("kebab-case"));
     }
@@ -260,7 +316,10 @@ mod tests {
     #[test]
     fn key_of_another_kind_is_rejected() {
         let source = "[[check]]\nid = \"a\"\nkind = \"forbid\"\npattern = \"x\"\nexpected = 2022\n";
-        assert_eq!(errors(source)[0].message, "`expected` is not a key of `forbid` checks");
+        assert_eq!(
+            errors(source)[0].message,
+            "`expected` is not a key of `forbid` checks in check `a`"
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! an anchor (`near`) and a subject (`subject` vs `rival`).
 
 use super::compile_regex;
-use super::error::{ConfigError, ConfigErrorBuilder, suggestion};
+use super::error::{SpecError, suggestion};
 use super::spec::ValueSpec;
 use crate::document::Document;
 use crate::values::{Mention, year};
@@ -19,10 +19,10 @@ pub enum ValueType {
 impl ValueType {
     pub const NAMES: &[&str] = &["year"];
 
-    fn parse(spanned: &Spanned<String>) -> Result<Self, ConfigErrorBuilder> {
+    fn parse(spanned: &Spanned<String>) -> Result<Self, SpecError> {
         match spanned.get_ref().as_str() {
             "year" => Ok(ValueType::Year),
-            other => Err(ConfigError::new(format!("unknown value type `{other}`"))
+            other => Err(SpecError::new(format!("unknown value type `{other}`"))
                 .at(spanned.span(), "not a value type")
                 .help(suggestion(other, Self::NAMES))),
         }
@@ -57,12 +57,14 @@ pub struct ValueLocator {
 }
 
 impl ValueLocator {
-    pub fn compile(spec: &Spanned<ValueSpec>) -> Result<Self, ConfigErrorBuilder> {
+    pub fn compile(spec: &Spanned<ValueSpec>) -> Result<Self, SpecError> {
         let spec = spec.get_ref();
         let compile = |p: &Option<Spanned<String>>| p.as_ref().map(compile_regex).transpose();
         if spec.rival.is_some() && spec.subject.is_none() {
-            return Err(ConfigError::new("`rival` needs a `subject` to compete with")
-                .at(spec.kind.span(), "in this value"));
+            return Err(
+                SpecError::new("`rival` needs a `subject` to compete with")
+                    .at(spec.kind.span(), "in this value"),
+            );
         }
         Ok(Self {
             kind: ValueType::parse(&spec.kind)?,
@@ -96,9 +98,9 @@ impl ValueLocator {
         candidates
             .into_iter()
             .filter(|c| {
-                anchors.as_ref().is_none_or(|anchors| {
-                    anchors.iter().any(|a| self.is_near(a, &c.span))
-                })
+                anchors
+                    .as_ref()
+                    .is_none_or(|anchors| anchors.iter().any(|a| self.is_near(a, &c.span)))
             })
             .filter(|c| belongs_to_subject(&marks, &c.span))
             .map(|c| Mention {
@@ -140,8 +142,14 @@ fn belongs_to_subject(marks: &[(Range<usize>, bool)], value: &Range<usize>) -> b
     if marks.is_empty() {
         return true;
     }
-    let before = marks.iter().filter(|(r, _)| r.end <= value.start).max_by_key(|(r, _)| r.end);
-    let after = marks.iter().filter(|(r, _)| r.start >= value.end).min_by_key(|(r, _)| r.start);
+    let before = marks
+        .iter()
+        .filter(|(r, _)| r.end <= value.start)
+        .max_by_key(|(r, _)| r.end);
+    let after = marks
+        .iter()
+        .filter(|(r, _)| r.start >= value.end)
+        .min_by_key(|(r, _)| r.start);
     before.or(after).is_none_or(|(_, is_subject)| *is_subject)
 }
 
@@ -172,13 +180,27 @@ mod tests {
     #[test]
     fn near_keeps_values_close_to_an_anchor() {
         let l = locator(Some("annex"), None, None);
-        assert_eq!(years(&l, "In 2020, officials said the regions were annexed in 2022."), ["2022"]);
+        assert_eq!(
+            years(
+                &l,
+                "In 2020, officials said the regions were annexed in 2022."
+            ),
+            ["2022"]
+        );
     }
 
     #[test]
     fn subject_written_before_the_year_wins() {
-        let regions = locator(Some("annex|claim|seiz"), Some("four regions"), Some("Crimea"));
-        let crimea = locator(Some("annex|claim|seiz"), Some("Crimea"), Some("four regions"));
+        let regions = locator(
+            Some("annex|claim|seiz"),
+            Some("four regions"),
+            Some("Crimea"),
+        );
+        let crimea = locator(
+            Some("annex|claim|seiz"),
+            Some("Crimea"),
+            Some("four regions"),
+        );
         let text = "Russia annexed Crimea in 2014 and claimed to annex four regions in 2022.";
         assert_eq!(years(&regions, text), ["2022"]);
         assert_eq!(years(&crimea, text), ["2014"]);

@@ -12,7 +12,7 @@ pub mod spec;
 
 use crate::document::Document;
 use crate::finding::{Finding, Fix, Location, Severity};
-use error::{ConfigErrorBuilder, suggestion};
+use error::{SpecError, suggestion};
 use regex::{Regex, RegexBuilder};
 use std::ops::Range;
 use std::sync::Arc;
@@ -29,12 +29,12 @@ pub enum Scope {
 impl Scope {
     pub const NAMES: &[&str] = &["sentence", "paragraph", "document"];
 
-    fn parse(spanned: &Spanned<String>) -> Result<Self, ConfigErrorBuilder> {
+    fn parse(spanned: &Spanned<String>) -> Result<Self, SpecError> {
         match spanned.get_ref().as_str() {
             "sentence" => Ok(Scope::Sentence),
             "paragraph" => Ok(Scope::Paragraph),
             "document" => Ok(Scope::Document),
-            other => Err(ConfigError::new(format!("unknown scope `{other}`"))
+            other => Err(SpecError::new(format!("unknown scope `{other}`"))
                 .at(spanned.span(), "not a scope")
                 .help(suggestion(other, Self::NAMES))),
         }
@@ -45,12 +45,11 @@ impl Scope {
         match self {
             Scope::Sentence => doc.sentences.iter().map(|s| s.span.clone()).collect(),
             Scope::Paragraph => doc.paragraphs.clone(),
-            Scope::Document => vec![0..doc.lintable.len()],
+            Scope::Document => std::iter::once(0..doc.lintable.len()).collect(),
         }
     }
 }
 
-use error::ConfigError;
 
 /// What every check has, whatever its kind.
 #[derive(Debug)]
@@ -160,7 +159,7 @@ impl Emitter<'_> {
 }
 
 /// Compiles a user's regex with a size limit; the error names the pattern's place.
-pub fn compile_regex(pattern: &Spanned<String>) -> Result<Regex, ConfigErrorBuilder> {
+pub fn compile_regex(pattern: &Spanned<String>) -> Result<Regex, SpecError> {
     RegexBuilder::new(pattern.get_ref())
         .size_limit(1 << 22)
         .dfa_size_limit(1 << 22)
@@ -172,7 +171,7 @@ pub fn compile_regex(pattern: &Spanned<String>) -> Result<Regex, ConfigErrorBuil
                 }
                 other => other.to_string(),
             };
-            ConfigError::new("invalid regular expression")
+            SpecError::new("invalid regular expression")
                 .at(pattern.span(), "this pattern")
                 .help(detail)
         })
@@ -199,6 +198,6 @@ mod tests {
         let doc = Document::parse("a.txt", b"One. Two.\n\nThree.".to_vec(), None).unwrap();
         assert_eq!(Scope::Sentence.units(&doc).len(), 3);
         assert_eq!(Scope::Paragraph.units(&doc).len(), 2);
-        assert_eq!(Scope::Document.units(&doc), [0..doc.lintable.len()]);
+        assert_eq!(Scope::Document.units(&doc), vec![(0..doc.lintable.len())]);
     }
 }

@@ -56,7 +56,10 @@ mod tests {
     fn yaml_front_matter_with_date() {
         let text = "---\ntitle: x\ndate: 2024-01-04\n---\nBody";
         let fm = parse(text, 0).expect("front matter");
-        assert_eq!(&text[fm.span.clone()], "---\ntitle: x\ndate: 2024-01-04\n---\n");
+        assert_eq!(
+            &text[fm.span.clone()],
+            "---\ntitle: x\ndate: 2024-01-04\n---\n"
+        );
         assert_eq!(fm.date, Some(jiff::civil::date(2024, 1, 4)));
     }
 

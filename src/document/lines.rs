@@ -102,19 +102,34 @@ mod tests {
     #[test]
     fn counts_lines_and_character_columns() {
         let text = "first\nsecond “quoted” 2020\n";
-        assert_eq!(at(text, "2020"), LineCol { line: 2, column: 17 });
+        assert_eq!(
+            at(text, "2020"),
+            LineCol {
+                line: 2,
+                column: 17
+            }
+        );
     }
 
     #[test]
     fn crlf_and_lone_cr_end_lines() {
-        assert_eq!(at("a\r\nb\r\nxx 2020", "2020"), LineCol { line: 3, column: 4 });
+        assert_eq!(
+            at("a\r\nb\r\nxx 2020", "2020"),
+            LineCol { line: 3, column: 4 }
+        );
         assert_eq!(at("a\rb\rxx 2020", "2020"), LineCol { line: 3, column: 4 });
     }
 
     #[test]
     fn bom_is_not_a_column() {
-        assert_eq!(at("\u{feff}in 2020", "2020"), LineCol { line: 1, column: 4 });
-        assert_eq!(at("\u{feff}a\nin 2020", "2020"), LineCol { line: 2, column: 4 });
+        assert_eq!(
+            at("\u{feff}in 2020", "2020"),
+            LineCol { line: 1, column: 4 }
+        );
+        assert_eq!(
+            at("\u{feff}a\nin 2020", "2020"),
+            LineCol { line: 2, column: 4 }
+        );
     }
 
     #[test]

@@ -66,7 +66,11 @@ impl Document {
         }
         let text = String::from_utf8(bytes).map_err(|e| {
             let offset = e.utf8_error().valid_up_to();
-            let line = e.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
+            let line = e.as_bytes()[..offset]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+                + 1;
             Unreadable::InvalidUtf8 { offset, line }
         })?;
         let path = path.into();
@@ -122,7 +126,9 @@ impl Document {
     /// The whole lines holding `span`, line terminators normalised to `\n`.
     fn excerpt(&self, span: &Range<usize>) -> Excerpt {
         let first = self.lines.line_of(span.start);
-        let last = self.lines.line_of(span.end.saturating_sub(1).max(span.start));
+        let last = self
+            .lines
+            .line_of(span.end.saturating_sub(1).max(span.start));
         let mut text = String::new();
         let mut mapped = 0..0;
         for line in first..=last {
@@ -177,14 +183,21 @@ mod tests {
         let end = text.find("four").expect("present") + 4;
         let loc = d.location(start..end);
         assert_eq!(loc.excerpt.text, "two three\nfour\n");
-        assert_eq!(&loc.excerpt.text[loc.excerpt.span.clone()], "two three\nfour");
+        assert_eq!(
+            &loc.excerpt.text[loc.excerpt.span.clone()],
+            "two three\nfour"
+        );
     }
 
     #[test]
     fn front_matter_date_wins_and_is_not_linted() {
         let text = "---\ndate: 2024-01-04\n---\nBody 2020.";
-        let d = Document::parse("a.md", text.as_bytes().to_vec(), Some(jiff::civil::date(2000, 1, 1)))
-            .expect("readable");
+        let d = Document::parse(
+            "a.md",
+            text.as_bytes().to_vec(),
+            Some(jiff::civil::date(2000, 1, 1)),
+        )
+        .expect("readable");
         assert_eq!(d.published, Some(jiff::civil::date(2024, 1, 4)));
         assert!(!d.lintable.contains("date"));
         assert_eq!(d.sentences.len(), 1);

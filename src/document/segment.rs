@@ -186,7 +186,13 @@ mod tests {
 
     #[test]
     fn decimal_points_and_initials_do_not_split() {
-        assert_eq!(split("It grew 2.5 percent. Done."), ["It grew 2.5 percent.", "Done."]);
-        assert_eq!(split("Kim Il Sung met John F. Kennedy."), ["Kim Il Sung met John F. Kennedy."]);
+        assert_eq!(
+            split("It grew 2.5 percent. Done."),
+            ["It grew 2.5 percent.", "Done."]
+        );
+        assert_eq!(
+            split("Kim Il Sung met John F. Kennedy."),
+            ["Kim Il Sung met John F. Kennedy."]
+        );
     }
 }

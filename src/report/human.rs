@@ -79,11 +79,13 @@ impl HumanReporter {
         let title = Level::ERROR.primary_title(message.as_str());
         let mut group = match &error.span {
             Some(span) => title.element(
-                Snippet::source(error.source.as_str()).path(path.as_str()).annotation(
-                    AnnotationKind::Primary
-                        .span(span.clone())
-                        .label(error.label.as_str()),
-                ),
+                Snippet::source(error.source.as_str())
+                    .path(path.as_str())
+                    .annotation(
+                        AnnotationKind::Primary
+                            .span(span.clone())
+                            .label(error.label.as_str()),
+                    ),
             ),
             None => title.element(Origin::path(path.as_str())),
         };

@@ -66,7 +66,10 @@ pub fn sanitize(text: &str) -> String {
 }
 
 /// Sanitises `text` and moves `span` (byte offsets into it) along.
-pub fn sanitize_with_span(text: &str, span: std::ops::Range<usize>) -> (String, std::ops::Range<usize>) {
+pub fn sanitize_with_span(
+    text: &str,
+    span: std::ops::Range<usize>,
+) -> (String, std::ops::Range<usize>) {
     let mut out = String::with_capacity(text.len());
     let (mut start, mut end) = (span.start, span.end);
     for (i, c) in text.char_indices() {
@@ -98,9 +101,19 @@ mod tests {
 
     #[test]
     fn summary_reads_naturally() {
-        let s = Summary { errors: 1, warnings: 14, infos: 0, files: 5, skipped: 0 };
+        let s = Summary {
+            errors: 1,
+            warnings: 14,
+            infos: 0,
+            files: 5,
+            skipped: 0,
+        };
         assert_eq!(s.to_string(), "1 error, 14 warnings in 5 files");
-        let s = Summary { files: 1, skipped: 1, ..Summary::default() };
+        let s = Summary {
+            files: 1,
+            skipped: 1,
+            ..Summary::default()
+        };
         assert_eq!(s.to_string(), "no findings in 1 file (1 file skipped)");
     }
 

@@ -1,0 +1,191 @@
+//! End-to-end: run the binary as a user would and snapshot what it prints.
+
+use assert_cmd::Command;
+
+/// `factlint` run from the crate root, colour off.
+fn factlint(args: &[&str]) -> (String, String, i32) {
+    let output = Command::cargo_bin("factlint")
+        .expect("binary built")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .args(args)
+        .output()
+        .expect("factlint runs");
+    (
+        String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+        output.status.code().expect("exit code"),
+    )
+}
+
+const YEAR_CHECK: &str = "tests/fixtures/checks/year.toml";
+
+#[test]
+fn shipped_corpus_reports_the_annexation_year_and_boilerplate() {
+    let (stdout, stderr, code) = factlint(&["check"]);
+    assert_eq!(code, 1, "an error-level finding exits 1; stderr: {stderr}");
+    assert!(stdout.contains(
+        "error[annexation-year]: the four regions were annexed in 2022, not 2020\n  --> corpus/000_5eb7f0aaffca3f40.txt:26:71"
+    ));
+    insta::assert_snapshot!("shipped_corpus", stdout);
+}
+
+#[test]
+fn crlf_line_endings() {
+    let (stdout, _, code) = factlint(&[
+        "check",
+        "--checks",
+        YEAR_CHECK,
+        "tests/fixtures/articles/crlf.txt",
+    ]);
+    assert_eq!(code, 1);
+    insta::assert_snapshot!(stdout);
+}
+
+#[test]
+fn byte_order_mark_is_not_a_column() {
+    let (stdout, _, _) = factlint(&[
+        "check",
+        "--checks",
+        YEAR_CHECK,
+        "tests/fixtures/articles/bom.txt",
+    ]);
+    assert!(stdout.contains("bom.txt:1:54"), "{stdout}");
+    insta::assert_snapshot!(stdout);
+}
+
+#[test]
+fn curly_quotes_and_dashes_before_the_span() {
+    let (stdout, _, _) = factlint(&[
+        "check",
+        "--checks",
+        YEAR_CHECK,
+        "tests/fixtures/articles/curly.txt",
+    ]);
+    assert!(stdout.contains("curly.txt:1:64"), "{stdout}");
+    insta::assert_snapshot!(stdout);
+}
+
+#[test]
+fn tab_before_the_span() {
+    let (stdout, _, _) = factlint(&[
+        "check",
+        "--checks",
+        YEAR_CHECK,
+        "tests/fixtures/articles/tab.txt",
+    ]);
+    assert!(stdout.contains("tab.txt:1:51"), "{stdout}");
+    insta::assert_snapshot!(stdout);
+}
+
+#[test]
+fn markdown_code_urls_and_comments_are_not_linted() {
+    let (stdout, _, code) = factlint(&[
+        "check",
+        "--checks",
+        YEAR_CHECK,
+        "tests/fixtures/articles/markdown.md",
+    ]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        stdout.matches("error[annexation-year]").count(),
+        1,
+        "{stdout}"
+    );
+    assert!(stdout.contains("markdown.md:5:52"), "{stdout}");
+}
+
+#[test]
+fn binary_and_non_utf8_files_are_skipped_and_others_linted() {
+    let (stdout, _, code) = factlint(&[
+        "check",
+        "--checks",
+        YEAR_CHECK,
+        "tests/fixtures/articles/binary.txt",
+        "tests/fixtures/articles/latin1.txt",
+        "tests/fixtures/articles/bom.txt",
+    ]);
+    assert_eq!(code, 1, "bom.txt still has its error");
+    insta::assert_snapshot!(stdout);
+}
+
+#[test]
+fn misspelt_key_in_checks_exits_2_with_suggestion() {
+    let (stdout, stderr, code) = factlint(&[
+        "check",
+        "--checks",
+        "tests/fixtures/checks/typo.toml",
+        "corpus",
+    ]);
+    assert_eq!(code, 2);
+    assert!(stdout.is_empty());
+    assert!(stderr.contains("did you mean `severity`?"), "{stderr}");
+    insta::assert_snapshot!(stderr);
+}
+
+#[test]
+fn invalid_regex_names_the_check_file_and_pattern() {
+    let (_, stderr, code) = factlint(&[
+        "check",
+        "--checks",
+        "tests/fixtures/checks/bad-regex.toml",
+        "corpus",
+    ]);
+    assert_eq!(code, 2);
+    insta::assert_snapshot!(stderr);
+}
+
+#[test]
+fn missing_path_exits_2_with_its_name() {
+    let (stdout, stderr, code) = factlint(&["check", "no/such/article.txt"]);
+    assert_eq!(code, 2);
+    assert!(stdout.is_empty());
+    assert_eq!(
+        stderr,
+        "error: no such file or directory: `no/such/article.txt`\n"
+    );
+}
+
+#[test]
+fn severity_fail_warning_fails_on_warnings() {
+    let article = "tests/fixtures/articles/crlf.txt";
+    let checks = "checks/boilerplate.toml";
+    let (_, _, code) = factlint(&["check", "--checks", checks, article]);
+    assert_eq!(code, 0, "warnings alone pass by default");
+    let (_, _, code) = factlint(&[
+        "check",
+        "--checks",
+        checks,
+        "--severity-fail",
+        "warning",
+        article,
+    ]);
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn quiet_drops_the_summary() {
+    let (stdout, _, _) = factlint(&[
+        "check",
+        "--quiet",
+        "--checks",
+        YEAR_CHECK,
+        "tests/fixtures/articles/tab.txt",
+    ]);
+    assert!(stdout.starts_with("error[annexation-year]"));
+    assert!(!stdout.contains(" in 1 file"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let (_, stderr, code) = factlint(&["check", "--severity-fail", "sometimes"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("invalid value 'sometimes'"));
+}
+
+#[test]
+fn shipped_checks_pass_their_examples() {
+    let (stdout, _, code) = factlint(&["test"]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(stdout.ends_with(" 0 failed\n"), "{stdout}");
+}
