@@ -118,20 +118,25 @@ fn manifest(dir: &Path) -> Result<HashMap<PathBuf, Entry>, CorpusError> {
         return Ok(HashMap::new());
     };
     let file: ManifestFile = toml::from_str(&source).map_err(|e| {
-        let mut error =
-            SpecError::new(format!("invalid corpus manifest: {}", e.message().trim()));
+        let mut error = SpecError::new(format!("invalid corpus manifest: {}", e.message().trim()));
         if let Some(span) = e.span() {
             error = error.at(span, "here");
         }
         CorpusError::Manifest(Box::new(error.in_file(path.clone(), &source)))
     })?;
     let fail = |message: String| {
-        CorpusError::Manifest(Box::new(SpecError::new(message).in_file(path.clone(), &source)))
+        CorpusError::Manifest(Box::new(
+            SpecError::new(message).in_file(path.clone(), &source),
+        ))
     };
     let mut entries = HashMap::new();
     for entry in file.article {
-        let date = toml_date(&entry.published)
-            .ok_or_else(|| fail(format!("`published` of `{}` is not a valid date", entry.path)))?;
+        let date = toml_date(&entry.published).ok_or_else(|| {
+            fail(format!(
+                "`published` of `{}` is not a valid date",
+                entry.path
+            ))
+        })?;
         let value = Entry {
             published: Some(date),
             source: entry.source,

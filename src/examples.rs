@@ -63,7 +63,10 @@ pub fn run_examples(check: &Check) -> Vec<ExampleResult> {
         .enumerate()
         .map(|(index, example)| {
             let marked = parse_markers(&example.text);
-            let published = example.published.as_ref().and_then(crate::corpus::toml_date);
+            let published = example
+                .published
+                .as_ref()
+                .and_then(crate::corpus::toml_date);
             let name = format!(
                 "{}#example-{}{}",
                 check.meta.id,

@@ -92,9 +92,7 @@ fn check_files(path: &Path) -> Result<Vec<PathBuf>, Box<ConfigError>> {
 }
 
 /// Parses and compiles one check file's text; checks come with their id's span.
-pub fn load_str(
-    source: &str,
-) -> Result<Vec<(Check, std::ops::Range<usize>)>, Vec<SpecError>> {
+pub fn load_str(source: &str) -> Result<Vec<(Check, std::ops::Range<usize>)>, Vec<SpecError>> {
     let file: CheckFile = toml::from_str(source).map_err(|e| vec![toml_error(&e)])?;
     let mut checks = Vec::new();
     let mut errors = Vec::new();
@@ -156,10 +154,8 @@ fn compile(spec: CheckSpec) -> Result<Check, SpecError> {
                     .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         });
     if !kebab {
-        return Err(
-            SpecError::new(format!("check id `{id}` is not kebab-case"))
-                .at(spec.id.span(), "ids are lower-case words joined by `-`"),
-        );
+        return Err(SpecError::new(format!("check id `{id}` is not kebab-case"))
+            .at(spec.id.span(), "ids are lower-case words joined by `-`"));
     }
     let kind = spec.kind.get_ref().as_str();
     if !Rule::KINDS.contains(&kind) {

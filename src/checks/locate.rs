@@ -61,10 +61,8 @@ impl ValueLocator {
         let spec = spec.get_ref();
         let compile = |p: &Option<Spanned<String>>| p.as_ref().map(compile_regex).transpose();
         if spec.rival.is_some() && spec.subject.is_none() {
-            return Err(
-                SpecError::new("`rival` needs a `subject` to compete with")
-                    .at(spec.kind.span(), "in this value"),
-            );
+            return Err(SpecError::new("`rival` needs a `subject` to compete with")
+                .at(spec.kind.span(), "in this value"));
         }
         Ok(Self {
             kind: ValueType::parse(&spec.kind)?,

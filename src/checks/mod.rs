@@ -50,7 +50,6 @@ impl Scope {
     }
 }
 
-
 /// What every check has, whatever its kind.
 #[derive(Debug)]
 pub struct CheckMeta {
