@@ -3,7 +3,6 @@
 
 use super::Emitter;
 use super::error::SpecError;
-use super::load::reject_keys;
 use super::locate::{Value, ValueLocator, ValueType};
 use super::spec::CheckSpec;
 use crate::document::Document;
@@ -21,14 +20,6 @@ pub struct Expect {
 
 impl Expect {
     pub fn compile(spec: &CheckSpec) -> Result<Self, SpecError> {
-        reject_keys(
-            spec,
-            &[
-                ("pattern", spec.pattern.is_some()),
-                ("patterns", !spec.patterns.is_empty()),
-                ("replace", spec.replace.is_some()),
-            ],
-        )?;
         let Some(value) = &spec.value else {
             return Err(
                 SpecError::new("an `expect` check needs `value = { type = … }`")

@@ -1,7 +1,6 @@
 //! `forbid`: a pattern must not occur (boilerplate, scraping residue, banned words).
 
 use super::error::SpecError;
-use super::load::reject_keys;
 use super::spec::CheckSpec;
 use super::{Emitter, compile_regex};
 use crate::document::Document;
@@ -18,15 +17,6 @@ pub struct Forbid {
 
 impl Forbid {
     pub fn compile(spec: &CheckSpec) -> Result<Self, SpecError> {
-        reject_keys(
-            spec,
-            &[
-                ("value", spec.value.is_some()),
-                ("expected", spec.expected.is_some()),
-                ("fact", spec.fact.is_some()),
-                ("fix", spec.fix),
-            ],
-        )?;
         let patterns: Vec<Regex> = spec
             .pattern
             .iter()

@@ -2,7 +2,7 @@
 
 use super::error::{ConfigError, SpecError, suggestion};
 use super::spec::{CheckFile, CheckSpec};
-use super::{Check, CheckMeta, Gate, Rule, Scope, compile_regex, expect, forbid};
+use super::{Check, CheckMeta, Gate, Rule, Scope, compile_regex};
 use crate::finding::Severity;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -201,14 +201,11 @@ fn compile(spec: CheckSpec) -> Result<Check, SpecError> {
             .map(compile_regex)
             .collect::<Result<_, _>>()?,
     };
-    let rule = match kind {
-        "forbid" => Rule::Forbid(forbid::Forbid::compile(&spec)?),
-        _ => Rule::Expect(expect::Expect::compile(&spec)?),
-    };
-    let message = spec.message.clone().unwrap_or_else(|| match rule {
-        Rule::Forbid(_) => "`{found}` should not be here".to_string(),
-        Rule::Expect(_) => "found {found}, expected {expected}".to_string(),
-    });
+    let rule = Rule::compile(kind, &spec)?;
+    let message = spec
+        .message
+        .clone()
+        .unwrap_or_else(|| rule.default_message().to_string());
     let description = spec
         .description
         .clone()
@@ -228,22 +225,6 @@ fn compile(spec: CheckSpec) -> Result<Check, SpecError> {
         rule,
         examples: spec.example,
     })
-}
-
-/// Rejects keys that a kind does not read, naming the kind.
-pub fn reject_keys(spec: &CheckSpec, keys: &[(&str, bool)]) -> Result<(), SpecError> {
-    match keys.iter().find(|(_, present)| *present) {
-        Some((key, _)) => Err(SpecError::new(format!(
-            "`{key}` is not a key of `{}` checks",
-            spec.kind.get_ref()
-        ))
-        .at(
-            spec.kind.span(),
-            format!("this check is a `{}`", spec.kind.get_ref()),
-        )
-        .help(format!("remove `{key}` or change the kind"))),
-        None => Ok(()),
-    }
 }
 
 #[cfg(test)]

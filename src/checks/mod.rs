@@ -3,6 +3,8 @@
 //! Each kind lives in its own module with a `compile` from the spec and a `run`
 //! over one scope of a document; adding a kind touches that module and [`Rule`].
 
+pub mod artifact;
+pub mod duplicate;
 pub mod error;
 pub mod expect;
 pub mod forbid;
@@ -85,15 +87,56 @@ impl Gate {
 pub enum Rule {
     Forbid(forbid::Forbid),
     Expect(expect::Expect),
+    Artifact(artifact::Artifact),
+    Duplicate(duplicate::Duplicate),
 }
 
 impl Rule {
-    pub const KINDS: &[&str] = &["forbid", "expect"];
+    pub const KINDS: &[&str] = &["forbid", "expect", "artifact", "duplicate"];
+
+    /// Keys each kind reads besides the common ones (id, severity, scope, …).
+    fn keys(kind: &str) -> &'static [&'static str] {
+        match kind {
+            "forbid" => &["pattern", "patterns", "replace"],
+            "expect" => &["value", "expected", "fix"],
+            _ => &[],
+        }
+    }
+
+    /// Compiles the kind-specific part of a check, refusing keys of other kinds.
+    fn compile(kind: &str, spec: &spec::CheckSpec) -> Result<Self, SpecError> {
+        let allowed = Self::keys(kind);
+        if let Some(key) = spec.kind_keys().into_iter().find(|k| !allowed.contains(k)) {
+            return Err(
+                SpecError::new(format!("`{key}` is not a key of `{kind}` checks"))
+                    .at(spec.kind.span(), format!("this check is a `{kind}`"))
+                    .help(format!("remove `{key}` or change the kind")),
+            );
+        }
+        Ok(match kind {
+            "forbid" => Rule::Forbid(forbid::Forbid::compile(spec)?),
+            "expect" => Rule::Expect(expect::Expect::compile(spec)?),
+            "artifact" => Rule::Artifact(artifact::Artifact),
+            _ => Rule::Duplicate(duplicate::Duplicate),
+        })
+    }
 
     fn kind(&self) -> &'static str {
         match self {
             Rule::Forbid(_) => "forbid",
             Rule::Expect(_) => "expect",
+            Rule::Artifact(_) => "artifact",
+            Rule::Duplicate(_) => "duplicate",
+        }
+    }
+
+    /// The message used when a check gives none.
+    fn default_message(&self) -> &'static str {
+        match self {
+            Rule::Forbid(_) => "`{found}` should not be here",
+            Rule::Expect(_) => "found {found}, expected {expected}",
+            Rule::Artifact(_) => "text seems to be missing here (a stripped link?)",
+            Rule::Duplicate(_) => "this line repeats line {expected}",
         }
     }
 }
@@ -123,6 +166,8 @@ impl Check {
             match &self.rule {
                 Rule::Forbid(rule) => rule.run(doc, unit, &mut emit),
                 Rule::Expect(rule) => rule.run(doc, unit, &mut emit),
+                Rule::Artifact(rule) => rule.run(doc, unit, &mut emit),
+                Rule::Duplicate(rule) => rule.run(doc, unit, &mut emit),
             }
         }
     }
@@ -138,6 +183,18 @@ pub struct Emitter<'a> {
 impl Emitter<'_> {
     /// Reports `span` with the check's message, `{found}`/`{expected}` filled in.
     pub fn report(&mut self, span: Range<usize>, found: &str, expected: &str, fix: Option<String>) {
+        self.report_related(span, found, expected, fix, Vec::new());
+    }
+
+    /// Like [`Self::report`], with labelled places in the same document that explain it.
+    pub fn report_related(
+        &mut self,
+        span: Range<usize>,
+        found: &str,
+        expected: &str,
+        fix: Option<String>,
+        related: Vec<(Range<usize>, String)>,
+    ) {
         let fill = |template: &str| {
             template
                 .replace("{found}", found)
@@ -150,7 +207,10 @@ impl Emitter<'_> {
             severity: self.meta.severity,
             message: fill(&self.meta.message),
             primary,
-            related: Vec::new(),
+            related: related
+                .into_iter()
+                .map(|(span, label)| self.doc.location(span).with_label(label))
+                .collect(),
             help: self.meta.help.clone(),
             fix: fix.map(|replacement| Fix { span, replacement }),
         });

@@ -48,6 +48,24 @@ pub struct CheckSpec {
     pub example: Vec<ExampleSpec>,
 }
 
+impl CheckSpec {
+    /// The kind-specific keys this check sets, to refuse those its kind ignores.
+    pub fn kind_keys(&self) -> Vec<&'static str> {
+        [
+            ("pattern", self.pattern.is_some()),
+            ("patterns", !self.patterns.is_empty()),
+            ("replace", self.replace.is_some()),
+            ("value", self.value.is_some()),
+            ("expected", self.expected.is_some()),
+            ("fix", self.fix),
+            ("fact", self.fact.is_some()),
+        ]
+        .into_iter()
+        .filter_map(|(key, set)| set.then_some(key))
+        .collect()
+    }
+}
+
 /// Where and what value a check reads: `value = { type = "year", near = 'annex' }`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]

@@ -1,0 +1,212 @@
+//! `artifact` (built in): residue of stripped links and cut text.
+//!
+//! When a scraper drops a link, its text goes with it and leaves tell-tale
+//! grammar behind: "missiles from as Moscow struggles", "supplies for its , the
+//! White House said", "said that delivered", or a paragraph that starts in the
+//! middle of a sentence ("in September to meet…").
+
+use super::Emitter;
+use crate::document::Document;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// A word left before punctuation: "for its , the", "an , the", "leader , as".
+static SPACE_BEFORE_PUNCTUATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<flag>\b[A-Za-z]+[ \t]+[,;])(?:\s|$)").expect("valid artifact pattern")
+});
+
+/// A determiner or "from" right before a conjunction: "from and", "from as", "an and".
+static DANGLING_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?P<flag>(?:from|an?|the|its|their|our)\s+(?:and|or|but|as))\b(?P<next>\s+\w+)?",
+    )
+    .expect("valid artifact pattern")
+});
+
+/// "as" after "from" that starts a comparison, not a stripped name.
+const COMPARATIVES: &[&str] = &[
+    "early", "late", "far", "many", "much", "little", "long", "soon", "recently", "high", "low",
+    "young", "old", "well", "close", "near", "few",
+];
+
+/// "said that delivered": a verb where the subject (a stripped link) should be.
+static MISSING_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:said|says|say|saying|added|announced|reported|confirmed|claimed|noted|stated|warned)\s+(?P<flag>that\s+(?P<verb>[a-z]+ed))\b")
+        .expect("valid artifact pattern")
+});
+
+/// "-ed" words that are adjectives after "that" ("said that armed groups").
+const ED_ADJECTIVES: &[&str] = &[
+    "armed",
+    "advanced",
+    "united",
+    "detailed",
+    "organized",
+    "organised",
+    "limited",
+    "related",
+    "alleged",
+    "unnamed",
+    "unidentified",
+    "embattled",
+    "renewed",
+    "increased",
+    "reduced",
+    "continued",
+    "proposed",
+    "planned",
+    "coordinated",
+    "sustained",
+    "prolonged",
+    "heightened",
+    "unprecedented",
+    "expanded",
+    "combined",
+    "need",
+    "speed",
+    "seed",
+    "feed",
+    "shed",
+    "bed",
+    "hundred",
+    "red",
+    "isolated",
+    "elected",
+    "biased",
+    "belated",
+    "disputed",
+    "occupied",
+    "annexed",
+    "contested",
+    "wounded",
+    "injured",
+];
+
+/// Lower-case words that may start a paragraph.
+const LOWERCASE_STARTS: &[&str] = &[
+    "iphone", "ipad", "ios", "ebay", "e.g", "i.e", "de", "van", "von", "al", "bin",
+];
+
+/// Compiled `artifact` check (no settings).
+#[derive(Debug)]
+pub struct Artifact;
+
+impl Artifact {
+    pub fn run(&self, doc: &Document, unit: Range<usize>, emit: &mut Emitter) {
+        let text = &doc.lintable[unit.clone()];
+        let mut spans: Vec<Range<usize>> = Vec::new();
+        spans.extend(
+            SPACE_BEFORE_PUNCTUATION
+                .captures_iter(text)
+                .filter_map(|c| c.name("flag"))
+                .map(|m| m.range()),
+        );
+        spans.extend(
+            DANGLING_WORD
+                .captures_iter(text)
+                .filter(|c| {
+                    let next = c.name("next").map_or("", |m| m.as_str().trim());
+                    let lower = c["flag"].to_ascii_lowercase();
+                    !(lower.ends_with(" as")
+                        && COMPARATIVES.contains(&next.to_ascii_lowercase().as_str()))
+                })
+                .filter_map(|c| c.name("flag"))
+                .map(|m| m.range()),
+        );
+        spans.extend(
+            MISSING_SUBJECT
+                .captures_iter(text)
+                .filter(|c| !ED_ADJECTIVES.contains(&c["verb"].to_ascii_lowercase().as_str()))
+                .filter_map(|c| c.name("flag"))
+                .map(|m| m.range()),
+        );
+        spans.extend(
+            lowercase_paragraph_starts(doc, &unit)
+                .map(|r| r.start - unit.start..r.end - unit.start),
+        );
+        spans.sort_by_key(|r| r.start);
+        spans.dedup();
+        for span in spans {
+            let found = text[span.clone()].to_string();
+            emit.report(
+                unit.start + span.start..unit.start + span.end,
+                &found,
+                "",
+                None,
+            );
+        }
+    }
+}
+
+/// The first word of each paragraph in `unit` that starts with a lower-case letter.
+fn lowercase_paragraph_starts<'a>(
+    doc: &'a Document,
+    unit: &'a Range<usize>,
+) -> impl Iterator<Item = Range<usize>> + 'a {
+    doc.paragraphs
+        .iter()
+        .filter(move |p| p.start >= unit.start && p.end <= unit.end)
+        .filter_map(move |p| {
+            let text = &doc.lintable[p.clone()];
+            let word_len = text
+                .find(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-'))
+                .unwrap_or(text.len());
+            let word = text[..word_len].trim_end_matches('.');
+            let starts_lower = word.chars().next().is_some_and(char::is_lowercase);
+            let known = LOWERCASE_STARTS.contains(&word.to_lowercase().as_str());
+            (starts_lower && !known).then(|| p.start..p.start + word.len())
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::load::load_str;
+    use crate::document::Document;
+
+    fn flagged(text: &str) -> Vec<String> {
+        let checks = "[[check]]\nid = \"stripped-link\"\nkind = \"artifact\"\n";
+        let doc = Document::parse("a.txt", text.as_bytes().to_vec(), None).unwrap();
+        let mut out = Vec::new();
+        for (check, _) in load_str(checks).unwrap() {
+            check.run(&doc, &mut out);
+        }
+        out.into_iter()
+            .map(|f| f.primary.text().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn seed_article_residue() {
+        assert_eq!(
+            flagged(
+                "Russia has acquired ballistic missiles from and is seeking close-range ballistic missiles from as Moscow struggles to replenish supplies for its , the White House said Thursday."
+            ),
+            ["from and", "from as", "its ,"]
+        );
+        assert_eq!(flagged("It fired as part of an , the impact of which"), ["an ,"]);
+        assert_eq!(
+            flagged("The White House in October said that delivered more than 1,000 containers."),
+            ["that delivered"]
+        );
+        assert_eq!(
+            flagged("First paragraph.\n\nin September to meet and visit key military sites."),
+            ["in"]
+        );
+    }
+
+    #[test]
+    fn ordinary_prose_passes() {
+        let prose = [
+            "Attacks came from as early as 2014, and from as far as Crimea.",
+            "The officials said that armed groups were involved.",
+            "They fought for the town and its people, the mayor said.",
+            "Ukraine has struggled, and Russia, as well as Iran, has not.",
+            "iPhone sales fell.",
+            "Prices rose 2.5 percent; wages did not.",
+        ];
+        for text in prose {
+            assert!(flagged(text).is_empty(), "{text}: {:?}", flagged(text));
+        }
+    }
+}
