@@ -42,8 +42,16 @@ impl Interval {
 
     /// Whether `v` lies inside.
     pub fn contains(&self, v: f64) -> bool {
-        let above_lo = if self.lo_closed { v >= self.lo } else { v > self.lo };
-        let below_hi = if self.hi_closed { v <= self.hi } else { v < self.hi };
+        let above_lo = if self.lo_closed {
+            v >= self.lo
+        } else {
+            v > self.lo
+        };
+        let below_hi = if self.hi_closed {
+            v <= self.hi
+        } else {
+            v < self.hi
+        };
         above_lo && below_hi
     }
 
