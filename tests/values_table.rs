@@ -557,7 +557,7 @@ fn words(n: u64) -> String {
         if rest > 0 {
             let r = if rest < 20 {
                 SMALL[rest as usize].to_string()
-            } else if rest % 10 == 0 {
+            } else if rest.is_multiple_of(10) {
                 TENS[(rest / 10) as usize].to_string()
             } else {
                 format!(
