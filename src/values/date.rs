@@ -101,9 +101,12 @@ const WEEKDAYS: &[(&str, Weekday, bool)] = &[
 /// those words ("Russia may attack", "they march 5 km").
 const NEEDS_CAPITAL: &[&str] = &["may", "march", "mar", "sun", "sat", "wed"];
 
-/// Words that turn a weekday into a named day that is not "this week's" one.
-const NAMED_DAY_BEFORE: &[&str] = &[
+/// Words before a bare weekday that make it something other than the latest such day:
+/// a named day ("Good Friday", "Super Tuesday"), a habit ("every Friday") or the future
+/// ("next Tuesday"), none of which the news rule can resolve.
+const NOT_LATEST_BEFORE: &[&str] = &[
     "good", "black", "ash", "super", "cyber", "holy", "palm", "easter", "bloody", "maundy",
+    "every", "each", "next", "coming",
 ];
 
 /// Relative expressions, counted from the publication date.
@@ -292,13 +295,19 @@ fn date_from(text: &str, caps: &Captures, ctx: &DateContext) -> Option<Mention<D
     } else {
         let w = caps.name("w3")?;
         let (weekday, _) = lookup_weekday(w)?;
-        if is_named_day(text, w.start()) {
+        let before = previous_word(text, w.start());
+        if NOT_LATEST_BEFORE
+            .iter()
+            .any(|n| before.eq_ignore_ascii_case(n))
+        {
             return None;
         }
+        // "last Tuesday" written on a Tuesday means a week ago, not today.
+        let strictly_before = i64::from(before.eq_ignore_ascii_case("last"));
         ctx.published.map(|p| {
-            p.checked_sub(i64::from(weekday.until(p.weekday())).days())
-                .ok()
-                .map(single)
+            let back =
+                (i64::from(weekday.until(p.weekday())) + 6 * strictly_before) % 7 + strictly_before;
+            p.checked_sub(back.days()).ok().map(single)
         })
     };
     let value = match value {
@@ -408,16 +417,13 @@ fn lookup_weekday(m: Match) -> Option<(Weekday, bool)> {
         .map(|&(_, w, full)| (w, full))
 }
 
-/// "Good Friday", "Super Tuesday": a named day, not the last such weekday.
-fn is_named_day(text: &str, start: usize) -> bool {
+/// The word before `start`, skipping spaces ("" at a punctuation mark).
+fn previous_word(text: &str, start: usize) -> &str {
     let before = text[..start].trim_end();
-    let prev = before
+    before
         .rsplit(|c: char| !c.is_ascii_alphabetic())
         .next()
-        .unwrap_or("");
-    NAMED_DAY_BEFORE
-        .iter()
-        .any(|w| prev.eq_ignore_ascii_case(w))
+        .unwrap_or("")
 }
 
 /// Not the tail of a longer numeric token ("1-06-01-2024", "v2.2024-01-01").
@@ -539,6 +545,11 @@ mod tests {
         );
         assert_eq!(found("on Tuesday", None)[0].1, "?");
         assert!(found("Good Friday", p).is_empty());
+        assert!(found("every Friday", p).is_empty());
+        assert!(found("talks next Tuesday", p).is_empty());
+        assert_eq!(found("last Tuesday", p)[0].1, "2024-01-02");
+        assert_eq!(found("last Thursday", p)[0].1, "2023-12-28");
+        assert_eq!(found("on Thursday", p)[0].1, "2024-01-04");
         assert!(found("on Tuesdays", p).is_empty());
     }
 
