@@ -191,12 +191,52 @@ pub fn numbers(text: &str) -> Vec<Mention<Number>> {
         while !text.is_char_boundary(at) {
             at += 1;
         }
-        found.extend(mention);
+        if let Some(m) = mention {
+            push_or_join_range(text, &mut found, m);
+        }
         if at >= text.len() {
             break;
         }
     }
     found
+}
+
+/// Appends `m`, or joins it with the previous number into a range: "between 20 and 30",
+/// "20 to 30". "from 20 to 30" is a change, not a range, and stays two numbers.
+fn push_or_join_range(text: &str, found: &mut Vec<Mention<Number>>, m: Mention<Number>) {
+    if let Some(prev) = found.last_mut()
+        && prev.value.qualifier.is_none()
+        && m.value.qualifier.is_none()
+        && prev.value.interval == Interval::exact(prev.value.value)
+        && m.value.interval == Interval::exact(m.value.value)
+        && prev.value.value < m.value.value
+    {
+        let gap = text.get(prev.span.end..m.span.start).unwrap_or("");
+        let mut gap_words = gap.split_whitespace();
+        let joiner = gap_words.next().unwrap_or("");
+        let one_word = gap_words.next().is_none() && gap.len() > joiner.len();
+        let before = previous_word(text, prev.span.start);
+        let range = one_word
+            && ((joiner.eq_ignore_ascii_case("and") && before.eq_ignore_ascii_case("between"))
+                || (joiner.eq_ignore_ascii_case("to")
+                    && !before.eq_ignore_ascii_case("from")
+                    && !before.eq_ignore_ascii_case("between")));
+        if range {
+            prev.span.end = m.span.end;
+            prev.value.interval = Interval::closed(prev.value.value, m.value.value);
+            return;
+        }
+    }
+    found.push(m);
+}
+
+/// The word before `start`, skipping spaces ("" after a punctuation mark).
+fn previous_word(text: &str, start: usize) -> &str {
+    text[..start]
+        .trim_end()
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("")
 }
 
 /// Builds the number at `caps`; returns where scanning continues.
@@ -427,11 +467,7 @@ fn is_pronoun_one(text: &str, span: &Range<usize>) -> bool {
     if !text[span.clone()].eq_ignore_ascii_case("one") {
         return false;
     }
-    let before = text[..span.start].trim_end();
-    let prev = before
-        .rsplit(|c: char| !c.is_ascii_alphabetic())
-        .next()
-        .unwrap_or("");
+    let prev = previous_word(text, span.start);
     let after = &text[span.end..];
     let next = after
         .trim_start()
@@ -571,6 +607,18 @@ mod tests {
     #[test]
     fn ranges_and_years() {
         assert_eq!(one("20-30 people"), ("20-30".into(), "[20, 30]".into()));
+        assert_eq!(
+            one("between 20 and 30 people"),
+            ("20 and 30".into(), "[20, 30]".into())
+        );
+        assert_eq!(
+            one("20 to 30 people"),
+            ("20 to 30".into(), "[20, 30]".into())
+        );
+        assert_eq!(one("twenty to thirty people").1, "[20, 30]");
+        assert_eq!(found("rose from 20 to 30").len(), 2);
+        assert_eq!(found("21 and 36").len(), 2);
+        assert_eq!(found("30 to 20").len(), 2);
         assert_eq!(one("in 2024.").1, "2024");
         assert_eq!(one("a 30-year-old man").1, "30");
         assert_eq!(one("900km").0, "900");
