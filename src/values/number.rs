@@ -171,7 +171,7 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     let digits = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?";
     let scales = "hundred|thousand|million|billion|trillion";
     let pattern = format!(
-        r"(?i)(?:{b}(?P<q>{quals})\s+)?(?:{b}(?P<vague>{vague}){b}|{b}(?P<art>{art}){b}|(?P<dig>{digits})(?:[-–](?P<dig2>{digits}))?(?:\s+(?P<dscale>{scales}){b}|(?P<sfx>bn|mn|m|k){b})?|{b}(?P<words>(?:{words}){b}(?:(?:\s+and\s+|\s+|-)(?:{words}){b})*))",
+        r"(?i)(?:{b}(?P<q>{quals})\s+)?(?:{b}(?P<vague>{vague}){b}|{b}(?P<art>{art}){b}|(?P<dig>{digits})(?:[-–](?P<dig2>{digits}))?(?:\s+(?P<dscale>{scales}){b}|(?P<sfx>bn|mn|m|k){b})?|{b}(?P<words>(?:{words}){b}(?:(?:\s+and\s+|\s+|-)(?:{words}){b}){{0,15}}))",
         quals = alternation(QUALIFIERS.iter().map(|q| q.0)),
         vague = alternation(VAGUE.iter().map(|v| v.0)),
         art = alternation(ARTICLED.iter().map(|a| a.0)),
@@ -622,6 +622,16 @@ mod tests {
         assert_eq!(one("in 2024.").1, "2024");
         assert_eq!(one("a 30-year-old man").1, "30");
         assert_eq!(one("900km").0, "900");
+    }
+
+    #[test]
+    fn long_runs_stay_linear() {
+        let words = "one ".repeat(20_000);
+        let start = std::time::Instant::now();
+        assert_eq!(numbers(&words).len(), 20_000);
+        let digits = "1".repeat(100_000) + " 5";
+        assert_eq!(numbers(&digits).len(), 2);
+        assert!(start.elapsed().as_secs() < 5, "took {:?}", start.elapsed());
     }
 
     #[test]
