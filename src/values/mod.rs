@@ -4,7 +4,10 @@
 //! [`Mention`]s whose spans are byte ranges into that same text, so callers can
 //! add a base offset and point at the original file.
 
+pub mod date;
 pub mod interval;
+pub mod number;
+pub mod quantity;
 pub mod year;
 
 pub use interval::Interval;

@@ -1,0 +1,617 @@
+//! Calendar dates as the wire services write them ("Dec. 30", "30 December 2023",
+//! "Tuesday, Jan. 2, 2024", "2024-01-02", "06-01-2024"), and relative ones ("on Tuesday",
+//! "yesterday", "last week") resolved against the publication date the way HeidelTime
+//! does for news: a bare weekday is the latest such day on or before publication.
+
+use super::Mention;
+use jiff::ToSpan;
+use jiff::civil::{Date, Weekday};
+use regex::{Captures, Match, Regex};
+use std::sync::LazyLock;
+
+/// How to read "01/02/2024" when both fields could be the month.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NumericOrder {
+    /// US style: 01/02/2024 is January 2.
+    MonthFirst,
+    /// Most of the world: 01/02/2024 is 1 February.
+    DayFirst,
+}
+
+/// What a document tells us about how to read its dates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DateContext {
+    /// The day the article was published; anchors "yesterday", "Tuesday", "December 30".
+    pub published: Option<Date>,
+    pub numeric_order: NumericOrder,
+}
+
+/// The days a date expression refers to.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DateValue {
+    /// first..=last: a single day has first == last; "last week"/"over the past week" is a range.
+    Resolved { first: Date, last: Date },
+    /// A relative or year-less expression and no publication date to resolve it against.
+    NeedsPublication,
+}
+
+/// A date expression: its days, whether they depend on the publication date, and the
+/// weekday the writer named, so a separate check can compare it with the date.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DateMention {
+    pub value: DateValue,
+    /// True for expressions whose day is counted from publication ("Tuesday", "yesterday",
+    /// "last week"); false for calendar dates, even year-less ones.
+    pub relative: bool,
+    /// The weekday as written ("Tuesday" in "Tuesday, Jan. 2, 2024", or a bare "Tuesday").
+    pub stated_weekday: Option<Mention<Weekday>>,
+}
+
+/// Month names and the abbreviations the style guides use (AP "Sept.", others "Sep").
+const MONTHS: &[(&str, i8)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
+];
+
+/// Weekday names; abbreviations count only in front of a date ("Tue, Jan 2"), because
+/// "Sun", "Sat" and "Wed" alone are usually other words.
+const WEEKDAYS: &[(&str, Weekday, bool)] = &[
+    ("monday", Weekday::Monday, true),
+    ("mon", Weekday::Monday, false),
+    ("tuesday", Weekday::Tuesday, true),
+    ("tues", Weekday::Tuesday, false),
+    ("tue", Weekday::Tuesday, false),
+    ("wednesday", Weekday::Wednesday, true),
+    ("wed", Weekday::Wednesday, false),
+    ("thursday", Weekday::Thursday, true),
+    ("thurs", Weekday::Thursday, false),
+    ("thur", Weekday::Thursday, false),
+    ("thu", Weekday::Thursday, false),
+    ("friday", Weekday::Friday, true),
+    ("fri", Weekday::Friday, false),
+    ("saturday", Weekday::Saturday, true),
+    ("sat", Weekday::Saturday, false),
+    ("sunday", Weekday::Sunday, true),
+    ("sun", Weekday::Sunday, false),
+];
+
+/// Month and weekday words that are also ordinary English words; lower-case they are
+/// those words ("Russia may attack", "they march 5 km").
+const NEEDS_CAPITAL: &[&str] = &["may", "march", "mar", "sun", "sat", "wed"];
+
+/// Words before a bare weekday that make it something other than the latest such day:
+/// a named day ("Good Friday", "Super Tuesday"), a habit ("every Friday") or the future
+/// ("next Tuesday"), none of which the news rule can resolve.
+const NOT_LATEST_BEFORE: &[&str] = &[
+    "good", "black", "ash", "super", "cyber", "holy", "palm", "easter", "bloody", "maundy",
+    "every", "each", "next", "coming",
+];
+
+/// Relative expressions, counted from the publication date.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Relative {
+    Today,
+    Yesterday,
+    /// The night before publication: pub-1..=pub.
+    Overnight,
+    /// The previous calendar week, Monday..=Sunday.
+    LastWeek,
+    /// The seven days up to publication.
+    PastWeek,
+    /// The calendar week of publication, Monday..=Sunday.
+    ThisWeek,
+    /// The previous calendar month.
+    LastMonth,
+}
+
+const RELATIVE: &[(&str, Relative)] = &[
+    ("today", Relative::Today),
+    ("tonight", Relative::Today),
+    ("this morning", Relative::Today),
+    ("yesterday", Relative::Yesterday),
+    ("overnight", Relative::Overnight),
+    ("last night", Relative::Overnight),
+    ("last week", Relative::LastWeek),
+    ("over the past week", Relative::PastWeek),
+    ("within the past week", Relative::PastWeek),
+    ("in the past week", Relative::PastWeek),
+    ("during the past week", Relative::PastWeek),
+    ("over the last week", Relative::PastWeek),
+    ("in the last week", Relative::PastWeek),
+    ("over the past seven days", Relative::PastWeek),
+    ("in the past seven days", Relative::PastWeek),
+    ("over the last seven days", Relative::PastWeek),
+    ("in the last seven days", Relative::PastWeek),
+    ("the past week", Relative::PastWeek),
+    ("this week", Relative::ThisWeek),
+    ("last month", Relative::LastMonth),
+];
+
+/// An alternation of table phrases, longest first, any whitespace between words.
+fn alternation<'a>(phrases: impl Iterator<Item = &'a str>) -> String {
+    let mut v: Vec<&str> = phrases.collect();
+    v.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    v.iter()
+        .map(|p| {
+            p.split(' ')
+                .map(regex::escape)
+                .collect::<Vec<_>>()
+                .join(r"\s+")
+        })
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// Every supported form in one pass; alternatives are tried in order at each position,
+/// so a weekday followed by a date is taken as one expression before a bare weekday.
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let b = r"(?-u:\b)";
+    let month = alternation(MONTHS.iter().map(|m| m.0));
+    let wd_any = alternation(WEEKDAYS.iter().map(|w| w.0));
+    let wd_full = alternation(WEEKDAYS.iter().filter(|w| w.2).map(|w| w.0));
+    let rel = alternation(RELATIVE.iter().map(|r| r.0));
+    let pattern = format!(
+        r"(?xi)
+        {b}(?P<iy>[0-9]{{4}})(?P<is>[-/])(?P<im>[0-9]{{1,2}})[-/](?P<id>[0-9]{{1,2}})
+      | {b}(?P<na>[0-9]{{1,2}})(?P<ns>[-/.])(?P<nb>[0-9]{{1,2}})[-/.](?P<ny>[0-9]{{4}})
+      | {b}(?:(?P<w1>{wd_any}){b}\.?,?\s+)?(?P<m1>{month}){b}\.?\s+(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?
+            (?:,?\s+(?P<y1>[0-9]{{4}}))?
+      | {b}(?:(?P<w2>{wd_any}){b}\.?,?\s+)?(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{month}){b}\.?
+            (?:,?\s+(?P<y2>[0-9]{{4}}))?
+      | {b}(?P<rel>{rel}){b}
+      | {b}(?P<w3>{wd_full}){b}
+    "
+    );
+    Regex::new(&pattern).expect("date pattern is valid")
+});
+
+/// Every date expression in `text`, in order.
+pub fn dates(text: &str, ctx: &DateContext) -> Vec<Mention<DateMention>> {
+    let mut found = Vec::new();
+    let mut at = 0;
+    while at <= text.len() {
+        let Some(caps) = DATE.captures_at(text, at) else {
+            break;
+        };
+        let Some(whole) = caps.get(0) else { break };
+        match date_from(text, &caps, ctx) {
+            Some(mention) => {
+                at = mention.span.end.max(whole.start() + 1);
+                found.push(mention);
+            }
+            // Rejected: a later, shorter expression may still start inside this match.
+            None => at = whole.start() + 1,
+        }
+        while at < text.len() && !text.is_char_boundary(at) {
+            at += 1;
+        }
+    }
+    found
+}
+
+/// The English name of a weekday, for messages: "Tuesday".
+pub fn weekday_name(w: Weekday) -> &'static str {
+    match w {
+        Weekday::Monday => "Monday",
+        Weekday::Tuesday => "Tuesday",
+        Weekday::Wednesday => "Wednesday",
+        Weekday::Thursday => "Thursday",
+        Weekday::Friday => "Friday",
+        Weekday::Saturday => "Saturday",
+        Weekday::Sunday => "Sunday",
+    }
+}
+
+fn date_from(text: &str, caps: &Captures, ctx: &DateContext) -> Option<Mention<DateMention>> {
+    let whole = caps.get(0)?;
+    let calendar = |value: DateValue, stated: Option<Mention<Weekday>>| {
+        Some(Mention {
+            span: whole.range(),
+            value: DateMention {
+                value,
+                relative: false,
+                stated_weekday: stated,
+            },
+        })
+    };
+    if let Some(y) = caps.name("iy") {
+        if !clean_before(text, whole.start()) || !clean_after(text, whole.end()) {
+            return None;
+        }
+        let date = Date::new(num(y)?, num(caps.name("im")?)?, num(caps.name("id")?)?).ok()?;
+        return calendar(single(date), None);
+    }
+    if let Some(a) = caps.name("na") {
+        if !clean_before(text, whole.start()) || !clean_after(text, whole.end()) {
+            return None;
+        }
+        let (a, b): (i8, i8) = (num(a)?, num(caps.name("nb")?)?);
+        let dotted = caps.name("ns").is_some_and(|s| s.as_str() == ".");
+        let (month, day) = if a > 12 || dotted {
+            (b, a)
+        } else if b > 12 {
+            (a, b)
+        } else {
+            match ctx.numeric_order {
+                NumericOrder::MonthFirst => (a, b),
+                NumericOrder::DayFirst => (b, a),
+            }
+        };
+        let date = Date::new(num(caps.name("ny")?)?, month, day).ok()?;
+        return calendar(single(date), None);
+    }
+    let written = [("m1", "d1", "y1", "w1"), ("m2", "d2", "y2", "w2")]
+        .into_iter()
+        .find_map(|(m, d, y, w)| Some((caps.name(m)?, caps.name(d)?, caps.name(y), caps.name(w))));
+    if let Some((m, d, y, w)) = written {
+        if !clean_before(text, whole.start()) || !clean_after(text, whole.end()) {
+            return None;
+        }
+        let month = lookup(MONTHS, m)?;
+        let day: i8 = num(d)?;
+        let stated = match w {
+            Some(w) => Some(Mention {
+                span: w.range(),
+                value: lookup_weekday(w)?.0,
+            }),
+            None => None,
+        };
+        let value = match (y, ctx.published) {
+            (Some(y), _) => single(Date::new(num(y)?, month, day).ok()?),
+            (None, Some(published)) => single(infer_year(month, day, published)?),
+            (None, None) => {
+                // Still reject "Feb. 30"; 2000 is a leap year, so Feb. 29 passes.
+                Date::new(2000, month, day).ok()?;
+                DateValue::NeedsPublication
+            }
+        };
+        return calendar(value, stated);
+    }
+    let value = if let Some(r) = caps.name("rel") {
+        let &(_, rel) = RELATIVE.iter().find(|p| same_words(r.as_str(), p.0))?;
+        ctx.published.map(|p| resolve(rel, p))
+    } else {
+        let w = caps.name("w3")?;
+        let (weekday, _) = lookup_weekday(w)?;
+        let before = previous_word(text, w.start());
+        if NOT_LATEST_BEFORE
+            .iter()
+            .any(|n| before.eq_ignore_ascii_case(n))
+        {
+            return None;
+        }
+        // "last Tuesday" written on a Tuesday means a week ago, not today.
+        let strictly_before = i64::from(before.eq_ignore_ascii_case("last"));
+        ctx.published.map(|p| {
+            let back =
+                (i64::from(weekday.until(p.weekday())) + 6 * strictly_before) % 7 + strictly_before;
+            p.checked_sub(back.days()).ok().map(single)
+        })
+    };
+    let value = match value {
+        Some(resolved) => resolved?,
+        None => DateValue::NeedsPublication,
+    };
+    let stated_weekday = caps.name("w3").and_then(|w| {
+        Some(Mention {
+            span: w.range(),
+            value: lookup_weekday(w)?.0,
+        })
+    });
+    Some(Mention {
+        span: whole.range(),
+        value: DateMention {
+            value,
+            relative: true,
+            stated_weekday,
+        },
+    })
+}
+
+fn single(date: Date) -> DateValue {
+    DateValue::Resolved {
+        first: date,
+        last: date,
+    }
+}
+
+fn range(first: Date, last: Date) -> DateValue {
+    DateValue::Resolved { first, last }
+}
+
+/// The days a relative expression means when published on `p`.
+fn resolve(rel: Relative, p: Date) -> Option<DateValue> {
+    let monday = p
+        .checked_sub(i64::from(p.weekday().to_monday_zero_offset()).days())
+        .ok()?;
+    Some(match rel {
+        Relative::Today => single(p),
+        Relative::Yesterday => single(p.yesterday().ok()?),
+        Relative::Overnight => range(p.yesterday().ok()?, p),
+        Relative::LastWeek => range(monday.checked_sub(7.days()).ok()?, monday.yesterday().ok()?),
+        Relative::PastWeek => range(p.checked_sub(7.days()).ok()?, p),
+        Relative::ThisWeek => range(monday, monday.checked_add(6.days()).ok()?),
+        Relative::LastMonth => {
+            let last = p.first_of_month().yesterday().ok()?;
+            range(last.first_of_month(), last)
+        }
+    })
+}
+
+/// The year that puts month/day closest to publication, at most about two months after it:
+/// "December 30" published 2024-01-05 is 2023-12-30.
+fn infer_year(month: i8, day: i8, published: Date) -> Option<Date> {
+    const MAX_AHEAD_DAYS: i64 = 62;
+    let y = published.year();
+    [y.checked_sub(1), Some(y), y.checked_add(1)]
+        .into_iter()
+        .flatten()
+        .filter_map(|year| Date::new(year, month, day).ok())
+        .map(|d| (d, d.duration_since(published).as_hours() / 24))
+        .filter(|&(_, ahead)| ahead <= MAX_AHEAD_DAYS)
+        .min_by_key(|&(_, ahead)| ahead.abs())
+        .map(|(d, _)| d)
+}
+
+fn num<T: std::str::FromStr>(m: Match) -> Option<T> {
+    m.as_str().parse().ok()
+}
+
+fn same_words(written: &str, phrase: &str) -> bool {
+    let mut a = written.split_whitespace();
+    let mut b = phrase.split(' ');
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if x.eq_ignore_ascii_case(y) => {}
+            _ => return false,
+        }
+    }
+}
+
+/// Whether a lower-case "may" or "sun" is the ordinary word, not the calendar one.
+fn needs_capital(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_lowercase())
+        && NEEDS_CAPITAL.iter().any(|w| word.eq_ignore_ascii_case(w))
+}
+
+fn lookup(table: &[(&str, i8)], m: Match) -> Option<i8> {
+    if needs_capital(m.as_str()) {
+        return None;
+    }
+    table
+        .iter()
+        .find(|(name, _)| m.as_str().eq_ignore_ascii_case(name))
+        .map(|&(_, v)| v)
+}
+
+fn lookup_weekday(m: Match) -> Option<(Weekday, bool)> {
+    if needs_capital(m.as_str()) {
+        return None;
+    }
+    WEEKDAYS
+        .iter()
+        .find(|(name, _, _)| m.as_str().eq_ignore_ascii_case(name))
+        .map(|&(_, w, full)| (w, full))
+}
+
+/// The word before `start`, skipping spaces ("" at a punctuation mark).
+fn previous_word(text: &str, start: usize) -> &str {
+    let before = text[..start].trim_end();
+    before
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("")
+}
+
+/// Not the tail of a longer numeric token ("1-06-01-2024", "v2.2024-01-01").
+fn clean_before(text: &str, start: usize) -> bool {
+    let mut back = text[..start].chars().rev();
+    match back.next() {
+        Some('-' | '/' | '.' | ':' | ',') => !back.next().is_some_and(|c| c.is_ascii_digit()),
+        Some(c) => !c.is_alphanumeric(),
+        None => true,
+    }
+}
+
+/// Not followed by more digits or a time ("December 300", "May 10:30").
+fn clean_after(text: &str, end: usize) -> bool {
+    let mut fwd = text[end..].chars();
+    match fwd.next() {
+        Some(':' | '/' | '-' | '.' | ',') => !fwd.next().is_some_and(|c| c.is_ascii_digit()),
+        Some(c) => !c.is_alphanumeric(),
+        None => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn ctx(published: Option<Date>) -> DateContext {
+        DateContext {
+            published,
+            numeric_order: NumericOrder::MonthFirst,
+        }
+    }
+
+    /// (span text, "first..last" or "first" or "?").
+    fn found(text: &str, published: Option<Date>) -> Vec<(&str, String)> {
+        dates(text, &ctx(published))
+            .into_iter()
+            .map(|m| {
+                let v = match m.value.value {
+                    DateValue::Resolved { first, last } if first == last => first.to_string(),
+                    DateValue::Resolved { first, last } => format!("{first}..{last}"),
+                    DateValue::NeedsPublication => "?".into(),
+                };
+                (&text[m.span], v)
+            })
+            .collect()
+    }
+
+    const PUB: Option<Date> = Some(date(2024, 1, 5));
+
+    #[test]
+    fn calendar_forms() {
+        assert_eq!(
+            found("on December 30, which", PUB),
+            [("December 30", "2023-12-30".into())]
+        );
+        assert_eq!(
+            found("on Dec. 30 and", PUB),
+            [("Dec. 30", "2023-12-30".into())]
+        );
+        assert_eq!(
+            found("on Jan. 2, Kirby said", PUB),
+            [("Jan. 2", "2024-01-02".into())]
+        );
+        assert_eq!(
+            found("30 December 2023", None),
+            [("30 December 2023", "2023-12-30".into())]
+        );
+        assert_eq!(found("the 30th of December", PUB)[0].0, "30th of December");
+        assert_eq!(
+            found("January 05, 2024.", None)[0],
+            ("January 05, 2024", "2024-01-05".into())
+        );
+        assert_eq!(found("Sept. 5", PUB)[0].1, "2023-09-05");
+        assert_eq!(found("2024-01-02", None)[0].1, "2024-01-02");
+        assert_eq!(
+            found("06-01-2024 01:10", None)[0],
+            ("06-01-2024", "2024-06-01".into())
+        );
+        assert_eq!(found("13/01/2024", None)[0].1, "2024-01-13");
+        assert_eq!(found("06.01.2024", None)[0].1, "2024-01-06");
+    }
+
+    #[test]
+    fn numeric_order_from_context() {
+        let day_first = DateContext {
+            published: None,
+            numeric_order: NumericOrder::DayFirst,
+        };
+        let d = dates("06-01-2024", &day_first);
+        assert_eq!(d[0].value.value, single(date(2024, 1, 6)));
+    }
+
+    #[test]
+    fn stated_weekday_is_kept_apart_from_the_date() {
+        let text = "Kharkiv, Ukraine, Wednesday, Jan. 2, 2024. (AP Photo)";
+        let d = &dates(text, &ctx(None))[0];
+        assert_eq!(&text[d.span.clone()], "Wednesday, Jan. 2, 2024");
+        assert_eq!(d.value.value, single(date(2024, 1, 2)));
+        let w = d.value.stated_weekday.as_ref().expect("weekday");
+        assert_eq!(&text[w.span.clone()], "Wednesday");
+        assert_eq!(w.value, Weekday::Wednesday);
+        assert!(!d.value.relative);
+    }
+
+    #[test]
+    fn bare_weekdays_are_the_latest_on_or_before_publication() {
+        let p = Some(date(2024, 1, 4)); // a Thursday
+        assert_eq!(
+            found("on Tuesday as part", p),
+            [("Tuesday", "2024-01-02".into())]
+        );
+        assert_eq!(found("said Thursday.", p)[0].1, "2024-01-04");
+        assert_eq!(found("late Friday", p)[0].1, "2023-12-29");
+        assert_eq!(
+            found("Thursday's press briefing", p)[0],
+            ("Thursday", "2024-01-04".into())
+        );
+        assert_eq!(found("on Tuesday", None)[0].1, "?");
+        assert!(found("Good Friday", p).is_empty());
+        assert!(found("every Friday", p).is_empty());
+        assert!(found("talks next Tuesday", p).is_empty());
+        assert_eq!(found("last Tuesday", p)[0].1, "2024-01-02");
+        assert_eq!(found("last Thursday", p)[0].1, "2023-12-28");
+        assert_eq!(found("on Thursday", p)[0].1, "2024-01-04");
+        assert!(found("on Tuesdays", p).is_empty());
+    }
+
+    #[test]
+    fn relative_expressions() {
+        let p = Some(date(2024, 1, 5)); // a Friday
+        assert_eq!(found("yesterday", p)[0].1, "2024-01-04");
+        assert_eq!(found("today", p)[0].1, "2024-01-05");
+        assert_eq!(found("drones overnight", p)[0].1, "2024-01-04..2024-01-05");
+        assert_eq!(found("last week", p)[0].1, "2023-12-25..2023-12-31");
+        assert_eq!(
+            found("attacks within the past week, Kirby", p)[0],
+            ("within the past week", "2023-12-29..2024-01-05".into())
+        );
+        assert_eq!(found("last month", p)[0].1, "2023-12-01..2023-12-31");
+        assert_eq!(found("yesterday", None)[0].1, "?");
+    }
+
+    #[test]
+    fn year_less_dates_need_publication() {
+        assert_eq!(found("December 30", None), [("December 30", "?".into())]);
+        assert!(found("Feb. 30", None).is_empty());
+        assert!(found("Feb. 30", PUB).is_empty());
+        assert_eq!(found("Feb. 29", None)[0].1, "?");
+    }
+
+    #[test]
+    fn not_dates() {
+        assert!(found("Russia may attack", PUB).is_empty());
+        assert!(found("Russia may 5 times", PUB).is_empty());
+        assert!(found("in September to meet", PUB).is_empty());
+        assert!(found("in May", PUB).is_empty());
+        assert!(found("01:10 12 Views", PUB).is_empty());
+        assert!(found("20240104130140-6596fbc4ab0e128c0986ac9fjpeg", PUB).is_empty());
+        assert!(found("December 300", PUB).is_empty());
+        assert!(found("the Sun newspaper", PUB).is_empty());
+    }
+
+    #[test]
+    fn year_inference() {
+        let p = date(2024, 1, 5);
+        assert_eq!(infer_year(12, 30, p), Some(date(2023, 12, 30)));
+        assert_eq!(infer_year(1, 2, p), Some(date(2024, 1, 2)));
+        assert_eq!(infer_year(2, 20, p), Some(date(2024, 2, 20)));
+        assert_eq!(infer_year(6, 1, p), Some(date(2023, 6, 1)));
+        assert_eq!(weekday_name(Weekday::Tuesday), "Tuesday");
+    }
+
+    #[test]
+    fn never_panics_on_odd_text() {
+        for t in [
+            "",
+            "é",
+            "Dec.",
+            "2024-",
+            "Tuesday,",
+            "31/31/2024",
+            "9999-12-31",
+            "Dec 31 9999",
+        ] {
+            let _ = dates(t, &ctx(Some(date(9999, 12, 31))));
+            let _ = dates(t, &ctx(Some(date(-9999, 1, 1))));
+        }
+    }
+}

@@ -1,0 +1,645 @@
+//! Counts and amounts as news writes them: "nearly 30", "more than 1,000", "thirty-six",
+//! "a dozen", "dozens", "1.2 million".
+//!
+//! Every number becomes an [`Interval`], because the qualifier is part of the claim:
+//! "nearly 30" is contradicted by "30" but not by "29".
+
+use super::{Interval, Mention, quantity};
+use regex::{Captures, Regex};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// The hedge a writer put in front of a number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Qualifier {
+    /// "nearly", "almost", "just under", "close to": [0.9N, N).
+    Nearly,
+    /// "about", "around", "some", "roughly", "approximately", "an estimated": [0.9N, 1.1N].
+    About,
+    /// "more than", "over", "upwards of", "in excess of": (N, inf).
+    MoreThan,
+    /// "at least", "no fewer than", "no less than": [N, inf).
+    AtLeast,
+    /// "up to", "at most", "no more than", "as many as": [0, N].
+    UpTo,
+    /// "less than", "fewer than", "under": [0, N).
+    LessThan,
+}
+
+/// A number with the interval it claims.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Number {
+    /// The number as written ("30" in "nearly 30"); the lower end for vague plurals
+    /// ("dozens" → 24) and ranges ("20-30" → 20).
+    pub value: f64,
+    /// What the mention asserts, qualifier included.
+    pub interval: Interval,
+    pub qualifier: Option<Qualifier>,
+    /// The bytes of the qualifier words ("more than"), when there is one.
+    pub qualifier_span: Option<Range<usize>>,
+}
+
+use Qualifier::*;
+
+/// Qualifier phrases; matched case-insensitively with any run of whitespace between words.
+const QUALIFIERS: &[(&str, Qualifier)] = &[
+    ("up to about", About),
+    ("up to around", About),
+    ("nearly", Nearly),
+    ("almost", Nearly),
+    ("just under", Nearly),
+    ("just below", Nearly),
+    ("just shy of", Nearly),
+    ("close to", Nearly),
+    ("about", About),
+    ("around", About),
+    ("some", About),
+    ("roughly", About),
+    ("approximately", About),
+    ("an estimated", About),
+    ("an approximate", About),
+    ("more than", MoreThan),
+    ("over", MoreThan),
+    ("upwards of", MoreThan),
+    ("in excess of", MoreThan),
+    ("at least", AtLeast),
+    ("no fewer than", AtLeast),
+    ("no less than", AtLeast),
+    ("a minimum of", AtLeast),
+    ("up to", UpTo),
+    ("at most", UpTo),
+    ("no more than", UpTo),
+    ("as many as", UpTo),
+    ("a maximum of", UpTo),
+    ("less than", LessThan),
+    ("fewer than", LessThan),
+    ("under", LessThan),
+];
+
+/// How a number word combines with its neighbours.
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Start,
+    Unit,
+    Teen,
+    Tens,
+    Hundred,
+    Scale,
+}
+
+const WORDS: &[(&str, f64, Kind)] = &[
+    ("zero", 0.0, Kind::Unit),
+    ("one", 1.0, Kind::Unit),
+    ("two", 2.0, Kind::Unit),
+    ("three", 3.0, Kind::Unit),
+    ("four", 4.0, Kind::Unit),
+    ("five", 5.0, Kind::Unit),
+    ("six", 6.0, Kind::Unit),
+    ("seven", 7.0, Kind::Unit),
+    ("eight", 8.0, Kind::Unit),
+    ("nine", 9.0, Kind::Unit),
+    ("ten", 10.0, Kind::Teen),
+    ("eleven", 11.0, Kind::Teen),
+    ("twelve", 12.0, Kind::Teen),
+    ("thirteen", 13.0, Kind::Teen),
+    ("fourteen", 14.0, Kind::Teen),
+    ("fifteen", 15.0, Kind::Teen),
+    ("sixteen", 16.0, Kind::Teen),
+    ("seventeen", 17.0, Kind::Teen),
+    ("eighteen", 18.0, Kind::Teen),
+    ("nineteen", 19.0, Kind::Teen),
+    ("twenty", 20.0, Kind::Tens),
+    ("thirty", 30.0, Kind::Tens),
+    ("forty", 40.0, Kind::Tens),
+    ("fifty", 50.0, Kind::Tens),
+    ("sixty", 60.0, Kind::Tens),
+    ("seventy", 70.0, Kind::Tens),
+    ("eighty", 80.0, Kind::Tens),
+    ("ninety", 90.0, Kind::Tens),
+    ("hundred", 100.0, Kind::Hundred),
+    ("thousand", 1e3, Kind::Scale),
+    ("million", 1e6, Kind::Scale),
+    ("billion", 1e9, Kind::Scale),
+    ("trillion", 1e12, Kind::Scale),
+];
+
+/// Plurals that name an order of magnitude: "dozens" is more than two dozen, fewer than 100.
+const VAGUE: &[(&str, f64, f64)] = &[
+    ("tens of thousands", 2e4, 1e5),
+    ("hundreds of thousands", 2e5, 1e6),
+    ("tens of millions", 2e7, 1e8),
+    ("hundreds of millions", 2e8, 1e9),
+    ("dozens", 24.0, 100.0),
+    ("hundreds", 200.0, 1e3),
+    ("thousands", 2e3, 1e4),
+    ("millions", 2e6, 1e7),
+    ("billions", 2e9, 1e10),
+];
+
+/// "a dozen", "half a dozen", "a hundred": an article standing for "one".
+const ARTICLED: &[(&str, f64)] = &[
+    ("half a dozen", 6.0),
+    ("a dozen", 12.0),
+    ("dozen", 12.0),
+    ("a hundred", 100.0),
+    ("a thousand", 1e3),
+    ("a million", 1e6),
+    ("a billion", 1e9),
+];
+
+/// Words before "one" that make it a pronoun ("no one", "any one of").
+const PRONOUN_ONE_BEFORE: &[&str] = &["no", "any", "every", "each", "this", "that", "which"];
+
+/// An alternation of phrases, longest first so that "no more than" beats "no".
+fn alternation<'a>(phrases: impl Iterator<Item = &'a str>) -> String {
+    let mut v: Vec<&str> = phrases.collect();
+    v.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    v.iter()
+        .map(|p| {
+            p.split(' ')
+                .map(regex::escape)
+                .collect::<Vec<_>>()
+                .join(r"\s+")
+        })
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// The numeral part of the pattern, shared with nothing else; `(?-u:\b)` keeps the DFA fast.
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    let b = r"(?-u:\b)";
+    let digits = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?";
+    let scales = "hundred|thousand|million|billion|trillion";
+    let pattern = format!(
+        r"(?i)(?:{b}(?P<q>{quals})\s+)?(?:{b}(?P<vague>{vague}){b}|{b}(?P<art>{art}){b}|(?P<dig>{digits})(?:[-–](?P<dig2>{digits}))?(?:\s+(?P<dscale>{scales}){b}|(?P<sfx>bn|mn|m|k){b})?|{b}(?P<words>(?:{words}){b}(?:(?:\s+and\s+|\s+|-)(?:{words}){b}){{0,15}}))",
+        quals = alternation(QUALIFIERS.iter().map(|q| q.0)),
+        vague = alternation(VAGUE.iter().map(|v| v.0)),
+        art = alternation(ARTICLED.iter().map(|a| a.0)),
+        words = alternation(WORDS.iter().map(|w| w.0)),
+    );
+    Regex::new(&pattern).expect("number pattern is valid")
+});
+
+/// Every number in `text`, in order.
+pub fn numbers(text: &str) -> Vec<Mention<Number>> {
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(caps) = NUMBER.captures_at(text, at) {
+        let (next, mention) = number_from(text, &caps);
+        // Always make progress, even if a pattern were ever to match empty.
+        at = next.max(caps.get(0).map_or(at + 1, |m| m.start() + 1));
+        while !text.is_char_boundary(at) {
+            at += 1;
+        }
+        if let Some(m) = mention {
+            push_or_join_range(text, &mut found, m);
+        }
+        if at >= text.len() {
+            break;
+        }
+    }
+    found
+}
+
+/// Appends `m`, or joins it with the previous number into a range: "between 20 and 30",
+/// "20 to 30". "from 20 to 30" is a change, not a range, and stays two numbers.
+fn push_or_join_range(text: &str, found: &mut Vec<Mention<Number>>, m: Mention<Number>) {
+    if let Some(prev) = found.last_mut()
+        && prev.value.qualifier.is_none()
+        && m.value.qualifier.is_none()
+        && prev.value.interval == Interval::exact(prev.value.value)
+        && m.value.interval == Interval::exact(m.value.value)
+        && prev.value.value < m.value.value
+    {
+        let gap = text.get(prev.span.end..m.span.start).unwrap_or("");
+        let mut gap_words = gap.split_whitespace();
+        let joiner = gap_words.next().unwrap_or("");
+        let one_word = gap_words.next().is_none() && gap.len() > joiner.len();
+        let before = previous_word(text, prev.span.start);
+        let range = one_word
+            && ((joiner.eq_ignore_ascii_case("and") && before.eq_ignore_ascii_case("between"))
+                || (joiner.eq_ignore_ascii_case("to")
+                    && !before.eq_ignore_ascii_case("from")
+                    && !before.eq_ignore_ascii_case("between")));
+        if range {
+            prev.span.end = m.span.end;
+            prev.value.interval = Interval::closed(prev.value.value, m.value.value);
+            return;
+        }
+    }
+    found.push(m);
+}
+
+/// The word before `start`, skipping spaces ("" after a punctuation mark).
+fn previous_word(text: &str, start: usize) -> &str {
+    text[..start]
+        .trim_end()
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("")
+}
+
+/// Builds the number at `caps`; returns where scanning continues.
+fn number_from(text: &str, caps: &Captures) -> (usize, Option<Mention<Number>>) {
+    let q = caps.get(1);
+    let (span, base, value) = if let Some(m) = caps.name("vague") {
+        let Some(&(_, lo, hi)) = VAGUE.iter().find(|v| words_eq(m.as_str(), v.0)) else {
+            return (m.end(), None);
+        };
+        let interval = Interval {
+            lo,
+            hi,
+            lo_closed: true,
+            hi_closed: false,
+        };
+        (m.range(), interval, lo)
+    } else if let Some(m) = caps.name("art") {
+        let Some(&(_, v)) = ARTICLED.iter().find(|a| words_eq(m.as_str(), a.0)) else {
+            return (m.end(), None);
+        };
+        (m.range(), Interval::exact(v), v)
+    } else if let Some(m) = caps.name("dig") {
+        match digits_number(text, caps, m.start()) {
+            Ok(found) => found,
+            Err(skip) => return (skip, None),
+        }
+    } else if let Some(m) = caps.name("words") {
+        let Some((end, v)) = parse_words(m.as_str()) else {
+            return (word_end(text, m.start()), None);
+        };
+        let span = m.start()..m.start() + end;
+        if is_pronoun_one(text, &span) {
+            return (span.end, None);
+        }
+        (span, Interval::exact(v), v)
+    } else {
+        return (text.len(), None);
+    };
+    let qualifier = q.and_then(|m| QUALIFIERS.iter().find(|p| words_eq(m.as_str(), p.0)));
+    let next = span.end;
+    let number = Number {
+        value,
+        interval: qualify(base, qualifier.map(|p| p.1)),
+        qualifier: qualifier.map(|p| p.1),
+        qualifier_span: qualifier.and(q).map(|m| m.range()),
+    };
+    (
+        next,
+        Some(Mention {
+            span,
+            value: number,
+        }),
+    )
+}
+
+/// A numeral in digits, or `Err(resume)` when it is part of a time, date or identifier.
+fn digits_number(
+    text: &str,
+    caps: &Captures,
+    start: usize,
+) -> Result<(Range<usize>, Interval, f64), usize> {
+    let skip = || word_end(text, start);
+    let dig = caps.name("dig").ok_or_else(skip)?;
+    let mut end = caps.get(0).map_or(dig.end(), |m| m.end());
+    let currency = text[..start].ends_with(['$', '£', '€', '¥']);
+    let mut scale = 1.0;
+    if let Some(s) = caps.name("dscale") {
+        scale = WORDS
+            .iter()
+            .find(|w| s.as_str().eq_ignore_ascii_case(w.0))
+            .map_or(1.0, |w| w.1);
+    } else if let Some(s) = caps.name("sfx") {
+        match s.as_str().to_ascii_lowercase().as_str() {
+            "bn" => scale = 1e9,
+            "k" => scale = 1e3,
+            // "$5m" is money; "100m" is a distance, left to the unit table.
+            "m" | "mn" if currency => scale = 1e6,
+            _ => end = s.start(),
+        }
+    }
+    if !context_ok(text, start, end) {
+        return Err(skip());
+    }
+    let lo = parse_digits(dig.as_str()).ok_or_else(skip)? * scale;
+    let interval = match caps.name("dig2") {
+        Some(d2) => {
+            let hi = parse_digits(d2.as_str()).ok_or_else(skip)? * scale;
+            // "3-1" is a score, "2023-12" part of a date: only rising pairs are ranges.
+            if hi <= lo {
+                return Err(skip());
+            }
+            Interval::closed(lo, hi)
+        }
+        None => Interval::exact(lo),
+    };
+    Ok((start..end, interval, lo))
+}
+
+/// Whether the digits at `start..end` stand alone, not inside "F-16", "G7", "01:10",
+/// "06-01-2024" or "20240104130140-6596fbc4".
+fn context_ok(text: &str, start: usize, end: usize) -> bool {
+    let before = &text[..start];
+    let mut back = before.chars().rev();
+    match back.next() {
+        Some(c) if c.is_alphanumeric() || c == '_' => return false,
+        Some('-' | '/' | ':' | '.' | ',' | '–')
+            if back.next().is_some_and(|c| c.is_alphanumeric()) =>
+        {
+            return false;
+        }
+        _ => {}
+    }
+    let after = &text[end..];
+    let mut fwd = after.chars();
+    match fwd.next() {
+        Some(c) if c.is_ascii_digit() => false,
+        // "01:10", "06-01", "1/2", "12,2020": part of a time, date or broken numeral.
+        Some(':' | '/' | '-' | '.' | ',' | '–') => {
+            !fwd.next().is_some_and(|c| c.is_ascii_digit())
+        }
+        Some(c) if c.is_alphabetic() => quantity::unit_directly_at(text, end),
+        _ => true,
+    }
+}
+
+/// Parses "1,000" or "2.5" without allocating.
+fn parse_digits(s: &str) -> Option<f64> {
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (s, None),
+    };
+    let mut v = 0.0f64;
+    for b in int.bytes() {
+        match b {
+            b'0'..=b'9' => v = v * 10.0 + f64::from(b - b'0'),
+            b',' => {}
+            _ => return None,
+        }
+    }
+    if let Some(f) = frac {
+        let mut scale = 0.1;
+        for b in f.bytes() {
+            if !b.is_ascii_digit() {
+                return None;
+            }
+            v += f64::from(b - b'0') * scale;
+            scale /= 10.0;
+        }
+        // Re-parse the plain decimal so "2.5" is exactly the f64 the writer meant.
+        if !int.contains(',') {
+            return s.parse().ok();
+        }
+    }
+    Some(v)
+}
+
+/// Parses a run of number words ("two hundred and five", "thirty-six"); returns the
+/// length consumed and the value. Stops before a word that does not continue the number,
+/// so "one two" gives 1 and leaves "two" for the next scan.
+fn parse_words(s: &str) -> Option<(usize, f64)> {
+    let mut total = 0.0;
+    let mut current = 0.0;
+    let mut last = Kind::Start;
+    let mut biggest_scale = f64::INFINITY;
+    let mut consumed = None;
+    let mut after_and = false;
+    for (start, word) in word_tokens(s) {
+        if word.eq_ignore_ascii_case("and") {
+            if after_and || !matches!(last, Kind::Hundred | Kind::Scale) {
+                break;
+            }
+            after_and = true;
+            continue;
+        }
+        let &(_, v, kind) = WORDS.iter().find(|w| word.eq_ignore_ascii_case(w.0))?;
+        let ok = match kind {
+            Kind::Unit => matches!(last, Kind::Start | Kind::Tens | Kind::Hundred | Kind::Scale),
+            Kind::Teen | Kind::Tens => matches!(last, Kind::Start | Kind::Hundred | Kind::Scale),
+            Kind::Hundred => matches!(last, Kind::Unit | Kind::Teen) && !after_and,
+            Kind::Scale => {
+                matches!(last, Kind::Unit | Kind::Teen | Kind::Tens | Kind::Hundred)
+                    && v < biggest_scale
+                    && !after_and
+            }
+            Kind::Start => false,
+        };
+        if !ok {
+            break;
+        }
+        match kind {
+            Kind::Hundred => current *= 100.0,
+            Kind::Scale => {
+                total += current * v;
+                current = 0.0;
+                biggest_scale = v;
+            }
+            _ => current += v,
+        }
+        last = kind;
+        after_and = false;
+        consumed = Some(start + word.len());
+    }
+    consumed.map(|end| (end, total + current))
+}
+
+/// Words of `s` split at whitespace and hyphens, with their byte offsets.
+fn word_tokens(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    s.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .map(move |w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+}
+
+/// Whether two phrases have the same words, ignoring case and spacing.
+fn words_eq(written: &str, phrase: &str) -> bool {
+    let mut a = written.split_whitespace();
+    let mut b = phrase.split(' ');
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if x.eq_ignore_ascii_case(y) => {}
+            _ => return false,
+        }
+    }
+}
+
+/// "no one", "one another", "one's": "one" as a pronoun, not a count.
+fn is_pronoun_one(text: &str, span: &Range<usize>) -> bool {
+    if !text[span.clone()].eq_ignore_ascii_case("one") {
+        return false;
+    }
+    let prev = previous_word(text, span.start);
+    let after = &text[span.end..];
+    let next = after
+        .trim_start()
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    PRONOUN_ONE_BEFORE
+        .iter()
+        .any(|p| prev.eq_ignore_ascii_case(p))
+        || next.eq_ignore_ascii_case("another")
+        || after.starts_with("'s")
+        || after.starts_with("’s")
+}
+
+/// The end of the whitespace-delimited token that starts at `start`: where to resume
+/// after rejecting part of an identifier.
+fn word_end(text: &str, start: usize) -> usize {
+    text[start..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |i| start + i)
+}
+
+/// The interval a qualifier makes of a base value (a point, or a vague range).
+fn qualify(base: Interval, q: Option<Qualifier>) -> Interval {
+    let (lo, hi) = (base.lo, base.hi);
+    let iv = |lo, hi, lo_closed, hi_closed| Interval {
+        lo,
+        hi,
+        lo_closed,
+        hi_closed,
+    };
+    match q {
+        None => base,
+        Some(Nearly) => iv(lo * 9.0 / 10.0, hi, true, false),
+        Some(About) => iv(lo * 9.0 / 10.0, hi * 11.0 / 10.0, true, true),
+        Some(MoreThan) => iv(lo, f64::INFINITY, false, false),
+        Some(AtLeast) => iv(lo, f64::INFINITY, true, false),
+        Some(UpTo) => iv(0.0, hi, true, base.hi_closed),
+        Some(LessThan) => iv(0.0, hi, true, false),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (span text, interval as displayed, qualifier span text).
+    fn found(text: &str) -> Vec<(&str, String, Option<&str>)> {
+        numbers(text)
+            .into_iter()
+            .map(|m| {
+                (
+                    &text[m.span],
+                    m.value.interval.to_string(),
+                    m.value.qualifier_span.map(|q| &text[q]),
+                )
+            })
+            .collect()
+    }
+
+    fn one(text: &str) -> (String, String) {
+        let all = found(text);
+        assert_eq!(all.len(), 1, "{text:?} gave {all:?}");
+        (all[0].0.to_string(), all[0].1.clone())
+    }
+
+    #[test]
+    fn digits_with_separators_and_decimals() {
+        assert_eq!(one("more than 1,000 containers").1, "(1000, inf)");
+        assert_eq!(one("2.5 per cent"), ("2.5".into(), "2.5".into()));
+        assert_eq!(
+            one("1.2 million people"),
+            ("1.2 million".into(), "1200000".into())
+        );
+        assert_eq!(one("3 million"), ("3 million".into(), "3000000".into()));
+        assert_eq!(one("10,000 troops").1, "10000");
+        assert_eq!(one("$5bn in aid"), ("5bn".into(), "5000000000".into()));
+        assert_eq!(one("$5m in aid").1, "5000000");
+    }
+
+    #[test]
+    fn qualifiers_make_intervals() {
+        let f = found("nearly 30 drones");
+        assert_eq!(f, [("30", "[27, 30)".to_string(), Some("nearly"))]);
+        assert_eq!(one("about 900 km").1, "[810, 990]");
+        assert_eq!(one("at least five dead").1, "[5, inf)");
+        assert_eq!(one("at least 130 injured").1, "[130, inf)");
+        assert_eq!(one("up to 40 missiles").1, "[0, 40]");
+        assert_eq!(one("fewer than 20").1, "[0, 20)");
+        assert_eq!(one("no more than 3").1, "[0, 3]");
+        assert_eq!(one("in excess of 200").1, "(200, inf)");
+        assert_eq!(one("up to about 50").1, "[45, 55]");
+        let f = found("More  than a dozen");
+        assert_eq!(
+            f,
+            [("a dozen", "(12, inf)".to_string(), Some("More  than"))]
+        );
+    }
+
+    #[test]
+    fn number_words() {
+        assert_eq!(one("thirty-six drones"), ("thirty-six".into(), "36".into()));
+        assert_eq!(one("two hundred and five").1, "205");
+        assert_eq!(one("Four civilians").1, "4");
+        assert_eq!(one("two million").1, "2000000");
+        assert_eq!(one("a dozen").1, "12");
+        assert_eq!(one("dozens of drones").1, "[24, 100)");
+        assert_eq!(one("hundreds of thousands").1, "[200000, 1000000)");
+        assert_eq!(one("thousands fled").1, "[2000, 10000)");
+        assert_eq!(one("nineteen hundred").1, "1900");
+        let all: Vec<_> = found("one two").into_iter().map(|f| f.1).collect();
+        assert_eq!(all, ["1", "2"]);
+    }
+
+    #[test]
+    fn one_as_pronoun_is_not_a_number() {
+        assert!(found("no one was hurt").is_empty());
+        assert!(found("someone said").is_empty());
+        assert!(found("they met one another").is_empty());
+        assert!(found("one's duty").is_empty());
+        assert_eq!(one("at least one of the missiles").1, "[1, inf)");
+    }
+
+    #[test]
+    fn not_numbers() {
+        assert!(found("20240104130140-6596fbc4ab0e128c0986ac9fjpeg").is_empty());
+        assert!(found("at 01:10").is_empty());
+        assert!(found("06-01-2024").is_empty());
+        assert!(found("Covid-19").is_empty());
+        assert!(found("F-16 jets").is_empty());
+        assert!(found("the G7 summit").is_empty());
+        assert!(found("the 1990s").is_empty());
+        assert!(found("the 30th").is_empty());
+        assert!(found("3-1 win").is_empty());
+    }
+
+    #[test]
+    fn ranges_and_years() {
+        assert_eq!(one("20-30 people"), ("20-30".into(), "[20, 30]".into()));
+        assert_eq!(
+            one("between 20 and 30 people"),
+            ("20 and 30".into(), "[20, 30]".into())
+        );
+        assert_eq!(
+            one("20 to 30 people"),
+            ("20 to 30".into(), "[20, 30]".into())
+        );
+        assert_eq!(one("twenty to thirty people").1, "[20, 30]");
+        assert_eq!(found("rose from 20 to 30").len(), 2);
+        assert_eq!(found("21 and 36").len(), 2);
+        assert_eq!(found("30 to 20").len(), 2);
+        assert_eq!(one("in 2024.").1, "2024");
+        assert_eq!(one("a 30-year-old man").1, "30");
+        assert_eq!(one("900km").0, "900");
+    }
+
+    #[test]
+    fn long_runs_stay_linear() {
+        let words = "one ".repeat(5_000);
+        let start = std::time::Instant::now();
+        assert_eq!(numbers(&words).len(), 5_000);
+        let digits = "1".repeat(100_000) + " 5";
+        assert_eq!(numbers(&digits).len(), 2);
+        assert!(start.elapsed().as_secs() < 5, "took {:?}", start.elapsed());
+    }
+
+    #[test]
+    fn never_panics_on_odd_text() {
+        for t in [
+            "", "-", "1,", "é1", "1é", "ſome 5", "1.", ".5", "—12—", "and", "hundred",
+        ] {
+            let _ = numbers(t);
+        }
+    }
+}

@@ -1,0 +1,456 @@
+//! Measurements: a number with a unit ("900 kilometres", "550 miles", "10 times the speed
+//! of sound"), normalised to SI so that "900 km" and "559 miles" can be compared, and
+//! conversions written in parentheses ("900 km (550 miles)") checked for agreement.
+
+use super::number::{Number, numbers};
+use super::{Interval, Mention};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// What a unit measures; only quantities of one dimension are comparable.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dimension {
+    Length,
+    Mass,
+    Speed,
+    Area,
+    Volume,
+}
+
+/// A unit and its factor to the SI base unit of its dimension (metre, kilogram, metre per
+/// second, square metre, cubic metre).
+#[derive(Debug, PartialEq)]
+pub struct Unit {
+    pub symbol: &'static str,
+    pub dimension: Dimension,
+    pub to_base: f64,
+}
+
+/// A measurement as written, with its interval in the base unit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quantity {
+    pub number: Number,
+    pub unit: &'static Unit,
+    /// `number.interval` in the base unit of `unit.dimension`.
+    pub base: Interval,
+}
+
+/// A measurement followed by the same measurement in another unit: "900 km (550 miles)".
+#[derive(Clone, Debug, PartialEq)]
+pub struct Conversion {
+    pub original: Mention<Quantity>,
+    pub converted: Mention<Quantity>,
+}
+
+use Dimension::*;
+
+const fn unit(symbol: &'static str, dimension: Dimension, to_base: f64) -> Unit {
+    Unit {
+        symbol,
+        dimension,
+        to_base,
+    }
+}
+
+/// The speed of sound in dry air at 20 °C, which is what "Mach 1" means in the news.
+const SPEED_OF_SOUND: f64 = 343.0;
+
+/// Every known unit; `ALIASES` points into this table.
+pub static UNITS: [Unit; 25] = [
+    unit("km", Length, 1000.0),
+    unit("m", Length, 1.0),
+    unit("cm", Length, 0.01),
+    unit("mm", Length, 0.001),
+    unit("mi", Length, 1609.344),
+    unit("nmi", Length, 1852.0),
+    unit("ft", Length, 0.3048),
+    unit("yd", Length, 0.9144),
+    unit("in", Length, 0.0254),
+    unit("kg", Mass, 1.0),
+    unit("t", Mass, 1000.0),
+    unit("ton", Mass, 907.184_74),
+    unit("lb", Mass, 0.453_592_37),
+    unit("km/h", Speed, 1000.0 / 3600.0),
+    unit("mph", Speed, 0.447_04),
+    unit("kn", Speed, 1852.0 / 3600.0),
+    unit("m/s", Speed, 1.0),
+    unit("Mach", Speed, SPEED_OF_SOUND),
+    unit("km²", Area, 1e6),
+    unit("mi²", Area, 2_589_988.110_336),
+    unit("ha", Area, 1e4),
+    unit("acre", Area, 4_046.856_422_4),
+    unit("m²", Area, 1.0),
+    unit("L", Volume, 0.001),
+    unit("gal", Volume, 0.003_785_411_784),
+];
+
+/// Written forms of each unit (index into `UNITS`); matched case-insensitively with any
+/// whitespace between words. Plurals are listed, not derived, so "ha" does not become "has".
+const ALIASES: &[(&str, usize)] = &[
+    ("km", 0),
+    ("kms", 0),
+    ("kilometre", 0),
+    ("kilometres", 0),
+    ("kilometer", 0),
+    ("kilometers", 0),
+    ("m", 1),
+    ("metre", 1),
+    ("metres", 1),
+    ("meter", 1),
+    ("meters", 1),
+    ("cm", 2),
+    ("centimetre", 2),
+    ("centimetres", 2),
+    ("centimeter", 2),
+    ("centimeters", 2),
+    ("mm", 3),
+    ("millimetre", 3),
+    ("millimetres", 3),
+    ("millimeter", 3),
+    ("millimeters", 3),
+    ("mi", 4),
+    ("mile", 4),
+    ("miles", 4),
+    ("nautical mile", 5),
+    ("nautical miles", 5),
+    ("nmi", 5),
+    ("foot", 6),
+    ("feet", 6),
+    ("ft", 6),
+    ("yard", 7),
+    ("yards", 7),
+    ("yd", 7),
+    ("yds", 7),
+    ("inch", 8),
+    ("inches", 8),
+    ("kg", 9),
+    ("kgs", 9),
+    ("kilogram", 9),
+    ("kilograms", 9),
+    ("kilogramme", 9),
+    ("kilogrammes", 9),
+    ("kilo", 9),
+    ("kilos", 9),
+    ("tonne", 10),
+    ("tonnes", 10),
+    ("metric ton", 10),
+    ("metric tons", 10),
+    ("metric tonne", 10),
+    ("metric tonnes", 10),
+    ("ton", 11),
+    ("tons", 11),
+    ("short ton", 11),
+    ("short tons", 11),
+    ("pound", 12),
+    ("pounds", 12),
+    ("lb", 12),
+    ("lbs", 12),
+    ("km/h", 13),
+    ("kmh", 13),
+    ("kph", 13),
+    ("km per hour", 13),
+    ("km an hour", 13),
+    ("kilometres per hour", 13),
+    ("kilometers per hour", 13),
+    ("kilometres an hour", 13),
+    ("kilometers an hour", 13),
+    ("mph", 14),
+    ("miles per hour", 14),
+    ("miles an hour", 14),
+    ("knot", 15),
+    ("knots", 15),
+    ("m/s", 16),
+    ("metres per second", 16),
+    ("meters per second", 16),
+    ("metres a second", 16),
+    ("meters a second", 16),
+    ("times the speed of sound", 17),
+    ("times faster than the speed of sound", 17),
+    ("square kilometres", 18),
+    ("square kilometers", 18),
+    ("square kilometre", 18),
+    ("square kilometer", 18),
+    ("square km", 18),
+    ("sq km", 18),
+    ("sq. km", 18),
+    ("km²", 18),
+    ("km2", 18),
+    ("square miles", 19),
+    ("square mile", 19),
+    ("sq miles", 19),
+    ("sq mi", 19),
+    ("sq. miles", 19),
+    ("hectare", 20),
+    ("hectares", 20),
+    ("ha", 20),
+    ("acre", 21),
+    ("acres", 21),
+    ("square metres", 22),
+    ("square meters", 22),
+    ("square metre", 22),
+    ("square meter", 22),
+    ("sq m", 22),
+    ("m²", 22),
+    ("litre", 23),
+    ("litres", 23),
+    ("liter", 23),
+    ("liters", 23),
+    ("gallon", 24),
+    ("gallons", 24),
+];
+
+/// A unit right after a number: joined ("900km"), spaced, or hyphenated ("900-km range").
+static UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    let mut aliases: Vec<&str> = ALIASES.iter().map(|a| a.0).collect();
+    aliases.sort_by_key(|a| std::cmp::Reverse(a.len()));
+    let alts = aliases
+        .iter()
+        .map(|a| {
+            a.split(' ')
+                .map(regex::escape)
+                .collect::<Vec<_>>()
+                .join(r"\s+")
+        })
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&format!(
+        r"(?i)^(?P<sep>[\t \u{{a0}}\u{{202f}}]*|-)(?P<u>{alts})"
+    ))
+    .expect("unit pattern is valid")
+});
+
+/// The unit written at `at` (after a number), with the end of its span.
+fn unit_after(text: &str, at: usize) -> Option<(&'static Unit, usize, bool)> {
+    let rest = text.get(at..)?;
+    let caps = UNIT_AFTER.captures(rest)?;
+    let u = caps.name("u")?;
+    // A unit ends a word: "5 mines" is not "5 mi", "5 has" is not hectares.
+    if rest[u.end()..].starts_with(|c: char| c.is_alphanumeric() || c == '_') {
+        return None;
+    }
+    // "5M" is five million far more often than five metres.
+    if u.as_str() == "M" {
+        return None;
+    }
+    let (_, index) = ALIASES.iter().find(|a| same_words(u.as_str(), a.0))?;
+    let joined = caps.name("sep").is_some_and(|s| s.is_empty());
+    Some((UNITS.get(*index)?, at + u.end(), joined))
+}
+
+/// Whether a unit is written directly against the digits ending at `at` ("900km").
+pub(crate) fn unit_directly_at(text: &str, at: usize) -> bool {
+    unit_after(text, at).is_some_and(|(_, _, joined)| joined)
+}
+
+fn same_words(written: &str, alias: &str) -> bool {
+    let mut a = written.split_whitespace();
+    let mut b = alias.split(' ');
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if x.eq_ignore_ascii_case(y) => {}
+            _ => return false,
+        }
+    }
+}
+
+/// The start of "Mach" written just before `start` ("Mach 5"), if any.
+fn mach_before(text: &str, start: usize) -> Option<usize> {
+    let before = text[..start].trim_end_matches([' ', '\u{a0}']);
+    let word_start = before.len().checked_sub(4)?;
+    let word = before.get(word_start..)?;
+    let clean_start = !before[..word_start].ends_with(|c: char| c.is_alphanumeric());
+    (word.eq_ignore_ascii_case("mach") && clean_start && before.len() < start).then_some(word_start)
+}
+
+/// Every measurement in `text`, in order; the span covers number and unit.
+pub fn quantities(text: &str) -> Vec<Mention<Quantity>> {
+    let mut found = Vec::new();
+    for m in numbers(text) {
+        // "$5m" and "£5 pounds" are money.
+        if text[..m.span.start].ends_with(['$', '£', '€', '¥']) {
+            continue;
+        }
+        let (unit, span) = if let Some((unit, end, _)) = unit_after(text, m.span.end) {
+            (unit, m.span.start..end)
+        } else if let Some(start) = mach_before(text, m.span.start) {
+            (&UNITS[17], start..m.span.end)
+        } else {
+            continue;
+        };
+        let base = m.value.interval.scale(unit.to_base);
+        found.push(Mention {
+            span,
+            value: Quantity {
+                number: m.value,
+                unit,
+                base,
+            },
+        });
+    }
+    found
+}
+
+/// Every measurement directly followed by its conversion: "900 km (550 miles)",
+/// "550 miles [about 900 km]", "900 kilometres, or 560 miles".
+pub fn conversions(text: &str) -> Vec<Conversion> {
+    let qs = quantities(text);
+    let mut found = Vec::new();
+    for pair in qs.windows(2) {
+        let [a, b] = pair else { continue };
+        if a.value.unit.dimension != b.value.unit.dimension
+            || std::ptr::eq(a.value.unit, b.value.unit)
+        {
+            continue;
+        }
+        let b_start = b
+            .value
+            .number
+            .qualifier_span
+            .as_ref()
+            .map_or(b.span.start, |q| q.start);
+        let Some(gap) = text.get(a.span.end..b_start) else {
+            continue;
+        };
+        let gap = gap.trim();
+        let after = text[b.span.end..].trim_start();
+        let joined = match gap {
+            "(" => after.starts_with(')'),
+            "[" => after.starts_with(']'),
+            "or" | ", or" | "/" | "," | "—" | "–" => true,
+            _ => false,
+        };
+        if joined {
+            found.push(Conversion {
+                original: a.clone(),
+                converted: b.clone(),
+            });
+        }
+    }
+    found
+}
+
+impl Conversion {
+    /// Whether the converted value is what a writer could get by converting and rounding:
+    /// within 5% plus the precision the converted number is written to (550 → ±10).
+    pub fn agrees(&self) -> bool {
+        let from = &self.original.value;
+        let to = &self.converted.value;
+        if from.unit.dimension != to.unit.dimension || to.unit.to_base <= 0.0 {
+            return false;
+        }
+        let expected = from.number.value * from.unit.to_base / to.unit.to_base;
+        let written = to.number.value;
+        (written - expected).abs() <= 0.05 * expected.abs() + precision(written)
+    }
+}
+
+/// The rounding step a writer probably used for `v`: its last non-zero digit's place,
+/// but never coarser than two significant figures ("600" may be "about 600", not "6 hundreds").
+fn precision(v: f64) -> f64 {
+    let v = v.abs();
+    if !v.is_finite() || v == 0.0 {
+        return 1.0;
+    }
+    if v.fract() != 0.0 {
+        let mut step = 1.0;
+        for _ in 0..6 {
+            step /= 10.0;
+            let scaled = v / step;
+            if (scaled - scaled.round()).abs() < 1e-6 {
+                break;
+            }
+        }
+        return step;
+    }
+    let mut place = 1.0;
+    while place * 10.0 <= v && (v / (place * 10.0)).fract() == 0.0 {
+        place *= 10.0;
+    }
+    let two_sig = 10f64.powi((v.log10().floor() as i32 - 1).max(0));
+    place.min(two_sig)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(text: &str) -> Vec<(&str, &'static str, String)> {
+        quantities(text)
+            .into_iter()
+            .map(|m| (&text[m.span], m.value.unit.symbol, m.value.base.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn units_and_spans() {
+        assert_eq!(
+            q("ranges of around 900 kilometres"),
+            [("900 kilometres", "km", "[810000, 990000]".into())]
+        );
+        assert_eq!(q("900km away"), [("900km", "km", "900000".into())]);
+        assert_eq!(q("a 900-kilometre range")[0].0, "900-kilometre");
+        let miles = &quantities("550 miles")[0].value.base;
+        assert!((miles.lo - 885_139.2).abs() < 1e-6 && miles.lo == miles.hi);
+        assert_eq!(
+            q("10 times the speed of sound")[0],
+            ("10 times the speed of sound", "Mach", "3430".into())
+        );
+        assert_eq!(q("at Mach 5")[0], ("Mach 5", "Mach", "1715".into()));
+        assert_eq!(q("100 km/h")[0].1, "km/h");
+        assert_eq!(q("1,000 square kilometres")[0].1, "km²");
+        assert_eq!(q("1,000 sq km")[0].1, "km²");
+        assert_eq!(q("2 tonnes")[0].2, "2000");
+        assert_eq!(q("30 knots")[0].1, "kn");
+        assert_eq!(q("5 gallons")[0].1, "gal");
+        assert_eq!(q("50 hectares")[0].2, "500000");
+    }
+
+    #[test]
+    fn not_quantities() {
+        assert!(q("5 mines").is_empty());
+        assert!(q("3 has").is_empty());
+        assert!(q("$5m").is_empty());
+        assert!(q("5M people").is_empty());
+        assert!(q("5 in the room").is_empty());
+        assert!(q("more than 1,000 containers").is_empty());
+    }
+
+    #[test]
+    fn conversions_agree_within_rounding() {
+        let check = |t: &str| {
+            let c = conversions(t);
+            assert_eq!(c.len(), 1, "{t}");
+            c[0].agrees()
+        };
+        assert!(check("900 km (550 miles)"));
+        assert!(check("900 km (560 miles)"));
+        assert!(check("900 km (559 miles)"));
+        assert!(!check("900 km (350 miles)"));
+        assert!(!check("900 km (600 miles)"));
+        assert!(check("550 miles (900 kilometers)"));
+        assert!(check("around 900 kilometres (about 550 miles)"));
+        assert!(check("900 kilometres, or 560 miles,"));
+        assert!(check("5 miles (8 km)"));
+        assert!(check("6 feet (1.8 metres)"));
+    }
+
+    #[test]
+    fn conversion_spans() {
+        let t = "ranges of around 900 kilometres (550 miles) were";
+        let c = &conversions(t)[0];
+        assert_eq!(&t[c.original.span.clone()], "900 kilometres");
+        assert_eq!(&t[c.converted.span.clone()], "550 miles");
+        assert!(conversions("900 km and 550 miles").is_empty());
+        assert!(conversions("900 km (550 kg)").is_empty());
+    }
+
+    #[test]
+    fn precision_is_at_most_two_significant_figures() {
+        assert_eq!(precision(550.0), 10.0);
+        assert_eq!(precision(559.0), 1.0);
+        assert_eq!(precision(600.0), 10.0);
+        assert_eq!(precision(2.5), 0.1);
+        assert_eq!(precision(50.0), 1.0);
+    }
+}
