@@ -96,8 +96,11 @@ fn extension(path: &str) -> &str {
 }
 
 fn compare(check: &Check, doc: &Document, expected: &[Range<usize>]) -> Vec<Finding> {
-    let mut found = Vec::new();
-    check.run(doc, &mut found);
+    let mut output = crate::checks::FileOutput::default();
+    check.run(doc, 0, &mut output);
+    let facts: Vec<&crate::checks::Fact> = output.facts.iter().collect();
+    let mut found = output.findings;
+    found.extend(check.reduce(&facts));
     let flagged: Vec<Range<usize>> = found.iter().map(|f| f.primary.span.clone()).collect();
     let mut mismatches: Vec<Finding> = expected
         .iter()

@@ -55,6 +55,34 @@ impl Location {
         &self.excerpt.text[self.excerpt.span.clone()]
     }
 
+    /// A narrower span on the same lines (`span` must lie inside this one), so
+    /// part of a kept location can be pointed at without the document.
+    pub fn narrow(&self, span: Range<usize>) -> Location {
+        let from_start = span.start.saturating_sub(self.span.start);
+        let from_end = self.span.end.saturating_sub(span.end);
+        let excerpt_span =
+            self.excerpt.span.start + from_start..self.excerpt.span.end.saturating_sub(from_end);
+        let position = |offset: usize| {
+            let prefix = &self.excerpt.text[..offset];
+            LineCol {
+                line: self.excerpt.first_line + prefix.matches('\n').count(),
+                column: prefix.rsplit('\n').next().unwrap_or("").chars().count() + 1,
+            }
+        };
+        Location {
+            path: self.path.clone(),
+            start: position(excerpt_span.start),
+            end: position(excerpt_span.end),
+            excerpt: Excerpt {
+                first_line: self.excerpt.first_line,
+                text: self.excerpt.text.clone(),
+                span: excerpt_span,
+            },
+            span,
+            label: self.label.clone(),
+        }
+    }
+
     pub fn with_label(mut self, label: impl Into<String>) -> Self {
         self.label = Some(label.into());
         self

@@ -1,6 +1,7 @@
 //! The per-file pass: read, analyse and check every article, in parallel.
 
 use crate::checks::load::CheckSet;
+use crate::checks::{Fact, FileOutput};
 use crate::corpus::Article;
 use crate::document::{Document, LineCol};
 use crate::finding::{Excerpt, Finding, Location, Severity};
@@ -10,6 +11,8 @@ use std::sync::Arc;
 
 /// Check id of the warning for a file that cannot be read as an article.
 pub const UNREADABLE: &str = "file-unreadable";
+/// Check id of the note for relative dates in an article with no publication date.
+pub const NEEDS_PUBLICATION: &str = "publication-date-unknown";
 
 /// What a run found.
 #[derive(Debug, Default)]
@@ -29,8 +32,12 @@ pub struct Options {
 }
 
 /// Lints every article; one bad file never stops the others.
+///
+/// Each file is read, checked and dropped in parallel; only its findings and
+/// the small facts compared across the corpus are kept, then reduced in file
+/// order so the result does not depend on the number of threads.
 pub fn lint(checks: &CheckSet, articles: &[Article], options: &Options) -> Outcome {
-    let per_file: Vec<(Vec<Finding>, bool)> = articles
+    let per_file: Vec<(FileOutput, bool)> = articles
         .par_iter()
         .map(|article| lint_file(checks, article, options))
         .collect();
@@ -38,37 +45,87 @@ pub fn lint(checks: &CheckSet, articles: &[Article], options: &Options) -> Outco
         files: articles.len(),
         ..Outcome::default()
     };
-    for (findings, skipped) in per_file {
+    let mut facts = Vec::new();
+    for (output, skipped) in per_file {
         outcome.skipped += usize::from(skipped);
-        outcome.findings.extend(findings);
+        outcome.findings.extend(output.findings);
+        facts.extend(output.facts);
     }
+    outcome.findings.extend(reduce(checks, &facts));
     outcome
         .findings
         .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     outcome
 }
 
-/// Findings of one file, and whether it had to be skipped.
-fn lint_file(checks: &CheckSet, article: &Article, options: &Options) -> (Vec<Finding>, bool) {
+/// Findings from facts compared over a scope, check by check.
+pub fn reduce(checks: &CheckSet, facts: &[Fact]) -> Vec<Finding> {
+    checks
+        .checks
+        .iter()
+        .enumerate()
+        .flat_map(|(index, check)| {
+            let mine: Vec<&Fact> = facts.iter().filter(|f| f.check == index).collect();
+            check.reduce(&mine)
+        })
+        .collect()
+}
+
+/// Findings (and corpus facts) of one file, and whether it had to be skipped.
+fn lint_file(checks: &CheckSet, article: &Article, options: &Options) -> (FileOutput, bool) {
     let path: Arc<str> = Arc::from(article.path.to_string_lossy().as_ref());
+    let unreadable_output = |why: String| FileOutput {
+        findings: vec![unreadable(path.clone(), why)],
+        ..FileOutput::default()
+    };
     let bytes = match std::fs::read(&article.path) {
         Ok(bytes) => bytes,
-        Err(e) => return (vec![unreadable(path, format!("cannot be read: {e}"))], true),
+        Err(e) => return (unreadable_output(format!("cannot be read: {e}")), true),
     };
     let published = article.published.or(options.published);
     match Document::parse(path.clone(), bytes, published) {
         Ok(doc) => (lint_document(checks, &doc), false),
-        Err(e) => (vec![unreadable(path, e.to_string())], true),
+        Err(e) => (unreadable_output(e.to_string()), true),
     }
 }
 
-/// Findings of every check in one parsed document.
-pub fn lint_document(checks: &CheckSet, doc: &Document) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    for check in &checks.checks {
-        check.run(doc, &mut findings);
+/// Runs every check over one document. Facts compared within the document are
+/// reduced here; those compared across the corpus are returned.
+pub fn lint_document(checks: &CheckSet, doc: &Document) -> FileOutput {
+    let mut output = FileOutput::default();
+    for (index, check) in checks.checks.iter().enumerate() {
+        check.run(doc, index, &mut output);
     }
-    findings
+    let (corpus, local): (Vec<Fact>, Vec<Fact>) = output
+        .facts
+        .drain(..)
+        .partition(|f| checks.checks[f.check].compares_corpus());
+    output.findings.extend(reduce(checks, &local));
+    output.facts = corpus;
+    if let Some(span) = output.needs_publication.take() {
+        output.findings.push(needs_publication(doc, span));
+    }
+    output
+}
+
+/// Reported once per file: a relative date that no check could verify.
+fn needs_publication(doc: &Document, span: std::ops::Range<usize>) -> Finding {
+    let primary = doc.location(span);
+    Finding {
+        check_id: Arc::from(NEEDS_PUBLICATION),
+        severity: Severity::Info,
+        message: format!(
+            "`{}` cannot be checked: the publication date of this article is unknown",
+            primary.text()
+        ),
+        primary: primary.with_label("relative to what?"),
+        related: Vec::new(),
+        help: Some(
+            "add `date:` to the front matter, an entry to corpus.toml, or pass --published YYYY-MM-DD"
+                .into(),
+        ),
+        fix: None,
+    }
 }
 
 /// A location for a finding about a whole file, with no text to show.

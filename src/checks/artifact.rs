@@ -161,17 +161,11 @@ fn lowercase_paragraph_starts<'a>(
 
 #[cfg(test)]
 mod tests {
-    use crate::checks::load::load_str;
-    use crate::document::Document;
 
     fn flagged(text: &str) -> Vec<String> {
         let checks = "[[check]]\nid = \"stripped-link\"\nkind = \"artifact\"\n";
-        let doc = Document::parse("a.txt", text.as_bytes().to_vec(), None).unwrap();
-        let mut out = Vec::new();
-        for (check, _) in load_str(checks).unwrap() {
-            check.run(&doc, &mut out);
-        }
-        out.into_iter()
+        crate::checks::findings_of(checks, text)
+            .into_iter()
             .map(|f| f.primary.text().to_string())
             .collect()
     }
@@ -184,7 +178,10 @@ mod tests {
             ),
             ["from and", "from as", "its ,"]
         );
-        assert_eq!(flagged("It fired as part of an , the impact of which"), ["an ,"]);
+        assert_eq!(
+            flagged("It fired as part of an , the impact of which"),
+            ["an ,"]
+        );
         assert_eq!(
             flagged("The White House in October said that delivered more than 1,000 containers."),
             ["that delivered"]

@@ -50,17 +50,11 @@ impl Duplicate {
 
 #[cfg(test)]
 mod tests {
-    use crate::checks::load::load_str;
-    use crate::document::Document;
 
     fn findings(text: &str) -> Vec<(String, Vec<String>)> {
         let checks = "[[check]]\nid = \"dup\"\nkind = \"duplicate\"\n";
-        let doc = Document::parse("a.txt", text.as_bytes().to_vec(), None).unwrap();
-        let mut out = Vec::new();
-        for (check, _) in load_str(checks).unwrap() {
-            check.run(&doc, &mut out);
-        }
-        out.into_iter()
+        crate::checks::findings_of(checks, text)
+            .into_iter()
             .map(|f| {
                 let at = format!("{}:{}", f.primary.start.line, f.primary.text());
                 let related = f

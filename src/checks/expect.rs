@@ -3,9 +3,11 @@
 
 use super::Emitter;
 use super::error::SpecError;
-use super::locate::{Value, ValueLocator, ValueType};
+use super::locate::{Value, ValueLocator, ValueType, extract};
 use super::spec::CheckSpec;
 use crate::document::Document;
+use crate::values::Interval;
+use crate::values::number::Number;
 use std::ops::Range;
 use toml::Spanned;
 
@@ -47,7 +49,11 @@ impl Expect {
 
     pub fn run(&self, doc: &Document, unit: Range<usize>, emit: &mut Emitter) {
         for mention in self.locator.locate(doc, unit) {
-            if self.expected.contains(&mention.value) {
+            if mention.value == Value::UnresolvedDate {
+                emit.needs_publication(mention.span);
+                continue;
+            }
+            if self.expected.iter().any(|e| e.agrees(&mention.value)) {
                 continue;
             }
             let expected = self.expected_text();
@@ -62,8 +68,9 @@ impl Expect {
     }
 }
 
-/// `expected = 2022` or `expected = [2022, 2023]`, typed by the value type.
-fn parse_expected(
+/// `expected = 2022`, `[2022, 2023]`, `2023-12-30`, `"Tuesday"`, `"more than 1,000"`,
+/// `{ min = 1000, max = 1500 }`, `"about 900 km"`: typed by the value type.
+pub fn parse_expected(
     kind: ValueType,
     expected: &Spanned<toml::Value>,
 ) -> Result<Vec<Value>, SpecError> {
@@ -71,26 +78,73 @@ fn parse_expected(
         toml::Value::Array(items) => items.iter().collect(),
         one => vec![one],
     };
-    let wrong = |what: &str| {
-        SpecError::new(format!("`expected` must be {what}")).at(expected.span(), "this value")
-    };
     items
         .into_iter()
-        .map(|item| match (kind, item) {
-            (ValueType::Year, toml::Value::Integer(y)) if (1000..=9999).contains(y) => {
-                Ok(Value::Year(*y as i32))
-            }
-            (ValueType::Year, _) => {
-                Err(wrong("a year (an integer such as 2022) or a list of years"))
-            }
+        .map(|item| {
+            expected_value(kind, item).ok_or_else(|| {
+                SpecError::new(format!(
+                    "`expected` must be {}",
+                    EXPECTED_FORMS[kind as usize]
+                ))
+                .at(expected.span(), "this value")
+            })
         })
         .collect()
+}
+
+/// What `expected` looks like for each value type, in `ValueType` order.
+const EXPECTED_FORMS: [&str; 5] = [
+    "a year (an integer such as 2022) or a list of years",
+    "a date (2023-12-30) or a list of dates",
+    "a weekday (\"Tuesday\")",
+    "a number, a phrase (\"more than 1,000\") or a range ({ min = 1000, max = 1500 })",
+    "a measurement (\"about 900 km\")",
+];
+
+fn expected_value(kind: ValueType, item: &toml::Value) -> Option<Value> {
+    let one = |text: &str| {
+        let published = None;
+        let mut found = extract(kind, text, published);
+        (found.len() == 1).then(|| found.remove(0).value)
+    };
+    match (kind, item) {
+        (ValueType::Year, toml::Value::Integer(y)) => i32::try_from(*y).ok().map(Value::Year),
+        (ValueType::Date, toml::Value::Datetime(d)) => {
+            let date = crate::corpus::toml_date(d)?;
+            Some(Value::Date {
+                first: date,
+                last: date,
+            })
+        }
+        (ValueType::Number, toml::Value::Integer(n)) => Some(number(Interval::exact(*n as f64))),
+        (ValueType::Number, toml::Value::Float(n)) => Some(number(Interval::exact(*n))),
+        (ValueType::Number, toml::Value::Table(t)) => {
+            let bound = |key: &str| match t.get(key)? {
+                toml::Value::Integer(n) => Some(*n as f64),
+                toml::Value::Float(n) => Some(*n),
+                _ => None,
+            };
+            let (lo, hi) = (bound("min")?, bound("max")?);
+            (lo <= hi && t.len() == 2).then(|| number(Interval::closed(lo, hi)))
+        }
+        (_, toml::Value::String(text)) => one(text).filter(|v| *v != Value::UnresolvedDate),
+        _ => None,
+    }
+}
+
+/// An expected number: a range written by the check's author is exact as given.
+fn number(interval: Interval) -> Value {
+    Value::Number(Number {
+        value: interval.lo,
+        interval,
+        qualifier: None,
+        qualifier_span: None,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use crate::checks::load::load_str;
-    use crate::document::Document;
 
     const ANNEXATION: &str = r#"
 [[check]]
@@ -104,12 +158,8 @@ message = "annexed in {expected}, not {found}"
 "#;
 
     fn run(text: &str) -> Vec<(String, String, Option<String>)> {
-        let doc = Document::parse("a.txt", text.as_bytes().to_vec(), None).unwrap();
-        let mut out = Vec::new();
-        for (check, _) in load_str(ANNEXATION).unwrap() {
-            check.run(&doc, &mut out);
-        }
-        out.into_iter()
+        crate::checks::findings_of(ANNEXATION, text)
+            .into_iter()
             .map(|f| {
                 (
                     f.primary.text().to_string(),

@@ -61,15 +61,10 @@ impl Forbid {
 #[cfg(test)]
 mod tests {
     use crate::checks::load::load_str;
-    use crate::document::Document;
 
     fn run(checks: &str, text: &str) -> Vec<(String, Option<String>)> {
-        let doc = Document::parse("a.txt", text.as_bytes().to_vec(), None).unwrap();
-        let mut out = Vec::new();
-        for (check, _) in load_str(checks).unwrap() {
-            check.run(&doc, &mut out);
-        }
-        out.into_iter()
+        crate::checks::findings_of(checks, text)
+            .into_iter()
             .map(|f| (f.primary.text().to_string(), f.fix.map(|x| x.replacement)))
             .collect()
     }

@@ -177,10 +177,11 @@ fn compile(spec: CheckSpec) -> Result<Check, SpecError> {
             }
         },
     };
-    let default_scope = if kind == "expect" {
-        Scope::Sentence
-    } else {
-        Scope::Document
+    let compares = matches!(kind, "consistent" | "quote");
+    let default_scope = match kind {
+        "expect" | "relation" => Scope::Sentence,
+        "consistent" | "quote" => Scope::Corpus,
+        _ => Scope::Document,
     };
     let scope = spec
         .scope
@@ -188,6 +189,22 @@ fn compile(spec: CheckSpec) -> Result<Check, SpecError> {
         .map(Scope::parse)
         .transpose()?
         .unwrap_or(default_scope);
+    if let Some(spanned) = &spec.scope {
+        let comparison = matches!(scope, Scope::Document | Scope::Corpus);
+        if compares != comparison && (compares || scope == Scope::Corpus) {
+            let valid = if compares {
+                "`document` or `corpus`"
+            } else {
+                "`sentence`, `paragraph` or `document`"
+            };
+            return Err(SpecError::new(format!(
+                "scope `{}` does not fit a `{kind}` check",
+                spanned.get_ref()
+            ))
+            .at(spanned.span(), "this scope")
+            .help(format!("a `{kind}` check takes {valid}")));
+        }
+    }
     let gate = Gate {
         scope,
         when: spec

@@ -5,7 +5,12 @@ use super::compile_regex;
 use super::error::{SpecError, suggestion};
 use super::spec::ValueSpec;
 use crate::document::Document;
-use crate::values::{Mention, year};
+use crate::values::date::{DateContext, DateValue, NumericOrder, dates};
+use crate::values::number::{Number, numbers};
+use crate::values::quantity::{Quantity, quantities};
+use crate::values::quote::Quotation;
+use crate::values::{Interval, Mention, year};
+use jiff::civil::{Date, Weekday};
 use regex::Regex;
 use std::ops::Range;
 use toml::Spanned;
@@ -14,36 +19,131 @@ use toml::Spanned;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ValueType {
     Year,
+    Date,
+    Weekday,
+    Number,
+    Quantity,
 }
 
 impl ValueType {
-    pub const NAMES: &[&str] = &["year"];
+    pub const NAMES: &[&str] = &["year", "date", "weekday", "number", "quantity"];
 
     fn parse(spanned: &Spanned<String>) -> Result<Self, SpecError> {
-        match spanned.get_ref().as_str() {
-            "year" => Ok(ValueType::Year),
-            other => Err(SpecError::new(format!("unknown value type `{other}`"))
-                .at(spanned.span(), "not a value type")
-                .help(suggestion(other, Self::NAMES))),
+        Ok(match spanned.get_ref().as_str() {
+            "year" => ValueType::Year,
+            "date" => ValueType::Date,
+            "weekday" => ValueType::Weekday,
+            "number" => ValueType::Number,
+            "quantity" => ValueType::Quantity,
+            other => {
+                return Err(SpecError::new(format!("unknown value type `{other}`"))
+                    .at(spanned.span(), "not a value type")
+                    .help(suggestion(other, Self::NAMES)));
+            }
+        })
+    }
+}
+
+/// A typed value found in a document (or written in a check as expected).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Year(i32),
+    /// The days a date expression can mean, `first..=last`.
+    Date {
+        first: Date,
+        last: Date,
+    },
+    Weekday(Weekday),
+    Number(Number),
+    Quantity(Quantity),
+    /// A relative date in an article whose publication date is unknown.
+    UnresolvedDate,
+    /// A quotation's words (compared by the `quote` kind, never by `agrees`).
+    Quote(Quotation),
+}
+
+impl Value {
+    /// Whether two values can both be true: equal years and weekdays, overlapping
+    /// days, overlapping intervals (numbers, quantities of one dimension).
+    pub fn agrees(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::Year(a), Value::Year(b)) => a == b,
+            (Value::Weekday(a), Value::Weekday(b)) => a == b,
+            (
+                Value::Date {
+                    first: a1,
+                    last: a2,
+                },
+                Value::Date {
+                    first: b1,
+                    last: b2,
+                },
+            ) => a1 <= b2 && b1 <= a2,
+            (Value::Number(a), Value::Number(b)) => {
+                rounded(a.value, a.interval).overlaps(&rounded(b.value, b.interval))
+            }
+            (Value::Quantity(a), Value::Quantity(b)) => {
+                a.unit.dimension == b.unit.dimension
+                    && quantity_range(a).overlaps(&quantity_range(b))
+            }
+            _ => false,
+        }
+    }
+
+    /// The numeric interval for comparisons (`relation`); `None` for non-numbers.
+    pub fn interval(&self) -> Option<Interval> {
+        match self {
+            Value::Number(n) => Some(n.interval),
+            Value::Quantity(q) => Some(q.base),
+            Value::Year(y) => Some(Interval::exact(f64::from(*y))),
+            _ => None,
         }
     }
 }
 
-/// A typed value found in a document.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Value {
-    Year(i32),
+/// A round written number stands for a rounded one: "900 km" may be 880 or 920.
+fn quantity_range(q: &Quantity) -> Interval {
+    rounded(q.number.value, q.number.interval).scale(q.unit.to_base)
+}
+
+/// Widens an exact, round number by half its rounding step (900 → [850, 950],
+/// 550 → [545, 555], 1,000 → [950, 1050]: never coarser than a fifth of the
+/// value); numbers with a qualifier already say how vague they are.
+fn rounded(value: f64, interval: Interval) -> Interval {
+    if interval.lo != interval.hi || value == 0.0 || value.fract() != 0.0 {
+        return interval;
+    }
+    let mut step = 1.0;
+    while (value / (step * 10.0)).fract() == 0.0 && step * 10.0 <= value.abs() / 5.0 {
+        step *= 10.0;
+    }
+    if step == 1.0 {
+        return interval;
+    }
+    Interval::closed(value - step / 2.0, value + step / 2.0)
 }
 
 impl std::fmt::Display for Value {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Value::Year(y) => write!(f, "{y}"),
+            Value::Date { first, last } if first == last => write!(f, "{first}"),
+            Value::Date { first, last } => write!(f, "{first}..{last}"),
+            Value::Weekday(w) => f.write_str(crate::values::date::weekday_name(*w)),
+            Value::Number(n) => write!(f, "{}", n.interval),
+            Value::Quantity(q) => {
+                write!(f, "{} {}", q.number.interval, q.unit.symbol)
+            }
+            Value::UnresolvedDate => f.write_str("an unresolved date"),
+            Value::Quote(q) => {
+                let words: Vec<&str> = q.words.iter().map(|w| w.text.as_str()).collect();
+                write!(f, "“{}”", words.join(" "))
+            }
         }
     }
 }
 
-/// Default distance, in bytes, between an anchor and its value.
+/// Default distance, in bytes, between an anchor and a value written after it.
 const DEFAULT_WINDOW: usize = 60;
 
 /// Compiled `value = { … }`.
@@ -52,6 +152,7 @@ pub struct ValueLocator {
     pub kind: ValueType,
     near: Option<Regex>,
     window: usize,
+    window_before: usize,
     subject: Option<Regex>,
     rival: Option<Regex>,
 }
@@ -68,6 +169,9 @@ impl ValueLocator {
             kind: ValueType::parse(&spec.kind)?,
             near: compile(&spec.near)?,
             window: spec.window.unwrap_or(DEFAULT_WINDOW),
+            window_before: spec
+                .window_before
+                .unwrap_or(spec.window.unwrap_or(DEFAULT_WINDOW) / 6),
             subject: compile(&spec.subject)?,
             rival: compile(&spec.rival)?,
         })
@@ -75,18 +179,23 @@ impl ValueLocator {
 
     /// The values in `unit` this check is about, with spans in the document.
     pub fn locate(&self, doc: &Document, unit: Range<usize>) -> Vec<Mention<Value>> {
+        self.locate_with_distance(doc, unit)
+            .into_iter()
+            .map(|(mention, _)| mention)
+            .collect()
+    }
+
+    /// Like [`Self::locate`], with each value's distance to its nearest anchor, so
+    /// a value claimed by two roles goes to the closer one.
+    pub fn locate_with_distance(
+        &self,
+        doc: &Document,
+        unit: Range<usize>,
+    ) -> Vec<(Mention<Value>, usize)> {
         let text = &doc.lintable[unit.clone()];
-        let candidates: Vec<Mention<Value>> = match self.kind {
-            ValueType::Year => year::years(text)
-                .into_iter()
-                .map(|m| Mention {
-                    span: m.span,
-                    value: Value::Year(m.value),
-                })
-                .collect(),
-        };
+        let candidates = extract(self.kind, text, doc.published);
         if candidates.is_empty() {
-            return candidates;
+            return Vec::new();
         }
         let anchors: Option<Vec<Range<usize>>> = self
             .near
@@ -95,15 +204,25 @@ impl ValueLocator {
         let marks = self.subject_marks(text);
         candidates
             .into_iter()
-            .filter(|c| {
-                anchors
-                    .as_ref()
-                    .is_none_or(|anchors| anchors.iter().any(|a| self.is_near(a, &c.span)))
-            })
-            .filter(|c| belongs_to_subject(&marks, &c.span))
-            .map(|c| Mention {
-                span: unit.start + c.span.start..unit.start + c.span.end,
-                value: c.value,
+            .filter_map(|c| {
+                let distance = match &anchors {
+                    None => 0,
+                    Some(anchors) => anchors
+                        .iter()
+                        .filter(|a| self.is_near(a, &c.span))
+                        .map(|a| gap(a, &c.span))
+                        .min()?,
+                };
+                belongs_to_subject(&marks, &c.span).then(|| {
+                    let span = unit.start + c.span.start..unit.start + c.span.end;
+                    (
+                        Mention {
+                            span,
+                            value: c.value,
+                        },
+                        distance,
+                    )
+                })
             })
             .collect()
     }
@@ -115,7 +234,7 @@ impl ValueLocator {
         if anchor.end <= value.start {
             value.start - anchor.end <= self.window
         } else {
-            anchor.start.saturating_sub(value.end) <= self.window / 6
+            anchor.start.saturating_sub(value.end) <= self.window_before
         }
     }
 
@@ -131,6 +250,75 @@ impl ValueLocator {
         }
         marks.sort_by_key(|(r, _)| r.start);
         marks
+    }
+}
+
+/// Every value of `kind` in `text`. Numbers that are part of a date or a year
+/// are not numbers ("December 30" is not 30 of anything).
+pub fn extract(kind: ValueType, text: &str, published: Option<Date>) -> Vec<Mention<Value>> {
+    let context = DateContext {
+        published,
+        numeric_order: NumericOrder::MonthFirst,
+    };
+    let as_value = |m: Mention<crate::values::date::DateMention>| Mention {
+        span: m.span,
+        value: match m.value.value {
+            DateValue::Resolved { first, last } => Value::Date { first, last },
+            DateValue::NeedsPublication => Value::UnresolvedDate,
+        },
+    };
+    match kind {
+        ValueType::Year => year::years(text)
+            .into_iter()
+            .map(|m| Mention {
+                span: m.span,
+                value: Value::Year(m.value),
+            })
+            .collect(),
+        ValueType::Date => dates(text, &context).into_iter().map(as_value).collect(),
+        ValueType::Weekday => dates(text, &context)
+            .into_iter()
+            .filter_map(|m| m.value.stated_weekday)
+            .map(|w| Mention {
+                span: w.span,
+                value: Value::Weekday(w.value),
+            })
+            .collect(),
+        ValueType::Number => {
+            let taken: Vec<Range<usize>> = dates(text, &context)
+                .into_iter()
+                .map(|m| m.span)
+                .chain(year::years(text).into_iter().map(|m| m.span))
+                .collect();
+            numbers(text)
+                .into_iter()
+                .filter(|n| {
+                    !taken
+                        .iter()
+                        .any(|t| t.start < n.span.end && n.span.start < t.end)
+                })
+                .map(|m| Mention {
+                    span: m.span,
+                    value: Value::Number(m.value),
+                })
+                .collect()
+        }
+        ValueType::Quantity => quantities(text)
+            .into_iter()
+            .map(|m| Mention {
+                span: m.span,
+                value: Value::Quantity(m.value),
+            })
+            .collect(),
+    }
+}
+
+/// Bytes between two ranges (0 when they touch or overlap).
+fn gap(a: &Range<usize>, b: &Range<usize>) -> usize {
+    if a.end <= b.start {
+        b.start - a.end
+    } else {
+        a.start.saturating_sub(b.end)
     }
 }
 
@@ -161,6 +349,7 @@ mod tests {
             kind: ValueType::Year,
             near: re(near),
             window: DEFAULT_WINDOW,
+            window_before: DEFAULT_WINDOW / 6,
             subject: re(subject),
             rival: re(rival),
         }
@@ -212,5 +401,58 @@ mod tests {
         let l = locator(Some("annex"), None, None);
         assert_eq!(years(&l, "After the 2014 annexation, it grew."), ["2014"]);
         assert!(years(&l, "It was 2015 when officials discussed annexation.").is_empty());
+    }
+
+    fn one(kind: ValueType, text: &str) -> Value {
+        let published = Some(jiff::civil::date(2024, 1, 5));
+        extract(kind, text, published).remove(0).value
+    }
+
+    #[test]
+    fn numbers_inside_dates_and_years_are_not_numbers() {
+        let found = extract(
+            ValueType::Number,
+            "On December 30, 2023, 21 drones fell.",
+            None,
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].span, 22..24);
+    }
+
+    #[test]
+    fn values_agree_as_intervals() {
+        let nearly_30 = one(ValueType::Number, "nearly 30 drones");
+        assert!(nearly_30.agrees(&one(ValueType::Number, "28 drones")));
+        assert!(!nearly_30.agrees(&one(ValueType::Number, "31 drones")));
+        let km = one(ValueType::Quantity, "900 kilometres");
+        assert!(km.agrees(&one(ValueType::Quantity, "550 miles")));
+        assert!(km.agrees(&one(ValueType::Quantity, "around 900 km")));
+        assert!(!km.agrees(&one(ValueType::Quantity, "350 miles")));
+        assert!(!km.agrees(&one(ValueType::Quantity, "900 kg")));
+        let dec30 = one(ValueType::Date, "on December 30");
+        assert!(dec30.agrees(&one(ValueType::Date, "Dec. 30")));
+        assert!(!dec30.agrees(&one(ValueType::Date, "December 31")));
+        assert_eq!(dec30.to_string(), "2023-12-30");
+    }
+
+    #[test]
+    fn round_numbers_stand_for_a_range() {
+        assert_eq!(
+            rounded(900.0, Interval::exact(900.0)),
+            Interval::closed(850.0, 950.0)
+        );
+        assert_eq!(
+            rounded(550.0, Interval::exact(550.0)),
+            Interval::closed(545.0, 550.0 + 5.0)
+        );
+        assert_eq!(rounded(21.0, Interval::exact(21.0)), Interval::exact(21.0));
+        assert_eq!(
+            rounded(1000.0, Interval::exact(1000.0)),
+            Interval::closed(950.0, 1050.0)
+        );
+        assert_eq!(
+            rounded(1000.0, Interval::above(1000.0)),
+            Interval::above(1000.0)
+        );
     }
 }

@@ -4,17 +4,21 @@
 //! over one scope of a document; adding a kind touches that module and [`Rule`].
 
 pub mod artifact;
+pub mod consistent;
 pub mod duplicate;
 pub mod error;
 pub mod expect;
 pub mod forbid;
 pub mod load;
 pub mod locate;
+pub mod quote;
+pub mod relation;
 pub mod spec;
 
 use crate::document::Document;
 use crate::finding::{Finding, Fix, Location, Severity};
 use error::{SpecError, suggestion};
+use locate::Value;
 use regex::{Regex, RegexBuilder};
 use std::ops::Range;
 use std::sync::Arc;
@@ -26,16 +30,19 @@ pub enum Scope {
     Sentence,
     Paragraph,
     Document,
+    /// Every article: only for comparisons (`consistent`, `quote`).
+    Corpus,
 }
 
 impl Scope {
-    pub const NAMES: &[&str] = &["sentence", "paragraph", "document"];
+    pub const NAMES: &[&str] = &["sentence", "paragraph", "document", "corpus"];
 
     fn parse(spanned: &Spanned<String>) -> Result<Self, SpecError> {
         match spanned.get_ref().as_str() {
             "sentence" => Ok(Scope::Sentence),
             "paragraph" => Ok(Scope::Paragraph),
             "document" => Ok(Scope::Document),
+            "corpus" => Ok(Scope::Corpus),
             other => Err(SpecError::new(format!("unknown scope `{other}`"))
                 .at(spanned.span(), "not a scope")
                 .help(suggestion(other, Self::NAMES))),
@@ -47,7 +54,7 @@ impl Scope {
         match self {
             Scope::Sentence => doc.sentences.iter().map(|s| s.span.clone()).collect(),
             Scope::Paragraph => doc.paragraphs.clone(),
-            Scope::Document => std::iter::once(0..doc.lintable.len()).collect(),
+            Scope::Document | Scope::Corpus => std::iter::once(0..doc.lintable.len()).collect(),
         }
     }
 }
@@ -89,16 +96,30 @@ pub enum Rule {
     Expect(expect::Expect),
     Artifact(artifact::Artifact),
     Duplicate(duplicate::Duplicate),
+    Consistent(consistent::Consistent),
+    Relation(relation::Relation),
+    Quote(quote::QuoteCheck),
 }
 
 impl Rule {
-    pub const KINDS: &[&str] = &["forbid", "expect", "artifact", "duplicate"];
+    pub const KINDS: &[&str] = &[
+        "forbid",
+        "expect",
+        "consistent",
+        "relation",
+        "quote",
+        "artifact",
+        "duplicate",
+    ];
 
     /// Keys each kind reads besides the common ones (id, severity, scope, …).
     fn keys(kind: &str) -> &'static [&'static str] {
         match kind {
             "forbid" => &["pattern", "patterns", "replace"],
             "expect" => &["value", "expected", "fix"],
+            "consistent" => &["value", "canonical", "fact"],
+            "relation" => &["values", "assert"],
+            "quote" => &["canonical", "speaker", "fact"],
             _ => &[],
         }
     }
@@ -116,9 +137,21 @@ impl Rule {
         Ok(match kind {
             "forbid" => Rule::Forbid(forbid::Forbid::compile(spec)?),
             "expect" => Rule::Expect(expect::Expect::compile(spec)?),
+            "consistent" => Rule::Consistent(consistent::Consistent::compile(spec)?),
+            "relation" => Rule::Relation(relation::Relation::compile(spec)?),
+            "quote" => Rule::Quote(quote::QuoteCheck::compile(spec)?),
             "artifact" => Rule::Artifact(artifact::Artifact),
             _ => Rule::Duplicate(duplicate::Duplicate),
         })
+    }
+
+    /// The pieces of a document values are read from: facts are read sentence
+    /// by sentence, whatever scope they are compared over.
+    fn unit_scope(&self, scope: Scope) -> Scope {
+        match self {
+            Rule::Consistent(_) | Rule::Quote(_) => Scope::Sentence,
+            _ => scope,
+        }
     }
 
     fn kind(&self) -> &'static str {
@@ -127,6 +160,9 @@ impl Rule {
             Rule::Expect(_) => "expect",
             Rule::Artifact(_) => "artifact",
             Rule::Duplicate(_) => "duplicate",
+            Rule::Consistent(_) => "consistent",
+            Rule::Relation(_) => "relation",
+            Rule::Quote(_) => "quote",
         }
     }
 
@@ -137,6 +173,9 @@ impl Rule {
             Rule::Expect(_) => "found {found}, expected {expected}",
             Rule::Artifact(_) => "text seems to be missing here (a stripped link?)",
             Rule::Duplicate(_) => "this line repeats line {expected}",
+            Rule::Consistent(_) => "{found} disagrees with {expected}",
+            Rule::Relation(_) => "{found} breaks `{expected}`",
+            Rule::Quote(_) => "the quotation differs from {expected}",
         }
     }
 }
@@ -150,15 +189,26 @@ pub struct Check {
     pub examples: Vec<spec::ExampleSpec>,
 }
 
+/// What checks produce from one document.
+#[derive(Debug, Default)]
+pub struct FileOutput {
+    pub findings: Vec<Finding>,
+    /// Values kept for a comparison across mentions (`consistent`, `quote`).
+    pub facts: Vec<Fact>,
+    /// The first relative date that could not be resolved, if any.
+    pub needs_publication: Option<Range<usize>>,
+}
+
 impl Check {
-    /// Findings of this check in one document.
-    pub fn run(&self, doc: &Document, out: &mut Vec<Finding>) {
+    /// Runs this check (number `index` of its set) over one document.
+    pub fn run(&self, doc: &Document, index: usize, out: &mut FileOutput) {
         let mut emit = Emitter {
             meta: &self.meta,
+            check: index,
             doc,
             out,
         };
-        for unit in self.gate.scope.units(doc) {
+        for unit in self.rule.unit_scope(self.gate.scope).units(doc) {
             let text = &doc.lintable[unit.clone()];
             if !self.gate.admits(text) {
                 continue;
@@ -168,16 +218,57 @@ impl Check {
                 Rule::Expect(rule) => rule.run(doc, unit, &mut emit),
                 Rule::Artifact(rule) => rule.run(doc, unit, &mut emit),
                 Rule::Duplicate(rule) => rule.run(doc, unit, &mut emit),
+                Rule::Consistent(rule) => rule.run(doc, unit, &mut emit),
+                Rule::Relation(rule) => rule.run(doc, unit, &mut emit),
+                Rule::Quote(rule) => rule.run(doc, unit, &mut emit),
             }
+        }
+    }
+
+    /// Findings from facts gathered over a scope (a document or the corpus).
+    pub fn reduce(&self, facts: &[&Fact]) -> Vec<Finding> {
+        match &self.rule {
+            Rule::Consistent(rule) => rule.reduce(&self.meta, facts),
+            Rule::Quote(rule) => rule.reduce(&self.meta, facts),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Whether this check's facts are compared across the corpus rather than
+    /// within each document.
+    pub fn compares_corpus(&self) -> bool {
+        matches!(self.rule, Rule::Consistent(_) | Rule::Quote(_))
+            && self.gate.scope == Scope::Corpus
+    }
+}
+
+impl CheckMeta {
+    /// A finding of this check, `{found}`/`{expected}` filled in the message and label.
+    pub fn finding(&self, mut primary: Location, found: &str, expected: &str) -> Finding {
+        let fill = |template: &str| {
+            template
+                .replace("{found}", found)
+                .replace("{expected}", expected)
+        };
+        primary.label = self.label.as_deref().map(fill);
+        Finding {
+            check_id: self.id.clone(),
+            severity: self.severity,
+            message: fill(&self.message),
+            primary,
+            related: Vec::new(),
+            help: self.help.clone(),
+            fix: None,
         }
     }
 }
 
-/// Turns a kind's raw hits into findings carrying the check's metadata.
+/// Turns a kind's raw hits into findings and facts carrying the check's metadata.
 pub struct Emitter<'a> {
     meta: &'a CheckMeta,
+    check: usize,
     doc: &'a Document,
-    out: &'a mut Vec<Finding>,
+    out: &'a mut FileOutput,
 }
 
 impl Emitter<'_> {
@@ -195,26 +286,39 @@ impl Emitter<'_> {
         fix: Option<String>,
         related: Vec<(Range<usize>, String)>,
     ) {
-        let fill = |template: &str| {
-            template
-                .replace("{found}", found)
-                .replace("{expected}", expected)
-        };
-        let mut primary: Location = self.doc.location(span.clone());
-        primary.label = self.meta.label.as_deref().map(fill);
-        self.out.push(Finding {
-            check_id: self.meta.id.clone(),
-            severity: self.meta.severity,
-            message: fill(&self.meta.message),
-            primary,
-            related: related
-                .into_iter()
-                .map(|(span, label)| self.doc.location(span).with_label(label))
-                .collect(),
-            help: self.meta.help.clone(),
-            fix: fix.map(|replacement| Fix { span, replacement }),
+        let mut finding = self
+            .meta
+            .finding(self.doc.location(span.clone()), found, expected);
+        finding.related = related
+            .into_iter()
+            .map(|(span, label)| self.doc.location(span).with_label(label))
+            .collect();
+        finding.fix = fix.map(|replacement| Fix { span, replacement });
+        self.out.findings.push(finding);
+    }
+
+    /// Keeps a value for the comparison after every mention is known.
+    pub fn fact(&mut self, span: Range<usize>, value: Value) {
+        self.out.facts.push(Fact {
+            check: self.check,
+            location: self.doc.location(span),
+            value,
         });
     }
+
+    /// Notes a relative date that needs the publication date to be checked.
+    pub fn needs_publication(&mut self, span: Range<usize>) {
+        self.out.needs_publication.get_or_insert(span);
+    }
+}
+
+/// A value as written somewhere, kept for comparison with its other mentions.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fact {
+    /// Index of the check that found it in its [`load::CheckSet`].
+    pub check: usize,
+    pub location: Location,
+    pub value: Value,
 }
 
 /// Compiles a user's regex with a size limit; the error names the pattern's place.
@@ -234,6 +338,25 @@ pub fn compile_regex(pattern: &Spanned<String>) -> Result<Regex, SpecError> {
                 .at(pattern.span(), "this pattern")
                 .help(detail)
         })
+}
+
+/// Test support: the findings of the checks in `toml` on `text` (a `.txt`
+/// article published 2024-01-05), within-document comparisons included.
+#[cfg(test)]
+pub fn findings_of(toml: &str, text: &str) -> Vec<Finding> {
+    let checks = load::CheckSet {
+        checks: load::load_str(toml)
+            .expect("test checks load")
+            .into_iter()
+            .map(|(check, _)| check)
+            .collect(),
+    };
+    let published = Some(jiff::civil::date(2024, 1, 5));
+    let doc = Document::parse("a.txt", text.as_bytes().to_vec(), published).expect("readable");
+    let mut output = crate::lint::lint_document(&checks, &doc);
+    let facts = std::mem::take(&mut output.facts);
+    output.findings.extend(crate::lint::reduce(&checks, &facts));
+    output.findings
 }
 
 #[cfg(test)]

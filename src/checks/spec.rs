@@ -44,6 +44,13 @@ pub struct CheckSpec {
     #[serde(default)]
     pub fix: bool,
     pub fact: Option<String>,
+    /// `consistent`/`quote`: the true value, which wins over the majority.
+    pub canonical: Option<Spanned<toml::Value>>,
+    /// `relation`: named values, compared by `assert`.
+    pub values: Option<std::collections::BTreeMap<String, Spanned<ValueSpec>>>,
+    pub assert: Option<Spanned<String>>,
+    /// `quote`: whose quotations to compare.
+    pub speaker: Option<Spanned<String>>,
     #[serde(default)]
     pub example: Vec<ExampleSpec>,
 }
@@ -59,6 +66,10 @@ impl CheckSpec {
             ("expected", self.expected.is_some()),
             ("fix", self.fix),
             ("fact", self.fact.is_some()),
+            ("canonical", self.canonical.is_some()),
+            ("values", self.values.is_some()),
+            ("assert", self.assert.is_some()),
+            ("speaker", self.speaker.is_some()),
         ]
         .into_iter()
         .filter_map(|(key, set)| set.then_some(key))
@@ -75,6 +86,8 @@ pub struct ValueSpec {
     /// The value must lie within `window` bytes of a match of this pattern.
     pub near: Option<Spanned<String>>,
     pub window: Option<usize>,
+    /// How far before its anchor a value may stand (default: a sixth of `window`).
+    pub window_before: Option<usize>,
     /// What the value is about; with `rival`, the value belongs to whichever of
     /// the two is written closest before it.
     pub subject: Option<Spanned<String>>,

@@ -8,6 +8,7 @@ pub mod date;
 pub mod interval;
 pub mod number;
 pub mod quantity;
+pub mod quote;
 pub mod year;
 
 pub use interval::Interval;

@@ -1,0 +1,294 @@
+//! Quotations: text inside straight or curly, double or single quotes, split
+//! into normalised words so two wordings can be compared word by word.
+
+use super::Mention;
+use std::ops::Range;
+
+/// A word of a quotation, normalised ("Russia’s" → "russia's") with its span.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Word {
+    pub text: String,
+    pub span: Range<usize>,
+}
+
+/// A quotation: its words in order. The mention's span covers the quoted text
+/// without the quote marks.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quotation {
+    pub words: Vec<Word>,
+}
+
+/// Pairs of opening and closing marks.
+const MARKS: &[(char, char)] = &[('“', '”'), ('"', '"'), ('‘', '’'), ('\'', '\''), ('«', '»')];
+
+/// Every quotation in `text` of at least `min_words` words (fewer are scare
+/// quotes: "multiple", "absolutely").
+pub fn quotations(text: &str, min_words: usize) -> Vec<Mention<Quotation>> {
+    let mut found = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    let mut previous = ' ';
+    while let Some((i, c)) = chars.next() {
+        let opens = MARKS.iter().find(|(open, _)| *open == c);
+        let starts_word = chars.peek().is_some_and(|(_, next)| !next.is_whitespace());
+        let (Some(&(_, close)), true) = (opens, starts_word && !previous.is_alphanumeric()) else {
+            previous = c;
+            continue;
+        };
+        let start = i + c.len_utf8();
+        if let Some(end) = closing(text, start, close) {
+            let quotation = Quotation {
+                words: words(text, start..end),
+            };
+            if quotation.words.len() >= min_words {
+                found.push(Mention {
+                    span: start..end,
+                    value: quotation,
+                });
+            }
+            while chars.peek().is_some_and(|(j, _)| *j <= end) {
+                chars.next();
+            }
+            previous = close;
+        } else {
+            previous = c;
+        }
+    }
+    found
+}
+
+/// The offset of the mark closing a quotation opened at `start`: one not inside
+/// a word ("People’s" and "Russia's" are apostrophes), before the paragraph ends.
+fn closing(text: &str, start: usize, close: char) -> Option<usize> {
+    let rest = &text[start..];
+    let mut previous = ' ';
+    let mut iter = rest.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if c == '\n' && iter.peek().is_some_and(|(_, n)| *n == '\n' || *n == '\r') {
+            return None;
+        }
+        let next = iter.peek().map_or(' ', |(_, n)| *n);
+        if c == close
+            && !previous.is_whitespace()
+            && !(previous.is_alphanumeric() && next.is_alphanumeric())
+        {
+            return Some(start + i);
+        }
+        previous = c;
+    }
+    None
+}
+
+/// Words of `range`, split at spaces and dashes, lower-cased, with typographic
+/// apostrophes made straight.
+pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
+    let mut words = Vec::new();
+    let mut current: Option<usize> = None;
+    let slice = &text[range.clone()];
+    let flush = |from: usize, to: usize, words: &mut Vec<Word>| {
+        let raw = &slice[from..to];
+        let trimmed = raw.trim_matches(|c: char| c == '\'' || c == '’');
+        if trimmed.is_empty() {
+            return;
+        }
+        let lead = raw.find(trimmed).unwrap_or(0);
+        let span = range.start + from + lead..range.start + from + lead + trimmed.len();
+        words.push(Word {
+            text: trimmed.to_lowercase().replace('’', "'"),
+            span,
+        });
+    };
+    for (i, c) in slice.char_indices() {
+        let in_word = c.is_alphanumeric() || c == '\'' || c == '’';
+        match (current, in_word) {
+            (None, true) => current = Some(i),
+            (Some(from), false) => {
+                flush(from, i, &mut words);
+                current = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(from) = current {
+        flush(from, slice.len(), &mut words);
+    }
+    words
+}
+
+/// How two wordings of one quotation differ, as index ranges into each word list.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Drift {
+    pub ours: Range<usize>,
+    pub theirs: Range<usize>,
+}
+
+/// Compares two quotations that share a passage: `None` when one is a part of
+/// the other (a shorter excerpt is no drift), else the span of words that
+/// differ between the first and last shared word.
+pub fn drift(ours: &[Word], theirs: &[Word]) -> Option<Drift> {
+    let pairs = common_words(ours, theirs);
+    let (&(first_a, first_b), &(last_a, last_b)) = (pairs.first()?, pairs.last()?);
+    let unmatched = |matched: &mut dyn Iterator<Item = usize>, from: usize, to: usize| {
+        let matched: Vec<usize> = matched.collect();
+        let gaps: Vec<usize> = (from..=to).filter(|i| !matched.contains(i)).collect();
+        gaps.first().zip(gaps.last()).map(|(&a, &b)| a..b + 1)
+    };
+    let ours_gap = unmatched(&mut pairs.iter().map(|p| p.0), first_a, last_a);
+    let theirs_gap = unmatched(&mut pairs.iter().map(|p| p.1), first_b, last_b);
+    match (ours_gap, theirs_gap) {
+        (None, None) => None,
+        (a, b) => {
+            // Where one side inserted words and the other did not, point at the
+            // word before the insertion on the shorter side.
+            let ours = a.unwrap_or_else(|| anchor_for(&pairs, b.as_ref(), true));
+            let theirs = b.unwrap_or_else(|| anchor_for(&pairs, Some(&ours), false));
+            Some(Drift { ours, theirs })
+        }
+    }
+}
+
+/// The matched word just before a gap on the other side.
+fn anchor_for(pairs: &[(usize, usize)], gap: Option<&Range<usize>>, ours: bool) -> Range<usize> {
+    let before = gap.map_or(0, |g| g.start);
+    let pair = pairs
+        .iter()
+        .rev()
+        .find(|p| if ours { p.1 < before } else { p.0 < before })
+        .or(pairs.first())
+        .copied()
+        .unwrap_or_default();
+    let i = if ours { pair.0 } else { pair.1 };
+    i..i + 1
+}
+
+/// Index pairs of a longest common subsequence of words.
+fn common_words(a: &[Word], b: &[Word]) -> Vec<(usize, usize)> {
+    let (n, m) = (a.len(), b.len());
+    let mut table = vec![vec![0u32; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            table[i][j] = if a[i].text == b[j].text {
+                table[i + 1][j + 1] + 1
+            } else {
+                table[i + 1][j].max(table[i][j + 1])
+            };
+        }
+    }
+    let (mut i, mut j, mut pairs) = (0, 0, Vec::new());
+    while i < n && j < m {
+        if a[i].text == b[j].text {
+            pairs.push((i, j));
+            i += 1;
+            j += 1;
+        } else if table[i + 1][j] >= table[i][j + 1] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    pairs
+}
+
+/// Whether two quotations share a run of `run` consecutive words: they are
+/// versions of one quotation, not two different ones.
+pub fn share_passage(a: &[Word], b: &[Word], run: usize) -> bool {
+    if a.len() < run || b.len() < run {
+        return false;
+    }
+    a.windows(run).any(|wa| {
+        b.windows(run)
+            .any(|wb| wa.iter().zip(wb).all(|(x, y)| x.text == y.text))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        quotations(text, 3)
+            .into_iter()
+            .map(|m| &text[m.span])
+            .collect()
+    }
+
+    #[test]
+    fn curly_straight_and_single_quotes() {
+        assert_eq!(
+            texts("He said “This is a significant escalation,” and left."),
+            ["This is a significant escalation,"]
+        );
+        assert_eq!(
+            texts("'Our information indicates that the People's Republic provided,' Kirby told."),
+            ["Our information indicates that the People's Republic provided,"]
+        );
+        assert_eq!(
+            texts("the U.S. \"is concerned that Russia's talks advance.\""),
+            ["is concerned that Russia's talks advance."]
+        );
+    }
+
+    #[test]
+    fn apostrophes_and_scare_quotes_are_not_quotations() {
+        assert!(
+            texts("Russia's forces fired \"multiple\" missiles, the DPRK's envoy said.").is_empty()
+        );
+        assert!(texts("an \"undesirable\" organization").is_empty());
+    }
+
+    #[test]
+    fn words_are_normalised() {
+        let text = "Russia’s close-range MISSILES";
+        let w: Vec<String> = words(text, 0..text.len())
+            .into_iter()
+            .map(|w| w.text)
+            .collect();
+        assert_eq!(w, ["russia's", "close", "range", "missiles"]);
+    }
+
+    fn wordings(a: &str, b: &str) -> Option<(String, String)> {
+        let (wa, wb) = (words(a, 0..a.len()), words(b, 0..b.len()));
+        drift(&wa, &wb).map(|d| {
+            let join = |ws: &[Word], r: Range<usize>| {
+                ws[r]
+                    .iter()
+                    .map(|w| w.text.clone())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            (join(&wa, d.ours), join(&wb, d.theirs))
+        })
+    }
+
+    #[test]
+    fn drift_marks_the_differing_words() {
+        assert_eq!(
+            wordings(
+                "The United States is concerned that Russian negotiations to acquire close-range ballistic missiles from Iran are actively advancing",
+                "is concerned that Russia's negotiations to acquire close range ballistic missiles from Iran are actively advancing."
+            ),
+            Some(("russian".into(), "russia's".into()))
+        );
+    }
+
+    #[test]
+    fn an_excerpt_is_not_drift() {
+        assert_eq!(
+            wordings(
+                "This is a significant and concerning escalation",
+                "This is a significant and concerning escalation of the DPRK's support"
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn inserted_word_is_drift() {
+        assert_eq!(
+            wordings(
+                "we have no information that missiles were used",
+                "we have no new information that missiles were used"
+            ),
+            Some(("no".into(), "new".into()))
+        );
+    }
+}
