@@ -55,9 +55,31 @@ impl Consistent {
         }
     }
 
-    /// Findings for the mentions that disagree with the canonical value or the majority.
+    /// Findings for the mentions that disagree with the canonical value or the
+    /// majority, comparing only values that can be compared (a range in km is
+    /// not checked against a speed).
     pub fn reduce(&self, meta: &CheckMeta, facts: &[&Fact]) -> Vec<Finding> {
+        let mut groups: Vec<Vec<&Fact>> = Vec::new();
+        for fact in facts {
+            match groups
+                .iter_mut()
+                .find(|g| g[0].value.comparable_with(&fact.value))
+            {
+                Some(group) => group.push(fact),
+                None => groups.push(vec![fact]),
+            }
+        }
+        groups
+            .iter()
+            .flat_map(|group| self.reduce_comparable(meta, group))
+            .collect()
+    }
+
+    fn reduce_comparable(&self, meta: &CheckMeta, facts: &[&Fact]) -> Vec<Finding> {
         if let Some(canonical) = &self.canonical {
+            if !facts[0].value.comparable_with(canonical) {
+                return Vec::new();
+            }
             return facts
                 .iter()
                 .filter(|f| !f.value.agrees(canonical))

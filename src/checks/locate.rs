@@ -90,6 +90,15 @@ impl Value {
         }
     }
 
+    /// Values with the same key can be compared: same type, and for quantities
+    /// the same dimension (a range is not a speed).
+    pub fn comparable_with(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::Quantity(a), Value::Quantity(b)) => a.unit.dimension == b.unit.dimension,
+            _ => std::mem::discriminant(self) == std::mem::discriminant(other),
+        }
+    }
+
     /// The numeric interval for comparisons (`relation`); `None` for non-numbers.
     pub fn interval(&self) -> Option<Interval> {
         match self {
@@ -155,6 +164,8 @@ pub struct ValueLocator {
     window_before: usize,
     subject: Option<Regex>,
     rival: Option<Regex>,
+    /// Attach values to the nearest subject/rival on either side, not the preceding one.
+    attach_nearest: bool,
 }
 
 impl ValueLocator {
@@ -165,7 +176,17 @@ impl ValueLocator {
             return Err(SpecError::new("`rival` needs a `subject` to compete with")
                 .at(spec.kind.span(), "in this value"));
         }
+        let attach_nearest = match spec.attach.as_ref().map(|a| (a, a.get_ref().as_str())) {
+            None | Some((_, "preceding")) => false,
+            Some((_, "nearest")) => true,
+            Some((a, other)) => {
+                return Err(SpecError::new(format!("unknown `attach` value `{other}`"))
+                    .at(a.span(), "not a way to attach")
+                    .help(suggestion(other, &["preceding", "nearest"])));
+            }
+        };
         Ok(Self {
+            attach_nearest,
             kind: ValueType::parse(&spec.kind)?,
             near: compile(&spec.near)?,
             window: spec.window.unwrap_or(DEFAULT_WINDOW),
@@ -213,7 +234,7 @@ impl ValueLocator {
                         .map(|a| gap(a, &c.span))
                         .min()?,
                 };
-                belongs_to_subject(&marks, &c.span).then(|| {
+                belongs_to_subject(&marks, &c.span, self.attach_nearest).then(|| {
                     let span = unit.start + c.span.start..unit.start + c.span.end;
                     (
                         Mention {
@@ -323,10 +344,17 @@ fn gap(a: &Range<usize>, b: &Range<usize>) -> usize {
 }
 
 /// A value belongs to the subject or rival written closest before it (English
-/// puts the year after what it dates), else to the closest after it.
-fn belongs_to_subject(marks: &[(Range<usize>, bool)], value: &Range<usize>) -> bool {
+/// puts the year after what it dates), else to the closest after it; with
+/// `nearest`, to the closest on either side.
+fn belongs_to_subject(marks: &[(Range<usize>, bool)], value: &Range<usize>, nearest: bool) -> bool {
     if marks.is_empty() {
         return true;
+    }
+    if nearest {
+        return marks
+            .iter()
+            .min_by_key(|(r, _)| gap(r, value))
+            .is_none_or(|(_, is_subject)| *is_subject);
     }
     let before = marks
         .iter()
@@ -352,6 +380,7 @@ mod tests {
             window_before: DEFAULT_WINDOW / 6,
             subject: re(subject),
             rival: re(rival),
+            attach_nearest: false,
         }
     }
 
@@ -433,6 +462,26 @@ mod tests {
         assert!(dec30.agrees(&one(ValueType::Date, "Dec. 30")));
         assert!(!dec30.agrees(&one(ValueType::Date, "December 31")));
         assert_eq!(dec30.to_string(), "2023-12-30");
+    }
+
+    #[test]
+    fn nearest_attachment_splits_counts_between_nouns() {
+        let mut l = locator(
+            Some("dead|killed|injured"),
+            Some("dead|killed"),
+            Some("injured"),
+        );
+        l.kind = ValueType::Number;
+        l.attach_nearest = true;
+        let doc_text =
+            "leaving at least five people dead and at least 130 injured, officials said.";
+        let doc = Document::parse("a.txt", doc_text.as_bytes().to_vec(), None).unwrap();
+        let found: Vec<&str> = l
+            .locate(&doc, 0..doc_text.len())
+            .into_iter()
+            .map(|m| &doc_text[m.span])
+            .collect();
+        assert_eq!(found, ["five"]);
     }
 
     #[test]

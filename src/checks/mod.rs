@@ -4,7 +4,9 @@
 //! over one scope of a document; adding a kind touches that module and [`Rule`].
 
 pub mod artifact;
+pub mod calendar;
 pub mod consistent;
+pub mod convert;
 pub mod duplicate;
 pub mod error;
 pub mod expect;
@@ -49,11 +51,24 @@ impl Scope {
         }
     }
 
-    /// The byte ranges of `doc` this scope divides it into.
-    pub fn units(self, doc: &Document) -> Vec<Range<usize>> {
+    /// The byte ranges of `doc` this scope divides it into; photo captions are
+    /// left out when `skip_captions` (their dates and counts are the photo's).
+    pub fn units(self, doc: &Document, skip_captions: bool) -> Vec<Range<usize>> {
+        let keep = |paragraph: usize| !(skip_captions && doc.captions[paragraph]);
         match self {
-            Scope::Sentence => doc.sentences.iter().map(|s| s.span.clone()).collect(),
-            Scope::Paragraph => doc.paragraphs.clone(),
+            Scope::Sentence => doc
+                .sentences
+                .iter()
+                .filter(|s| keep(s.paragraph))
+                .map(|s| s.span.clone())
+                .collect(),
+            Scope::Paragraph => doc
+                .paragraphs
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| keep(*i))
+                .map(|(_, p)| p.clone())
+                .collect(),
             Scope::Document | Scope::Corpus => std::iter::once(0..doc.lintable.len()).collect(),
         }
     }
@@ -99,6 +114,8 @@ pub enum Rule {
     Consistent(consistent::Consistent),
     Relation(relation::Relation),
     Quote(quote::QuoteCheck),
+    Calendar(calendar::Calendar),
+    Convert(convert::Convert),
 }
 
 impl Rule {
@@ -108,6 +125,8 @@ impl Rule {
         "consistent",
         "relation",
         "quote",
+        "calendar",
+        "convert",
         "artifact",
         "duplicate",
     ];
@@ -140,9 +159,19 @@ impl Rule {
             "consistent" => Rule::Consistent(consistent::Consistent::compile(spec)?),
             "relation" => Rule::Relation(relation::Relation::compile(spec)?),
             "quote" => Rule::Quote(quote::QuoteCheck::compile(spec)?),
+            "calendar" => Rule::Calendar(calendar::Calendar),
+            "convert" => Rule::Convert(convert::Convert),
             "artifact" => Rule::Artifact(artifact::Artifact),
             _ => Rule::Duplicate(duplicate::Duplicate),
         })
+    }
+
+    /// Whether the kind reads facts of the story, which photo captions are not.
+    fn reads_facts(&self) -> bool {
+        matches!(
+            self,
+            Rule::Expect(_) | Rule::Consistent(_) | Rule::Relation(_) | Rule::Quote(_)
+        )
     }
 
     /// The pieces of a document values are read from: facts are read sentence
@@ -163,6 +192,8 @@ impl Rule {
             Rule::Consistent(_) => "consistent",
             Rule::Relation(_) => "relation",
             Rule::Quote(_) => "quote",
+            Rule::Calendar(_) => "calendar",
+            Rule::Convert(_) => "convert",
         }
     }
 
@@ -176,6 +207,8 @@ impl Rule {
             Rule::Consistent(_) => "{found} disagrees with {expected}",
             Rule::Relation(_) => "{found} breaks `{expected}`",
             Rule::Quote(_) => "the quotation differs from {expected}",
+            Rule::Calendar(_) => "{found} does not match the date: it was a {expected}",
+            Rule::Convert(_) => "{found} does not match the conversion: {expected}",
         }
     }
 }
@@ -208,7 +241,11 @@ impl Check {
             doc,
             out,
         };
-        for unit in self.rule.unit_scope(self.gate.scope).units(doc) {
+        let units = self
+            .rule
+            .unit_scope(self.gate.scope)
+            .units(doc, self.rule.reads_facts());
+        for unit in units {
             let text = &doc.lintable[unit.clone()];
             if !self.gate.admits(text) {
                 continue;
@@ -221,6 +258,8 @@ impl Check {
                 Rule::Consistent(rule) => rule.run(doc, unit, &mut emit),
                 Rule::Relation(rule) => rule.run(doc, unit, &mut emit),
                 Rule::Quote(rule) => rule.run(doc, unit, &mut emit),
+                Rule::Calendar(rule) => rule.run(doc, unit, &mut emit),
+                Rule::Convert(rule) => rule.run(doc, unit, &mut emit),
             }
         }
     }
@@ -378,8 +417,11 @@ mod tests {
     #[test]
     fn scopes_divide_a_document() {
         let doc = Document::parse("a.txt", b"One. Two.\n\nThree.".to_vec(), None).unwrap();
-        assert_eq!(Scope::Sentence.units(&doc).len(), 3);
-        assert_eq!(Scope::Paragraph.units(&doc).len(), 2);
-        assert_eq!(Scope::Document.units(&doc), vec![(0..doc.lintable.len())]);
+        assert_eq!(Scope::Sentence.units(&doc, true).len(), 3);
+        assert_eq!(Scope::Paragraph.units(&doc, true).len(), 2);
+        assert_eq!(
+            Scope::Document.units(&doc, false),
+            vec![(0..doc.lintable.len())]
+        );
     }
 }

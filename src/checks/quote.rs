@@ -8,14 +8,14 @@ use super::spec::CheckSpec;
 use super::{CheckMeta, Emitter, Fact, compile_regex};
 use crate::document::Document;
 use crate::finding::{Finding, Location};
-use crate::values::quote::{Quotation, Word, drift, quotations, share_passage, words};
+use crate::values::quote::{Quotation, Word, drift, quotations, same_quotation, words};
 use regex::Regex;
 use std::ops::Range;
 
 /// Quotations shorter than this are scare quotes or fragments.
 const MIN_WORDS: usize = 5;
-/// Consecutive shared words that make two quotations versions of one.
-const SHARED_RUN: usize = 4;
+/// Shared words that, with most words shared, make two quotations versions of one.
+const MIN_SHARED: usize = 4;
 
 /// Compiled `quote` check.
 #[derive(Debug)]
@@ -86,7 +86,7 @@ impl QuoteCheck {
                     let canonical = self
                         .canonical
                         .iter()
-                        .find(|c| share_passage(&quote.words, c, SHARED_RUN))?;
+                        .find(|c| same_quotation(&quote.words, c, MIN_SHARED))?;
                     let d = drift(&quote.words, canonical)?;
                     let theirs: Vec<&str> = canonical[d.theirs]
                         .iter()
@@ -134,7 +134,7 @@ fn versions(quotes: &[(&Fact, &Quotation)]) -> Vec<Vec<usize>> {
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for i in 0..quotes.len() {
         let joined =
-            (0..i).find(|&j| share_passage(&quotes[i].1.words, &quotes[j].1.words, SHARED_RUN));
+            (0..i).find(|&j| same_quotation(&quotes[i].1.words, &quotes[j].1.words, MIN_SHARED));
         match joined.and_then(|j| group_of[j]) {
             Some(g) => {
                 groups[g].push(i);

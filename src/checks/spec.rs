@@ -92,6 +92,11 @@ pub struct ValueSpec {
     /// the two is written closest before it.
     pub subject: Option<Spanned<String>>,
     pub rival: Option<Spanned<String>>,
+    /// `preceding` (default): a value belongs to the subject or rival written
+    /// closest before it, as years follow what they date. `nearest`: to the
+    /// closest on either side, as counts sit next to their noun ("five dead and
+    /// 130 injured").
+    pub attach: Option<Spanned<String>>,
 }
 
 /// A `[[check.example]]`: `[[…]]` marks each span the check must flag.

@@ -11,8 +11,9 @@ use front_matter::FrontMatter;
 use jiff::civil::Date;
 pub use lines::{LineCol, LineIndex};
 use markdown::Markup;
+use regex::Regex;
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 /// An article: its original text and its lintable structure.
 ///
@@ -29,8 +30,19 @@ pub struct Document {
     /// When the article was published: resolves "on Tuesday" and "December 30".
     pub published: Option<Date>,
     pub paragraphs: Vec<Range<usize>>,
+    /// For each paragraph, whether it is a photo caption ("… (AP Photo/…)"):
+    /// its dates are the photo's, not the story's.
+    pub captions: Vec<bool>,
     pub sentences: Vec<Sentence>,
 }
+
+/// Credits that end a photo caption.
+static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\((?:AP|AFP|Reuters|EPA|Getty)[^)]{0,40}\)|\bREUTERS/|\b(?:AP|AFP|EPA) Photo\b|\bGetty Images\b|\bPhoto(?:graph)?:|(?:^|\s)/\s*AFP\b|\bAFP\s*$|\bFile photo\b",
+    )
+    .expect("valid caption pattern")
+});
 
 /// A sentence, and the paragraph it belongs to.
 #[derive(Clone, Debug, PartialEq)]
@@ -96,6 +108,10 @@ impl Document {
                     })
             })
             .collect();
+        let captions = paragraphs
+            .iter()
+            .map(|p| PHOTO_CREDIT.is_match(&lintable[p.clone()]))
+            .collect();
         let published = front_matter.as_ref().and_then(|f| f.date).or(published);
         Ok(Self {
             path,
@@ -105,6 +121,7 @@ impl Document {
             front_matter,
             published,
             paragraphs,
+            captions,
             sentences,
         })
     }
@@ -201,6 +218,15 @@ mod tests {
         assert_eq!(d.published, Some(jiff::civil::date(2024, 1, 4)));
         assert!(!d.lintable.contains("date"));
         assert_eq!(d.sentences.len(), 1);
+    }
+
+    #[test]
+    fn photo_captions_are_recognised() {
+        let d = doc(
+            "a.txt",
+            "Kirby at a briefing, January 3, 2024. REUTERS/Kevin Lamarque\n\nKirby said so.\n\nA car in Kharkiv, Tuesday, Jan. 2, 2024. (AP Photo/Andrii Marienko)\n\nKirby speaks. Saul Loeb / AFP",
+        );
+        assert_eq!(d.captions, [true, false, true, true]);
     }
 
     #[test]

@@ -188,16 +188,15 @@ fn common_words(a: &[Word], b: &[Word]) -> Vec<(usize, usize)> {
     pairs
 }
 
-/// Whether two quotations share a run of `run` consecutive words: they are
-/// versions of one quotation, not two different ones.
-pub fn share_passage(a: &[Word], b: &[Word], run: usize) -> bool {
-    if a.len() < run || b.len() < run {
+/// Whether two quotations are versions of one: most words of the shorter one
+/// (at least `min_shared`, and three in five) appear in the longer, in order.
+pub fn same_quotation(a: &[Word], b: &[Word], min_shared: usize) -> bool {
+    let shorter = a.len().min(b.len());
+    if shorter < min_shared {
         return false;
     }
-    a.windows(run).any(|wa| {
-        b.windows(run)
-            .any(|wb| wa.iter().zip(wb).all(|(x, y)| x.text == y.text))
-    })
+    let shared = common_words(a, b).len();
+    shared >= min_shared && shared * 5 >= shorter * 3
 }
 
 #[cfg(test)]
@@ -279,6 +278,22 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn versions_share_most_words() {
+        let w = |t: &str| words(t, 0..t.len());
+        let canonical = w("This is a significant and concerning escalation of the DPRK's support");
+        assert!(same_quotation(
+            &w("This is a serious and concerning escalation"),
+            &canonical,
+            4
+        ));
+        assert!(!same_quotation(
+            &w("This is a fact or not, I can't confirm"),
+            &canonical,
+            4
+        ));
     }
 
     #[test]

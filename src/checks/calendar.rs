@@ -1,0 +1,73 @@
+//! `calendar` (built in): a weekday written next to a date must be that date's
+//! weekday ("Wednesday, Jan. 2, 2024" — it was a Tuesday).
+
+use super::Emitter;
+use crate::document::Document;
+use crate::values::date::{DateContext, DateValue, NumericOrder, dates, weekday_name};
+use std::ops::Range;
+
+/// Compiled `calendar` check (no settings).
+#[derive(Debug)]
+pub struct Calendar;
+
+impl Calendar {
+    pub fn run(&self, doc: &Document, unit: Range<usize>, emit: &mut Emitter) {
+        let context = DateContext {
+            published: doc.published,
+            numeric_order: NumericOrder::MonthFirst,
+        };
+        for mention in dates(&doc.lintable[unit.clone()], &context) {
+            let (DateValue::Resolved { first, last }, Some(stated), false) = (
+                &mention.value.value,
+                &mention.value.stated_weekday,
+                mention.value.relative,
+            ) else {
+                continue;
+            };
+            if first != last || first.weekday() == stated.value {
+                continue;
+            }
+            let span = unit.start + stated.span.start..unit.start + stated.span.end;
+            emit.report_related(
+                span,
+                weekday_name(stated.value),
+                weekday_name(first.weekday()),
+                None,
+                vec![(
+                    unit.start + mention.span.start..unit.start + mention.span.end,
+                    format!("{first} was a {}", weekday_name(first.weekday())),
+                )],
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    const CALENDAR: &str = "[[check]]\nid = \"weekday\"\nkind = \"calendar\"\n";
+
+    fn flagged(text: &str) -> Vec<(String, String)> {
+        crate::checks::findings_of(CALENDAR, text)
+            .into_iter()
+            .map(|f| (f.primary.text().to_string(), f.message))
+            .collect()
+    }
+
+    #[test]
+    fn wrong_weekday_is_flagged_at_the_weekday() {
+        assert_eq!(
+            flagged("A car in Kharkiv, Ukraine, Wednesday, Jan. 2, 2024."),
+            [(
+                "Wednesday".to_string(),
+                "Wednesday does not match the date: it was a Tuesday".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn right_weekday_and_bare_weekdays_pass() {
+        assert!(flagged("A car in Kharkiv, Ukraine, Tuesday, Jan. 2, 2024.").is_empty());
+        assert!(flagged("Russia fired missiles on Tuesday.").is_empty());
+        assert!(flagged("Saturday, December 30, 2023 was quiet.").is_empty());
+    }
+}
