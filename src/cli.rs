@@ -13,6 +13,9 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// Where articles are when no path is given, and the reference for a draft.
+const DEFAULT_CORPUS: &str = "corpus";
+
 /// Exit status: no finding at the failing severity.
 const EXIT_CLEAN: u8 = 0;
 /// Exit status: findings at the failing severity.
@@ -55,9 +58,15 @@ struct TestArgs {
 
 #[derive(Debug, clap::Args)]
 struct CheckArgs {
-    /// Articles or directories to lint.
-    #[arg(default_value = "corpus")]
+    /// Articles or directories to lint [default: corpus].
     paths: Vec<PathBuf>,
+    /// Published articles to compare the linted ones with (facts only; no
+    /// findings are reported in them) [default: corpus, when PATHS are given].
+    #[arg(long, value_name = "PATH")]
+    reference: Vec<PathBuf>,
+    /// Compare with no reference corpus.
+    #[arg(long, conflicts_with = "reference")]
+    no_reference: bool,
     /// Check file or directory of check files (repeatable).
     #[arg(long = "checks", value_name = "PATH", default_value = "checks")]
     checks: Vec<PathBuf>,
@@ -118,21 +127,42 @@ fn check(args: &CheckArgs) -> u8 {
         Ok(checks) => checks,
         Err(code) => return code,
     };
-    let articles = match corpus::articles(&args.paths) {
-        Ok(articles) => articles,
-        Err(CorpusError::Missing(path)) => {
-            eprintln!("error: no such file or directory: `{}`", path.display());
-            return EXIT_TROUBLE;
-        }
-        Err(CorpusError::Manifest(e)) => {
-            eprint!("{}", reporter.config_error(&e));
-            return EXIT_TROUBLE;
-        }
+    let default_corpus = PathBuf::from(DEFAULT_CORPUS);
+    let reference_paths: Vec<PathBuf> = if args.no_reference || args.paths.is_empty() {
+        Vec::new()
+    } else if args.reference.is_empty() {
+        // A draft is checked against the published corpus, when there is one.
+        Some(default_corpus.clone())
+            .filter(|p| p.is_dir())
+            .into_iter()
+            .collect()
+    } else {
+        args.reference.clone()
+    };
+    let paths = if args.paths.is_empty() {
+        vec![default_corpus]
+    } else {
+        args.paths.clone()
+    };
+    let list = |paths: &[PathBuf]| {
+        corpus::articles(paths).map_err(|e| {
+            match e {
+                CorpusError::Missing(path) => {
+                    eprintln!("error: no such file or directory: `{}`", path.display());
+                }
+                CorpusError::Manifest(e) => eprint!("{}", reporter.config_error(&e)),
+            }
+            EXIT_TROUBLE
+        })
+    };
+    let (articles, reference) = match (list(&paths), list(&reference_paths)) {
+        (Ok(articles), Ok(reference)) => (articles, reference),
+        (Err(code), _) | (_, Err(code)) => return code,
     };
     let options = Options {
         published: args.published,
     };
-    let outcome = lint::lint(&checks, &articles, &options);
+    let outcome = lint::lint(&checks, &articles, &reference, &options);
     let mut out = std::io::stdout().lock();
     let mut printed = outcome
         .findings

@@ -7,6 +7,8 @@ use crate::document::{Document, LineCol};
 use crate::finding::{Excerpt, Finding, Location, Severity};
 use jiff::civil::Date;
 use rayon::prelude::*;
+use std::collections::HashSet;
+use std::path::Path;
 use std::sync::Arc;
 
 /// Check id of the warning for a file that cannot be read as an article.
@@ -36,7 +38,24 @@ pub struct Options {
 /// Each file is read, checked and dropped in parallel; only its findings and
 /// the small facts compared across the corpus are kept, then reduced in file
 /// order so the result does not depend on the number of threads.
-pub fn lint(checks: &CheckSet, articles: &[Article], options: &Options) -> Outcome {
+///
+/// `reference` articles (the published corpus, when checking a draft) only
+/// contribute facts: findings are reported in `articles` alone.
+pub fn lint(
+    checks: &CheckSet,
+    articles: &[Article],
+    reference: &[Article],
+    options: &Options,
+) -> Outcome {
+    let targets: HashSet<&Path> = articles.iter().map(|a| a.path.as_path()).collect();
+    let reference: Vec<&Article> = reference
+        .iter()
+        .filter(|a| !targets.contains(a.path.as_path()))
+        .collect();
+    let reference_facts: Vec<Fact> = reference
+        .par_iter()
+        .flat_map_iter(|article| lint_file(checks, article, options).0.facts)
+        .collect();
     let per_file: Vec<(FileOutput, bool)> = articles
         .par_iter()
         .map(|article| lint_file(checks, article, options))
@@ -51,7 +70,16 @@ pub fn lint(checks: &CheckSet, articles: &[Article], options: &Options) -> Outco
         outcome.findings.extend(output.findings);
         facts.extend(output.facts);
     }
-    outcome.findings.extend(reduce(checks, &facts));
+    let target_paths: HashSet<String> = articles
+        .iter()
+        .map(|a| a.path.to_string_lossy().into_owned())
+        .collect();
+    facts.extend(reference_facts);
+    outcome.findings.extend(
+        reduce(checks, &facts)
+            .into_iter()
+            .filter(|f| target_paths.contains(f.primary.path.as_ref())),
+    );
     outcome
         .findings
         .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));

@@ -189,3 +189,61 @@ fn shipped_checks_pass_their_examples() {
     assert_eq!(code, 0, "{stdout}");
     assert!(stdout.ends_with(" 0 failed\n"), "{stdout}");
 }
+
+#[test]
+fn draft_is_checked_against_the_published_corpus() {
+    let (stdout, _, code) = factlint(&["check", "tests/fixtures/drafts/wrong-facts.md"]);
+    assert_eq!(code, 1);
+    assert!(
+        stdout.contains("  ::: corpus/000_5eb7f0aaffca3f40.txt:17:88"),
+        "related spans point into the corpus: {stdout}"
+    );
+    assert!(
+        !stdout.contains("--> corpus/"),
+        "no findings are reported in the corpus"
+    );
+    insta::assert_snapshot!(stdout);
+}
+
+#[test]
+fn draft_without_reference_still_knows_canonical_facts() {
+    let (stdout, _, code) = factlint(&[
+        "check",
+        "--no-reference",
+        "tests/fixtures/drafts/wrong-facts.md",
+    ]);
+    assert_eq!(code, 1);
+    assert!(stdout.contains("error[first-launch-date]"));
+    assert!(!stdout.contains("::: corpus/"));
+}
+
+#[test]
+fn quote_drift_is_reported_once_pointing_at_both_articles() {
+    let (stdout, _, _) = factlint(&["check"]);
+    assert_eq!(
+        stdout.matches("warning[quote-drift]").count(),
+        1,
+        "{stdout}"
+    );
+    assert!(stdout.contains("--> corpus/003_6632207225475f1e.txt:25:38"));
+    assert!(stdout.contains("::: corpus/004_f5959b2be3a0d548.txt:17:92"));
+}
+
+#[test]
+fn output_is_identical_whatever_the_thread_count() {
+    let run = |threads: &str| {
+        Command::cargo_bin("factlint")
+            .expect("binary built")
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("NO_COLOR", "1")
+            .env("RAYON_NUM_THREADS", threads)
+            .args(["check", "corpus", "tests/fixtures/drafts"])
+            .output()
+            .expect("factlint runs")
+            .stdout
+    };
+    let one = run("1");
+    assert!(!one.is_empty());
+    assert_eq!(one, run("2"));
+    assert_eq!(one, run("8"));
+}

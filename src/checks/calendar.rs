@@ -28,15 +28,24 @@ impl Calendar {
                 continue;
             }
             let span = unit.start + stated.span.start..unit.start + stated.span.end;
+            // The date written after the weekday ("Jan. 2, 2024" in "Tuesday, Jan. 2, 2024").
+            let rest = &doc.lintable[span.end..unit.start + mention.span.end];
+            let skip = rest.len() - rest.trim_start_matches([',', ' ']).len();
+            let date = span.end + skip..unit.start + mention.span.end;
+            let related = if date.is_empty() {
+                Vec::new()
+            } else {
+                vec![(
+                    date,
+                    format!("{first} was a {}", weekday_name(first.weekday())),
+                )]
+            };
             emit.report_related(
                 span,
                 weekday_name(stated.value),
                 weekday_name(first.weekday()),
                 None,
-                vec![(
-                    unit.start + mention.span.start..unit.start + mention.span.end,
-                    format!("{first} was a {}", weekday_name(first.weekday())),
-                )],
+                related,
             );
         }
     }
