@@ -7,6 +7,7 @@
 
 pub mod checks;
 pub mod cli;
+pub mod config;
 pub mod corpus;
 pub mod document;
 pub mod examples;

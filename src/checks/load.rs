@@ -116,7 +116,7 @@ pub fn load_str(source: &str) -> Result<Vec<(Check, std::ops::Range<usize>)>, Ve
 
 /// Turns a TOML or schema error into one pointing at its span, with a
 /// did-you-mean for unknown keys.
-fn toml_error(e: &toml::de::Error) -> SpecError {
+pub fn toml_error(e: &toml::de::Error) -> SpecError {
     let message = e.message().trim().to_string();
     let mut error = SpecError::new(format!("invalid check file: {message}"));
     if let Some(span) = e.span() {

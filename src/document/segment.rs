@@ -90,8 +90,9 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 /// and the text after `after`.
 fn ends_sentence(text: &str, floor: usize, dot: usize, after: usize, end: usize) -> bool {
     let word_start = text[floor..dot]
-        .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '\''))
-        .map_or(floor, |p| floor + p + 1);
+        .char_indices()
+        .rfind(|&(_, c)| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '\''))
+        .map_or(floor, |(p, c)| floor + p + c.len_utf8());
     let word = &text[word_start..dot];
     let next: &str = text[after..end]
         .trim_start()
@@ -182,6 +183,14 @@ mod tests {
         let text = "One.\r\nStill one.\r\n\r\nTwo.";
         let ps: Vec<&str> = paragraphs(text).into_iter().map(|r| &text[r]).collect();
         assert_eq!(ps, ["One.\r\nStill one.", "Two."]);
+    }
+
+    #[test]
+    fn multibyte_space_before_an_abbreviation_is_not_a_char_boundary_trap() {
+        assert_eq!(
+            split("Said\u{a0}Putin. Then “Dec. 30” came."),
+            ["Said\u{a0}Putin.", "Then “Dec. 30” came."]
+        );
     }
 
     #[test]
