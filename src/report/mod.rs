@@ -1,5 +1,6 @@
 //! Reporters: pure functions from finished findings to text.
 
+pub mod concise;
 pub mod human;
 pub mod json;
 
