@@ -1,6 +1,7 @@
 //! Reporters: pure functions from finished findings to text.
 
 pub mod concise;
+pub mod github;
 pub mod human;
 pub mod json;
 
