@@ -61,6 +61,17 @@ mod tests {
         assert!(out.contains("\\n::error::pwned \u{FFFD}[31mred\u{FFFD}"));
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_finding_is_one_line(
+            findings in proptest::collection::vec(fixtures::arbitrary_finding(), 0..4)
+        ) {
+            let out = render(&findings);
+            proptest::prop_assert_eq!(out.matches('\n').count(), findings.len());
+            proptest::prop_assert!(!out.contains(|c: char| c.is_control() && c != '\n' && c != '\t'));
+        }
+    }
+
     #[test]
     fn empty_and_deterministic() {
         assert_eq!(render(&[]), "");

@@ -153,6 +153,31 @@ mod tests {
         assert!(data.ends_with("help: 100%25 sure?%0A::add-mask::secret"));
     }
 
+    proptest::proptest! {
+        /// Whatever the path, message, label or help, the output is exactly one
+        /// command per finding, and the property part never holds `::`.
+        #[test]
+        fn any_finding_is_exactly_one_command(
+            findings in proptest::collection::vec(fixtures::arbitrary_finding(), 0..4)
+        ) {
+            let out = render(&findings);
+            proptest::prop_assert!(!out.contains('\r'));
+            let lines: Vec<_> = out.lines().collect();
+            proptest::prop_assert_eq!(lines.len(), findings.len());
+            for (line, finding) in lines.iter().zip(&findings) {
+                let name = match finding.severity {
+                    Severity::Error => "error",
+                    Severity::Warning => "warning",
+                    Severity::Info => "notice",
+                };
+                let rest = line.strip_prefix(&format!("::{name} file=")).unwrap_or_default();
+                proptest::prop_assert!(rest.contains("::"), "{}", line);
+                let properties = rest.split_once("::").map(|(p, _)| p).unwrap_or_default();
+                proptest::prop_assert!(!properties.contains(':'), "{}", line);
+            }
+        }
+    }
+
     #[test]
     fn escaping_matches_the_actions_toolkit() {
         assert_eq!(escape_data("a%b\r\nc:d,e"), "a%25b%0D%0Ac:d,e");

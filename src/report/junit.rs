@@ -266,6 +266,17 @@ mod tests {
         assert!(xml.contains("100%\u{FFFD}&#10;::set-output`&#10;::error::pwned"));
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_findings_give_well_formed_xml(
+            findings in proptest::collection::vec(fixtures::arbitrary_finding(), 0..4)
+        ) {
+            let xml = render_all(&findings);
+            assert_well_formed(&xml);
+            proptest::prop_assert_eq!(xml.matches("<failure ").count(), findings.len());
+        }
+    }
+
     #[test]
     fn characters_xml_forbids_are_dropped() {
         assert_eq!(escape("a\u{0}b\u{b}c\u{FFFF}d\u{FFFE}e", false), "abcde");

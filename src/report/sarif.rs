@@ -675,6 +675,31 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_findings_give_a_consistent_log(
+            findings in proptest::collection::vec(fixtures::arbitrary_finding(), 0..4)
+        ) {
+            let log = log(&findings);
+            let rules = log["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
+            let results = results(&log);
+            proptest::prop_assert_eq!(results.len(), findings.len());
+            for result in results {
+                let index = result["ruleIndex"].as_u64().unwrap() as usize;
+                proptest::prop_assert_eq!(&rules[index]["id"], &result["ruleId"]);
+                let region = &result["locations"][0]["physicalLocation"]["region"];
+                proptest::prop_assert!(region["startLine"].as_u64().unwrap() >= 1);
+                let uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                    .as_str()
+                    .unwrap();
+                proptest::prop_assert!(
+                    uri.bytes().all(|b| b.is_ascii_graphic()) && !uri.contains(['#', '?', ' ']),
+                    "{}", uri
+                );
+            }
+        }
+    }
+
     #[test]
     fn uris() {
         let uri = |p: &str| artifact_location(p).uri;
