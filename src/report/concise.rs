@@ -8,6 +8,7 @@ use crate::finding::Finding;
 ///
 /// Control characters in the path and message are neutralised as in the human
 /// output, and newlines are written as `\n` so one finding stays one line.
+/// Backslashes are left alone, so a literal `\n` in a message reads the same.
 pub fn render(findings: &[Finding]) -> String {
     let mut out = String::new();
     for f in findings {
