@@ -1,8 +1,33 @@
 //! Reporters: pure functions from finished findings to text.
 
+pub mod concise;
+pub mod github;
 pub mod human;
+pub mod json;
+pub mod junit;
+pub mod sarif;
 
 use crate::finding::{Finding, Severity};
+
+/// What machine-readable reporters need besides the findings.
+#[derive(Clone, Debug)]
+pub struct RunInfo<'a> {
+    /// Every loaded check, in load order.
+    pub rules: Vec<RuleInfo<'a>>,
+    pub files: usize,
+    pub skipped: usize,
+}
+
+/// A loaded check as reporters describe it (SARIF rules, JUnit suites).
+#[derive(Clone, Debug)]
+pub struct RuleInfo<'a> {
+    pub id: &'a str,
+    pub kind: &'a str,
+    pub severity: Severity,
+    pub description: &'a str,
+    pub help: Option<&'a str>,
+    pub references: &'a [String],
+}
 
 /// Counts for the closing summary line.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
