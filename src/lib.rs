@@ -14,4 +14,5 @@ pub mod examples;
 pub mod finding;
 pub mod lint;
 pub mod report;
+pub mod suppress;
 pub mod values;

@@ -7,7 +7,8 @@ use crate::document::{Document, LineCol};
 use crate::finding::{Excerpt, Finding, Location, Severity};
 use jiff::civil::Date;
 use rayon::prelude::*;
-use std::collections::HashSet;
+use crate::suppress::{self, Suppression};
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -65,8 +66,12 @@ pub fn lint(
         ..Outcome::default()
     };
     let mut facts = Vec::new();
+    let mut suppressions: HashMap<String, Vec<Suppression>> = HashMap::new();
     for (output, skipped) in per_file {
         outcome.skipped += usize::from(skipped);
+        if let Some(first) = output.suppressions.first() {
+            suppressions.insert(first.location.path.to_string(), output.suppressions);
+        }
         outcome.findings.extend(output.findings);
         facts.extend(output.facts);
     }
@@ -80,10 +85,45 @@ pub fn lint(
             .into_iter()
             .filter(|f| target_paths.contains(f.primary.path.as_ref())),
     );
+    apply_suppressions(checks, &mut outcome.findings, &suppressions);
     outcome
         .findings
         .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     outcome
+}
+
+/// Check ids that are not in any check file but may be suppressed.
+pub const BUILT_IN_IDS: &[&str] = &[UNREADABLE, NEEDS_PUBLICATION, suppress::UNUSED];
+
+/// Applies each file's inline suppressions to its findings.
+fn apply_suppressions(
+    checks: &CheckSet,
+    findings: &mut Vec<Finding>,
+    suppressions: &HashMap<String, Vec<Suppression>>,
+) {
+    if suppressions.is_empty() {
+        return;
+    }
+    let known: HashSet<&str> = checks
+        .checks
+        .iter()
+        .map(|c| &*c.meta.id)
+        .chain(BUILT_IN_IDS.iter().copied())
+        .collect();
+    let mut by_path: HashMap<String, Vec<Finding>> = HashMap::new();
+    findings.retain(|f| {
+        if suppressions.contains_key(f.primary.path.as_ref()) {
+            by_path.entry(f.primary.path.to_string()).or_default().push(f.clone());
+            false
+        } else {
+            true
+        }
+    });
+    for (path, list) in suppressions {
+        let mut mine = by_path.remove(path).unwrap_or_default();
+        suppress::apply(&mut mine, list, &known);
+        findings.extend(mine);
+    }
 }
 
 /// Findings from facts compared over a scope, check by check.
@@ -133,6 +173,7 @@ pub fn lint_document(checks: &CheckSet, doc: &Document) -> FileOutput {
     if let Some(span) = output.needs_publication.take() {
         output.findings.push(needs_publication(doc, span));
     }
+    output.suppressions = suppress::suppressions(doc);
     output
 }
 

@@ -230,6 +230,8 @@ pub struct FileOutput {
     pub facts: Vec<Fact>,
     /// The first relative date that could not be resolved, if any.
     pub needs_publication: Option<Range<usize>>,
+    /// Inline suppressions, applied once every finding of the file is known.
+    pub suppressions: Vec<crate::suppress::Suppression>,
 }
 
 impl Check {

@@ -41,6 +41,7 @@ static INLINE_CODE: LazyLock<Regex> =
 /// The ranges of `text` that are not prose, in order of discovery (may overlap).
 pub fn excluded_ranges(text: &str, markup: Markup) -> Vec<Range<usize>> {
     let mut ranges: Vec<Range<usize>> = URL.find_iter(text).map(|m| m.range()).collect();
+    ranges.extend(crate::suppress::directive_ranges(text));
     if markup == Markup::Markdown {
         ranges.extend(HTML_COMMENT.find_iter(text).map(|m| m.range()));
         ranges.extend(code_blocks(text));

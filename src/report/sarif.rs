@@ -290,7 +290,7 @@ fn pascal_case(id: &str) -> String {
 /// A hash per finding that survives edits elsewhere in the file: rule id, path
 /// and flagged text, plus which occurrence of that text (for that rule, in that
 /// file) this is, counted in file order. No line numbers.
-fn fingerprints(findings: &[Finding]) -> Vec<String> {
+pub fn fingerprints(findings: &[Finding]) -> Vec<String> {
     type Key<'a> = (&'a str, String, &'a str);
     let keys: Vec<Key> = findings
         .iter()
