@@ -77,7 +77,13 @@ impl Config {
         let rebase = |paths: Vec<PathBuf>| -> Vec<PathBuf> {
             paths
                 .into_iter()
-                .map(|p| if p.is_absolute() || base.as_os_str().is_empty() { p } else { base.join(p) })
+                .map(|p| {
+                    if p.is_absolute() || base.as_os_str().is_empty() {
+                        p
+                    } else {
+                        base.join(p)
+                    }
+                })
                 .collect()
         };
         Ok(Self {
@@ -96,7 +102,10 @@ impl Config {
 
     /// An error at `span` of the config file.
     pub fn error_at(&self, span: std::ops::Range<usize>, error: SpecError) -> ConfigError {
-        let path = self.path.clone().unwrap_or_else(|| PathBuf::from(CONFIG_FILE));
+        let path = self
+            .path
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(CONFIG_FILE));
         error.at(span, "here").in_file(path, &self.source)
     }
 }

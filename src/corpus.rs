@@ -1,6 +1,7 @@
 //! Finding the articles to lint and what the corpus manifest says about them.
 
 use crate::checks::error::{ConfigError, SpecError};
+use globset::GlobSet;
 use jiff::civil::Date;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -58,12 +59,16 @@ pub enum CorpusError {
 /// Every article under `inputs`, sorted, with publication dates from the
 /// `corpus.toml` of each directory given. Named files are always linted;
 /// directories are walked like ripgrep does (ignore files, no hidden files).
-pub fn articles(inputs: &[PathBuf]) -> Result<Vec<Article>, CorpusError> {
+///
+/// Walked files whose path matches `exclude` are left out.
+pub fn articles(inputs: &[PathBuf], exclude: &GlobSet) -> Result<Vec<Article>, CorpusError> {
     let mut articles = Vec::new();
     for input in inputs {
         let meta = std::fs::metadata(input).map_err(|_| CorpusError::Missing(input.clone()))?;
         let (root, files) = if meta.is_dir() {
-            (input.clone(), walk(input))
+            let mut files = walk(input);
+            files.retain(|f| !exclude.is_match(f));
+            (input.clone(), files)
         } else {
             let parent = input.parent().map(Path::to_path_buf).unwrap_or_default();
             (parent, vec![input.clone()])
@@ -165,7 +170,7 @@ mod tests {
             "[[article]]\npath = \"a.txt\"\npublished = 2024-01-05\n",
         )
         .unwrap();
-        let found = articles(&[root.to_path_buf()]).unwrap();
+        let found = articles(&[root.to_path_buf()], &GlobSet::empty()).unwrap();
         let names: Vec<_> = found
             .iter()
             .map(|a| a.path.file_name().unwrap().to_owned())
@@ -180,12 +185,15 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("draft.article");
         std::fs::write(&file, "x").unwrap();
-        assert_eq!(articles(std::slice::from_ref(&file)).unwrap()[0].path, file);
+        assert_eq!(
+            articles(std::slice::from_ref(&file), &GlobSet::empty()).unwrap()[0].path,
+            file
+        );
     }
 
     #[test]
     fn missing_path_is_named() {
-        match articles(&[PathBuf::from("no/such/dir")]) {
+        match articles(&[PathBuf::from("no/such/dir")], &GlobSet::empty()) {
             Err(CorpusError::Missing(p)) => assert_eq!(p, PathBuf::from("no/such/dir")),
             other => panic!("unexpected {other:?}"),
         }

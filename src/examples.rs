@@ -55,6 +55,41 @@ impl ExampleResult {
     }
 }
 
+/// What the check reports on each of its examples (for `factlint explain`).
+pub fn findings_of_examples(check: &Check) -> Vec<Vec<Finding>> {
+    check
+        .examples
+        .iter()
+        .enumerate()
+        .map(
+            |(index, example)| match example_document(check, index, example) {
+                Ok((doc, _)) => findings(check, &doc),
+                Err(_) => Vec::new(),
+            },
+        )
+        .collect()
+}
+
+/// An example as a document, with the spans its markers expect.
+fn example_document(
+    check: &Check,
+    index: usize,
+    example: &crate::checks::spec::ExampleSpec,
+) -> Result<(Document, Vec<Range<usize>>), crate::document::Unreadable> {
+    let marked = parse_markers(&example.text);
+    let published = example
+        .published
+        .as_ref()
+        .and_then(crate::corpus::toml_date);
+    let name = format!(
+        "{}#example-{}{}",
+        check.meta.id,
+        index + 1,
+        example.path.as_deref().map_or(".txt", extension)
+    );
+    Document::parse(name, marked.text.into_bytes(), published).map(|doc| (doc, marked.expected))
+}
+
 /// Runs every example of `check`.
 pub fn run_examples(check: &Check) -> Vec<ExampleResult> {
     check
@@ -62,26 +97,14 @@ pub fn run_examples(check: &Check) -> Vec<ExampleResult> {
         .iter()
         .enumerate()
         .map(|(index, example)| {
-            let marked = parse_markers(&example.text);
-            let published = example
-                .published
-                .as_ref()
-                .and_then(crate::corpus::toml_date);
-            let name = format!(
-                "{}#example-{}{}",
-                check.meta.id,
-                index + 1,
-                example.path.as_deref().map_or(".txt", extension)
-            );
-            let mismatches =
-                match Document::parse(name, marked.text.clone().into_bytes(), published) {
-                    Ok(doc) => compare(check, &doc, &marked.expected),
-                    Err(e) => vec![mismatch(
-                        check,
-                        None,
-                        format!("the example cannot be read: {e}"),
-                    )],
-                };
+            let mismatches = match example_document(check, index, example) {
+                Ok((doc, expected)) => compare(check, &doc, &expected),
+                Err(e) => vec![mismatch(
+                    check,
+                    None,
+                    format!("the example cannot be read: {e}"),
+                )],
+            };
             ExampleResult {
                 check_id: check.meta.id.clone(),
                 number: index + 1,
@@ -95,12 +118,18 @@ fn extension(path: &str) -> &str {
     path.rfind('.').map_or(".txt", |i| &path[i..])
 }
 
-fn compare(check: &Check, doc: &Document, expected: &[Range<usize>]) -> Vec<Finding> {
+/// The check's findings in one document, its comparisons reduced over it.
+fn findings(check: &Check, doc: &Document) -> Vec<Finding> {
     let mut output = crate::checks::FileOutput::default();
     check.run(doc, 0, &mut output);
     let facts: Vec<&crate::checks::Fact> = output.facts.iter().collect();
     let mut found = output.findings;
     found.extend(check.reduce(&facts));
+    found
+}
+
+fn compare(check: &Check, doc: &Document, expected: &[Range<usize>]) -> Vec<Finding> {
+    let found = findings(check, doc);
     let flagged: Vec<Range<usize>> = found.iter().map(|f| f.primary.span.clone()).collect();
     let mut mismatches: Vec<Finding> = expected
         .iter()

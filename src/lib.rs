@@ -5,6 +5,7 @@
 //! over every document in parallel ([`lint`]); the findings are sorted and
 //! rendered by a reporter ([`report`]).
 
+pub mod baseline;
 pub mod checks;
 pub mod cli;
 pub mod config;
@@ -12,6 +13,7 @@ pub mod corpus;
 pub mod document;
 pub mod examples;
 pub mod finding;
+pub mod fix;
 pub mod lint;
 pub mod report;
 pub mod suppress;

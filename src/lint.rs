@@ -5,9 +5,9 @@ use crate::checks::{Fact, FileOutput};
 use crate::corpus::Article;
 use crate::document::{Document, LineCol};
 use crate::finding::{Excerpt, Finding, Location, Severity};
+use crate::suppress::{self, Suppression};
 use jiff::civil::Date;
 use rayon::prelude::*;
-use crate::suppress::{self, Suppression};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
@@ -113,7 +113,10 @@ fn apply_suppressions(
     let mut by_path: HashMap<String, Vec<Finding>> = HashMap::new();
     findings.retain(|f| {
         if suppressions.contains_key(f.primary.path.as_ref()) {
-            by_path.entry(f.primary.path.to_string()).or_default().push(f.clone());
+            by_path
+                .entry(f.primary.path.to_string())
+                .or_default()
+                .push(f.clone());
             false
         } else {
             true

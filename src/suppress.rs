@@ -64,15 +64,20 @@ pub fn suppressions(doc: &Document) -> Vec<Suppression> {
             }
             "disable" => open.push((ids, line, location)),
             _ => {
-                let (closing, kept): (Vec<_>, Vec<_>) = open
-                    .drain(..)
-                    .partition(|(open_ids, _, _)| ids.is_empty() || open_ids.iter().any(|i| ids.contains(i)));
+                let (closing, kept): (Vec<_>, Vec<_>) =
+                    open.drain(..).partition(|(open_ids, _, _)| {
+                        ids.is_empty() || open_ids.iter().any(|i| ids.contains(i))
+                    });
                 open = kept;
-                found.extend(closing.into_iter().map(|(ids, from, location)| Suppression {
-                    ids,
-                    lines: from..=line,
-                    location,
-                }));
+                found.extend(
+                    closing
+                        .into_iter()
+                        .map(|(ids, from, location)| Suppression {
+                            ids,
+                            lines: from..=line,
+                            location,
+                        }),
+                );
             }
         }
     }
@@ -88,7 +93,11 @@ pub fn suppressions(doc: &Document) -> Vec<Suppression> {
 fn next_content_line(doc: &Document, offset: usize) -> Option<usize> {
     let first = doc.lines.line_of(offset) + 1;
     (first..doc.lines.line_count())
-        .find(|&line| !doc.text[doc.lines.line_range(&doc.text, line)].trim().is_empty())
+        .find(|&line| {
+            !doc.text[doc.lines.line_range(&doc.text, line)]
+                .trim()
+                .is_empty()
+        })
         .map(|line| line + 1)
 }
 
@@ -107,7 +116,11 @@ pub fn apply(findings: &mut Vec<Finding>, suppressions: &[Suppression], known: &
         hit.is_none()
     });
     for (suppression, used) in suppressions.iter().zip(used) {
-        let unknown: Vec<&String> = suppression.ids.iter().filter(|id| !known.contains(id.as_str())).collect();
+        let unknown: Vec<&String> = suppression
+            .ids
+            .iter()
+            .filter(|id| !known.contains(id.as_str()))
+            .collect();
         let message = if !unknown.is_empty() {
             let names: Vec<String> = unknown.iter().map(|id| format!("`{id}`")).collect();
             format!("suppression names unknown check {}", names.join(", "))
@@ -120,7 +133,10 @@ pub fn apply(findings: &mut Vec<Finding>, suppressions: &[Suppression], known: &
             check_id: Arc::from(UNUSED),
             severity: Severity::Warning,
             message,
-            primary: suppression.location.clone().with_label("remove this comment"),
+            primary: suppression
+                .location
+                .clone()
+                .with_label("remove this comment"),
             related: Vec::new(),
             help: Some("remove the comment, or name the check that fires on the next line".into()),
             fix: Some(crate::finding::Fix {
@@ -150,33 +166,52 @@ mod tests {
 
     fn run(text: &str, flagged: &[(&str, &str)]) -> Vec<String> {
         let doc = Document::parse("a.md", text.as_bytes().to_vec(), None).unwrap();
-        let mut findings: Vec<Finding> = flagged.iter().map(|(n, id)| finding_at(&doc, n, id)).collect();
+        let mut findings: Vec<Finding> = flagged
+            .iter()
+            .map(|(n, id)| finding_at(&doc, n, id))
+            .collect();
         let known: HashSet<&str> = ["year", "ad"].into_iter().collect();
         apply(&mut findings, &suppressions(&doc), &known);
-        findings.iter().map(|f| format!("{}:{}", f.check_id, f.primary.start.line)).collect()
+        findings
+            .iter()
+            .map(|f| format!("{}:{}", f.check_id, f.primary.start.line))
+            .collect()
     }
 
     #[test]
     fn next_line_silences_the_named_check_only() {
         let text = "<!-- factlint-disable-next-line year -->\n\nannexed in 2020 Advertisement\n";
-        assert_eq!(run(text, &[("2020", "year"), ("Advertisement", "ad")]), ["ad:3"]);
+        assert_eq!(
+            run(text, &[("2020", "year"), ("Advertisement", "ad")]),
+            ["ad:3"]
+        );
     }
 
     #[test]
     fn disable_enable_block() {
         let text = "<!-- factlint-disable ad -->\nAdvertisement\n<!-- factlint-enable -->\nAdvertisement x\n";
-        assert_eq!(run(text, &[("Advertisement\n", "ad"), ("Advertisement x", "ad")]), ["ad:4"]);
+        assert_eq!(
+            run(
+                text,
+                &[("Advertisement\n", "ad"), ("Advertisement x", "ad")]
+            ),
+            ["ad:4"]
+        );
     }
 
     #[test]
     fn unused_and_unknown_suppressions_are_reported() {
         let text = "<!-- factlint-disable-next-line year -->\nclean\n<!-- factlint-disable-next-line yaer -->\n2020\n";
-        assert_eq!(run(text, &[("2020", "year")]), ["year:4", "unused-suppression:1", "unused-suppression:3"]);
+        assert_eq!(
+            run(text, &[("2020", "year")]),
+            ["year:4", "unused-suppression:1", "unused-suppression:3"]
+        );
     }
 
     #[test]
     fn directives_are_not_linted() {
-        let doc = Document::parse("a.txt", b"<!-- factlint-disable year -->\nx".to_vec(), None).unwrap();
+        let doc =
+            Document::parse("a.txt", b"<!-- factlint-disable year -->\nx".to_vec(), None).unwrap();
         assert!(!doc.lintable.contains("factlint"));
     }
 }

@@ -1,0 +1,319 @@
+//! `factlint check`: lint articles, fix them, report in one of several formats.
+
+use super::{
+    CommonArgs, DEFAULT_CORPUS, EXIT_CLEAN, EXIT_FINDINGS, EXIT_TROUBLE, FailLevel, Reported,
+};
+use crate::baseline;
+use crate::checks::load::CheckSet;
+use crate::config::Config;
+use crate::corpus::{self, Article, CorpusError};
+use crate::finding::{Finding, Severity};
+use crate::fix;
+use crate::lint::{self, Options, Outcome};
+use crate::report::human::HumanReporter;
+use crate::report::{RuleInfo, RunInfo, Summary, concise, github, json, junit, sarif};
+use clap::ValueEnum;
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::PathBuf;
+
+#[derive(Debug, clap::Args)]
+pub(super) struct CheckArgs {
+    /// Articles or directories to lint [default: `paths` of factlint.toml, else corpus].
+    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    common: CommonArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Write the report to a file instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Lowest severity that makes the exit status 1 [default: error].
+    #[arg(long, value_enum)]
+    severity_fail: Option<FailLevel>,
+    /// Only these checks.
+    #[arg(long, value_delimiter = ',', value_name = "ID,...")]
+    select: Vec<String>,
+    /// Not these checks.
+    #[arg(long, value_delimiter = ',', value_name = "ID,...")]
+    ignore: Vec<String>,
+    /// Skip walked files matching this glob (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    exclude: Vec<String>,
+    /// Publication date for articles with none in front matter or manifest.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    published: Option<jiff::civil::Date>,
+    /// Published articles to compare the linted ones with (facts only; no
+    /// findings are reported in them) [default: corpus, when PATHS are given].
+    #[arg(long, value_name = "PATH")]
+    reference: Vec<PathBuf>,
+    /// Compare with no reference corpus.
+    #[arg(long, conflicts_with = "reference")]
+    no_reference: bool,
+    /// Apply machine-applicable fixes to the articles.
+    #[arg(long)]
+    fix: bool,
+    /// Show the fixes as a unified diff without writing them.
+    #[arg(long, conflicts_with = "fix")]
+    diff: bool,
+    /// Report only findings not recorded in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record the current findings in a baseline file and exit 0.
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    write_baseline: Option<PathBuf>,
+    /// Count findings per check instead of listing them.
+    #[arg(long)]
+    statistics: bool,
+    /// Print diagnostics only, without the summary line.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+/// Report formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// rustc-style diagnostics with source snippets.
+    Human,
+    /// One line per finding: `path:line:col: severity[id] message`.
+    Concise,
+    /// Versioned JSON (docs/json-schema.md).
+    Json,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// JUnit XML.
+    Junit,
+}
+
+pub(super) fn run(args: &CheckArgs) -> Result<u8, Reported> {
+    let config = args.common.config()?;
+    let checks = args
+        .common
+        .load_checks(&config, &args.select, &args.ignore)?;
+    let reporter = args.common.reporter();
+    let (articles, reference) = targets(args, &config, &reporter)?;
+    let options = Options {
+        published: args.published,
+    };
+    let mut outcome = lint::lint(&checks, &articles, &reference, &options);
+    if args.fix || args.diff {
+        apply_fixes(&outcome.findings, args.fix)?;
+        if args.fix {
+            outcome = lint::lint(&checks, &articles, &reference, &options);
+        }
+    }
+    if let Some(path) = &args.write_baseline {
+        baseline::write(path, &outcome.findings).map_err(|e| {
+            eprintln!("error: cannot write baseline `{}`: {e}", path.display());
+            Reported(EXIT_TROUBLE)
+        })?;
+        eprintln!(
+            "recorded {} findings in `{}`",
+            outcome.findings.len(),
+            path.display()
+        );
+        return Ok(EXIT_CLEAN);
+    }
+    let hidden = match &args.baseline {
+        Some(path) => {
+            let recorded = baseline::load(path).map_err(|e| {
+                eprintln!("error: {e}");
+                Reported(EXIT_TROUBLE)
+            })?;
+            baseline::filter(&mut outcome.findings, &recorded)
+        }
+        None => 0,
+    };
+    let report = render(args, &checks, &outcome, hidden);
+    emit(args, &report)?;
+    let fail_at = args
+        .severity_fail
+        .map(Severity::from)
+        .or(config.severity_fail)
+        .unwrap_or(Severity::Error);
+    Ok(if outcome.findings.iter().any(|f| f.severity >= fail_at) {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    })
+}
+
+/// The articles to lint, and the reference articles they are compared with.
+fn targets(
+    args: &CheckArgs,
+    config: &Config,
+    reporter: &HumanReporter,
+) -> Result<(Vec<Article>, Vec<Article>), Reported> {
+    let named = !args.paths.is_empty();
+    let paths = if named {
+        args.paths.clone()
+    } else if !config.paths.is_empty() {
+        config.paths.clone()
+    } else {
+        vec![PathBuf::from(DEFAULT_CORPUS)]
+    };
+    let reference_paths: Vec<PathBuf> = if args.no_reference || !named {
+        Vec::new()
+    } else if !args.reference.is_empty() {
+        args.reference.clone()
+    } else if !config.reference.is_empty() {
+        config.reference.clone()
+    } else {
+        // A draft is checked against the published corpus, when there is one.
+        let default = config
+            .paths
+            .first()
+            .cloned()
+            .unwrap_or_else(|| PathBuf::from(DEFAULT_CORPUS));
+        Some(default).filter(|p| p.is_dir()).into_iter().collect()
+    };
+    let exclude = globs(config.exclude.iter().chain(&args.exclude))?;
+    let list = |paths: &[PathBuf]| {
+        corpus::articles(paths, &exclude).map_err(|e| {
+            match e {
+                CorpusError::Missing(path) => {
+                    eprintln!("error: no such file or directory: `{}`", path.display());
+                }
+                CorpusError::Manifest(e) => eprint!("{}", reporter.config_error(&e)),
+            }
+            Reported(EXIT_TROUBLE)
+        })
+    };
+    Ok((list(&paths)?, list(&reference_paths)?))
+}
+
+fn globs<'a>(patterns: impl Iterator<Item = &'a String>) -> Result<GlobSet, Reported> {
+    let mut builder = GlobSetBuilder::new();
+    for pattern in patterns {
+        let glob = Glob::new(pattern).map_err(|e| {
+            eprintln!("error: invalid exclude pattern `{pattern}`: {e}");
+            Reported(EXIT_TROUBLE)
+        })?;
+        builder.add(glob);
+    }
+    builder.build().map_err(|e| {
+        eprintln!("error: invalid exclude patterns: {e}");
+        Reported(EXIT_TROUBLE)
+    })
+}
+
+/// Writes fixes (or shows them as a diff). A file that cannot be fixed is
+/// reported and left as it is; the others are still fixed.
+fn apply_fixes(findings: &[Finding], write: bool) -> Result<(), Reported> {
+    let mut failed = false;
+    let mut fixed = 0;
+    for planned in fix::plan(findings) {
+        let result = planned.and_then(|file| {
+            if write {
+                fix::write(&file)?;
+            } else {
+                print!("{}", fix::diff(&file));
+            }
+            Ok(file.applied)
+        });
+        match result {
+            Ok(n) => fixed += n,
+            Err(e) => {
+                eprintln!("error: {e}");
+                failed = true;
+            }
+        }
+    }
+    if write {
+        eprintln!("fixed {fixed} finding{}", if fixed == 1 { "" } else { "s" });
+    }
+    if failed {
+        Err(Reported(EXIT_TROUBLE))
+    } else {
+        Ok(())
+    }
+}
+
+/// The report in the chosen format.
+fn render(args: &CheckArgs, checks: &CheckSet, outcome: &Outcome, hidden: usize) -> String {
+    let findings = &outcome.findings;
+    let run = RunInfo {
+        rules: checks
+            .checks
+            .iter()
+            .map(|c| RuleInfo {
+                id: &c.meta.id,
+                kind: c.meta.kind,
+                severity: c.meta.severity,
+                description: &c.meta.description,
+                help: c.meta.help.as_deref(),
+                references: &c.meta.references,
+            })
+            .collect(),
+        files: outcome.files,
+        skipped: outcome.skipped,
+    };
+    let summary = || {
+        let mut line = Summary::new(findings, outcome.files, outcome.skipped).to_string();
+        if hidden > 0 {
+            line.push_str(&format!(" ({hidden} in the baseline not shown)"));
+        }
+        line + "\n"
+    };
+    match args.format {
+        Format::Human | Format::Concise if args.statistics => statistics(findings) + &summary(),
+        Format::Human => {
+            let reporter = HumanReporter::new(args.output.is_none() && args.common.color.enabled());
+            let mut out: String = findings.iter().map(|f| reporter.finding(f)).collect();
+            if !args.quiet {
+                out.push_str(&summary());
+            }
+            out
+        }
+        Format::Concise => {
+            let mut out = concise::render(findings);
+            if !args.quiet {
+                out.push_str(&summary());
+            }
+            out
+        }
+        Format::Json => json::render(findings, &run),
+        Format::Sarif => sarif::render(findings, &run),
+        Format::Github => github::render(findings),
+        Format::Junit => junit::render(findings, &run),
+    }
+}
+
+/// Findings per check, most frequent first.
+fn statistics(findings: &[Finding]) -> String {
+    let mut counts: BTreeMap<(&str, Severity), usize> = BTreeMap::new();
+    for f in findings {
+        *counts.entry((&f.check_id, f.severity)).or_default() += 1;
+    }
+    let mut rows: Vec<_> = counts.into_iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    rows.into_iter()
+        .map(|((id, severity), n)| format!("{n:>5}  {:<8} {id}\n", severity.as_str()))
+        .collect()
+}
+
+/// Writes the report to `--output` or standard output.
+fn emit(args: &CheckArgs, report: &str) -> Result<(), Reported> {
+    let result = match &args.output {
+        Some(path) => std::fs::write(path, report),
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(report.as_bytes()).and_then(|()| out.flush())
+        }
+    };
+    match result {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            let target = args
+                .output
+                .as_ref()
+                .map_or("standard output".into(), |p| format!("`{}`", p.display()));
+            eprintln!("error: cannot write to {target}: {e}");
+            Err(Reported(EXIT_TROUBLE))
+        }
+        _ => Ok(()),
+    }
+}
