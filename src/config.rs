@@ -86,10 +86,18 @@ impl Config {
                 })
                 .collect()
         };
+        // With a config file, the default folders are beside it, wherever factlint runs.
+        let or_default = |paths: Vec<PathBuf>, default: &str| {
+            if paths.is_empty() {
+                vec![PathBuf::from(default)]
+            } else {
+                paths
+            }
+        };
         Ok(Self {
             path: Some(path.to_path_buf()),
-            checks: rebase(file.checks),
-            paths: rebase(file.paths),
+            checks: rebase(or_default(file.checks, "checks")),
+            paths: rebase(or_default(file.paths, "corpus")),
             reference: rebase(file.reference),
             exclude: file.exclude,
             select: file.select,

@@ -36,7 +36,7 @@ impl Duplicate {
                         span,
                         trimmed,
                         &line_no.to_string(),
-                        None,
+                        Some(String::new()),
                         vec![(first.clone(), "first here".to_string())],
                     );
                 }
