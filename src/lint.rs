@@ -167,6 +167,7 @@ pub fn lint_document(checks: &CheckSet, doc: &Document) -> FileOutput {
     for (index, check) in checks.checks.iter().enumerate() {
         check.run(doc, index, &mut output);
     }
+    output.values = Default::default();
     let (corpus, local): (Vec<Fact>, Vec<Fact>) = output
         .facts
         .drain(..)

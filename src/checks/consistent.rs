@@ -46,7 +46,7 @@ impl Consistent {
 
     /// Collects every mention as a fact; they are compared in [`Self::reduce`].
     pub fn run(&self, doc: &Document, unit: Range<usize>, emit: &mut Emitter) {
-        for mention in self.locator.locate(doc, unit) {
+        for mention in self.locator.locate(doc, unit, emit.values()) {
             if mention.value == Value::UnresolvedDate {
                 emit.needs_publication(mention.span);
             } else {

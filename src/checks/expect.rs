@@ -48,7 +48,7 @@ impl Expect {
     }
 
     pub fn run(&self, doc: &Document, unit: Range<usize>, emit: &mut Emitter) {
-        for mention in self.locator.locate(doc, unit) {
+        for mention in self.locator.locate(doc, unit, emit.values()) {
             if mention.value == Value::UnresolvedDate {
                 emit.needs_publication(mention.span);
                 continue;

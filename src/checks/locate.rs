@@ -12,11 +12,14 @@ use crate::values::quote::Quotation;
 use crate::values::{Interval, Mention, year};
 use jiff::civil::{Date, Weekday};
 use regex::Regex;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 use toml::Spanned;
 
 /// The type of value a check reads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ValueType {
     Year,
     Date,
@@ -199,8 +202,8 @@ impl ValueLocator {
     }
 
     /// The values in `unit` this check is about, with spans in the document.
-    pub fn locate(&self, doc: &Document, unit: Range<usize>) -> Vec<Mention<Value>> {
-        self.locate_with_distance(doc, unit)
+    pub fn locate(&self, doc: &Document, unit: Range<usize>, cache: &ValueCache) -> Vec<Mention<Value>> {
+        self.locate_with_distance(doc, unit, cache)
             .into_iter()
             .map(|(mention, _)| mention)
             .collect()
@@ -212,9 +215,10 @@ impl ValueLocator {
         &self,
         doc: &Document,
         unit: Range<usize>,
+        cache: &ValueCache,
     ) -> Vec<(Mention<Value>, usize)> {
         let text = &doc.lintable[unit.clone()];
-        let candidates = extract(self.kind, text, doc.published);
+        let candidates = cache.extract(self.kind, doc, unit.clone());
         if candidates.is_empty() {
             return Vec::new();
         }
@@ -224,7 +228,7 @@ impl ValueLocator {
             .map(|r| r.find_iter(text).map(|m| m.range()).collect());
         let marks = self.subject_marks(text);
         candidates
-            .into_iter()
+            .iter()
             .filter_map(|c| {
                 let distance = match &anchors {
                     None => 0,
@@ -239,7 +243,7 @@ impl ValueLocator {
                     (
                         Mention {
                             span,
-                            value: c.value,
+                            value: c.value.clone(),
                         },
                         distance,
                     )
@@ -271,6 +275,26 @@ impl ValueLocator {
         }
         marks.sort_by_key(|(r, _)| r.start);
         marks
+    }
+}
+
+/// Values extracted from the units of one document, shared by its checks:
+/// each unit is read once per value type, however many checks look at it.
+#[derive(Debug, Default)]
+pub struct ValueCache {
+    extracted: RefCell<HashMap<(usize, usize, ValueType), Arc<[Mention<Value>]>>>,
+}
+
+impl ValueCache {
+    /// The values of `kind` in `unit`, with spans relative to the unit.
+    pub fn extract(&self, kind: ValueType, doc: &Document, unit: Range<usize>) -> Arc<[Mention<Value>]> {
+        let key = (unit.start, unit.end, kind);
+        if let Some(found) = self.extracted.borrow().get(&key) {
+            return found.clone();
+        }
+        let found: Arc<[Mention<Value>]> = extract(kind, &doc.lintable[unit], doc.published).into();
+        self.extracted.borrow_mut().insert(key, found.clone());
+        found
     }
 }
 
@@ -387,7 +411,7 @@ mod tests {
     fn years(locator: &ValueLocator, text: &str) -> Vec<String> {
         let doc = Document::parse("a.txt", text.as_bytes().to_vec(), None).unwrap();
         locator
-            .locate(&doc, 0..text.len())
+            .locate(&doc, 0..text.len(), &ValueCache::default())
             .into_iter()
             .map(|m| text[m.span].to_string())
             .collect()
@@ -477,7 +501,7 @@ mod tests {
             "leaving at least five people dead and at least 130 injured, officials said.";
         let doc = Document::parse("a.txt", doc_text.as_bytes().to_vec(), None).unwrap();
         let found: Vec<&str> = l
-            .locate(&doc, 0..doc_text.len())
+            .locate(&doc, 0..doc_text.len(), &ValueCache::default())
             .into_iter()
             .map(|m| &doc_text[m.span])
             .collect();

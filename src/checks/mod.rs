@@ -232,6 +232,8 @@ pub struct FileOutput {
     pub needs_publication: Option<Range<usize>>,
     /// Inline suppressions, applied once every finding of the file is known.
     pub suppressions: Vec<crate::suppress::Suppression>,
+    /// Values extracted so far, shared by the document's checks.
+    pub values: locate::ValueCache,
 }
 
 impl Check {
@@ -347,6 +349,11 @@ impl Emitter<'_> {
         });
     }
 
+    /// The document's value cache.
+    pub fn values(&self) -> &locate::ValueCache {
+        &self.out.values
+    }
+
     /// Notes a relative date that needs the publication date to be checked.
     pub fn needs_publication(&mut self, span: Range<usize>) {
         self.out.needs_publication.get_or_insert(span);
@@ -363,8 +370,12 @@ pub struct Fact {
 }
 
 /// Compiles a user's regex with a size limit; the error names the pattern's place.
+///
+/// `\b` and `\B` are compiled as ASCII word boundaries: a Unicode boundary
+/// stops the regex crate's fast DFA at the first non-ASCII byte (a curly quote
+/// is enough), and in English news text the two agree.
 pub fn compile_regex(pattern: &Spanned<String>) -> Result<Regex, SpecError> {
-    RegexBuilder::new(pattern.get_ref())
+    RegexBuilder::new(&ascii_word_boundaries(pattern.get_ref()))
         .size_limit(1 << 22)
         .dfa_size_limit(1 << 22)
         .build()
@@ -400,9 +411,51 @@ pub fn findings_of(toml: &str, text: &str) -> Vec<Finding> {
     output.findings
 }
 
+/// Rewrites `\b`/`\B` outside character classes as `(?-u:\b)`/`(?-u:\B)`.
+fn ascii_word_boundaries(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut chars = pattern.chars();
+    let mut class_depth = 0usize;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some(b @ ('b' | 'B')) if class_depth == 0 => {
+                    out.push_str("(?-u:\\");
+                    out.push(b);
+                    out.push(')');
+                }
+                Some(next) => {
+                    out.push('\\');
+                    out.push(next);
+                }
+                None => out.push('\\'),
+            },
+            '[' => {
+                class_depth += 1;
+                out.push(c);
+            }
+            ']' if class_depth > 0 => {
+                class_depth -= 1;
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_boundaries_become_ascii_outside_classes() {
+        assert_eq!(ascii_word_boundaries(r"\bannex\B"), r"(?-u:\b)annex(?-u:\B)");
+        assert_eq!(ascii_word_boundaries(r"[\b]\\b"), r"[\b]\\b");
+        let re = compile_regex(&Spanned::new(0..0, r"(?i)\bannexed\b".to_string())).unwrap();
+        assert!(re.is_match("“annexed” in 2022"));
+        assert!(!re.is_match("reannexed"));
+    }
 
     #[test]
     fn gate_needs_all_when_and_no_unless() {
