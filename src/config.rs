@@ -52,15 +52,24 @@ struct ConfigFile {
 
 impl Config {
     /// The nearest `factlint.toml` at or above `start`, or the defaults.
+    ///
+    /// Paths are given relative to `start` (`../checks` for a file one level
+    /// up), so reports keep the short relative paths CI annotations need.
     pub fn discover(start: &Path) -> Result<Self, Box<ConfigError>> {
-        let found = start
+        let absolute = std::path::absolute(start).unwrap_or_else(|_| start.to_path_buf());
+        let found = absolute
             .ancestors()
-            .map(|dir| dir.join(CONFIG_FILE))
-            .find(|candidate| candidate.is_file());
-        match found {
-            Some(path) => Self::load(&path),
-            None => Ok(Self::default()),
-        }
+            .position(|dir| dir.join(CONFIG_FILE).is_file());
+        let Some(levels_up) = found else {
+            return Ok(Self::default());
+        };
+        let mut path = if start == Path::new(".") {
+            PathBuf::new()
+        } else {
+            start.to_path_buf()
+        };
+        path.extend(std::iter::repeat_n("..", levels_up));
+        Self::load(&path.join(CONFIG_FILE))
     }
 
     /// Reads one config file; relative paths in it are relative to its directory.
@@ -133,8 +142,8 @@ mod tests {
         .unwrap();
         std::fs::create_dir_all(root.join("a/b")).unwrap();
         let config = Config::discover(&root.join("a/b")).unwrap();
-        assert_eq!(config.checks, [root.join("my-checks")]);
-        assert_eq!(config.paths, [root.join("articles")]);
+        assert_eq!(config.checks, [root.join("a/b/../../my-checks")]);
+        assert_eq!(config.paths, [root.join("a/b/../../articles")]);
         assert_eq!(*config.severity["stripped-link"].get_ref(), Severity::Info);
     }
 

@@ -1,8 +1,9 @@
 //! Reading check files and compiling them into a [`CheckSet`].
 
 use super::error::{ConfigError, SpecError, suggestion};
+use super::gate::{Gate, share};
 use super::spec::{CheckFile, CheckSpec};
-use super::{Check, CheckMeta, Gate, Rule, Scope, compile_regex};
+use super::{Check, CheckMeta, Rule, Scope, compile_regex};
 use crate::finding::Severity;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -62,11 +63,23 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<CheckSet, Vec<ConfigError>> {
             Err(errs) => errors.extend(errs.into_iter().map(|e| e.in_file(file.clone(), &source))),
         }
     }
-    if errors.is_empty() {
-        Ok(set)
-    } else {
-        Err(errors)
+    if !errors.is_empty() {
+        return Err(errors);
     }
+    share_gates(&mut set.checks);
+    Ok(set)
+}
+
+/// Compiles the gates of `checks` into shared pattern sets (see [`super::gate`]).
+pub fn share_gates(checks: &mut [Check]) {
+    let mut gates: Vec<(&mut Gate, Scope)> = checks
+        .iter_mut()
+        .map(|c| {
+            let scope = c.rule.unit_scope(c.gate.scope);
+            (&mut c.gate, scope)
+        })
+        .collect();
+    share(&mut gates);
 }
 
 /// The check files of a path, sorted so load order (and duplicate reports) are stable.
@@ -107,11 +120,12 @@ pub fn load_str(source: &str) -> Result<Vec<(Check, std::ops::Range<usize>)>, Ve
             }
         }
     }
-    if errors.is_empty() {
-        Ok(checks)
-    } else {
-        Err(errors)
+    if !errors.is_empty() {
+        return Err(errors);
     }
+    let (mut compiled, spans): (Vec<Check>, Vec<_>) = checks.into_iter().unzip();
+    share_gates(&mut compiled);
+    Ok(compiled.into_iter().zip(spans).collect())
 }
 
 /// Turns a TOML or schema error into one pointing at its span, with a
@@ -205,19 +219,17 @@ fn compile(spec: CheckSpec) -> Result<Check, SpecError> {
             .help(format!("a `{kind}` check takes {valid}")));
         }
     }
-    let gate = Gate {
+    let gate = Gate::new(
         scope,
-        when: spec
-            .when
+        spec.when
             .iter()
             .map(compile_regex)
             .collect::<Result<_, _>>()?,
-        unless: spec
-            .unless
+        spec.unless
             .iter()
             .map(compile_regex)
             .collect::<Result<_, _>>()?,
-    };
+    );
     let rule = Rule::compile(kind, &spec)?;
     let message = spec
         .message

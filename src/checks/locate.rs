@@ -202,7 +202,12 @@ impl ValueLocator {
     }
 
     /// The values in `unit` this check is about, with spans in the document.
-    pub fn locate(&self, doc: &Document, unit: Range<usize>, cache: &ValueCache) -> Vec<Mention<Value>> {
+    pub fn locate(
+        &self,
+        doc: &Document,
+        unit: Range<usize>,
+        cache: &ValueCache,
+    ) -> Vec<Mention<Value>> {
         self.locate_with_distance(doc, unit, cache)
             .into_iter()
             .map(|(mention, _)| mention)
@@ -287,7 +292,12 @@ pub struct ValueCache {
 
 impl ValueCache {
     /// The values of `kind` in `unit`, with spans relative to the unit.
-    pub fn extract(&self, kind: ValueType, doc: &Document, unit: Range<usize>) -> Arc<[Mention<Value>]> {
+    pub fn extract(
+        &self,
+        kind: ValueType,
+        doc: &Document,
+        unit: Range<usize>,
+    ) -> Arc<[Mention<Value>]> {
         let key = (unit.start, unit.end, kind);
         if let Some(found) = self.extracted.borrow().get(&key) {
             return found.clone();

@@ -89,7 +89,10 @@ impl Relation {
 
     /// Flags each left value that cannot stand in the relation with the nearest right value.
     pub fn run(&self, doc: &Document, unit: Range<usize>, emit: &mut Emitter) {
-        let mut left = self.left.1.locate_with_distance(doc, unit.clone(), emit.values());
+        let mut left = self
+            .left
+            .1
+            .locate_with_distance(doc, unit.clone(), emit.values());
         let mut right = self.right.1.locate_with_distance(doc, unit, emit.values());
         // A number claimed by both roles belongs to the closer anchor.
         left.retain(|(l, dl)| !right.iter().any(|(r, dr)| r.span == l.span && dr < dl));

@@ -117,7 +117,7 @@ impl CommonArgs {
     fn config(&self) -> Result<Config, Reported> {
         let loaded = match &self.config {
             Some(path) => Config::load(path),
-            None => Config::discover(&std::env::current_dir().unwrap_or_default()),
+            None => Config::discover(std::path::Path::new(".")),
         };
         loaded.map_err(|e| {
             eprint!("{}", self.reporter().config_error(&e));

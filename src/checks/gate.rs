@@ -1,0 +1,199 @@
+//! Gates: `when` patterns that must all match in a scope, `unless` patterns
+//! that must not.
+//!
+//! Checked unit by unit, every check would run its own patterns over every
+//! sentence. Instead the patterns of all checks are compiled into one
+//! `RegexSet` per unit scope, which reads each unit once and says which of them
+//! match; each check then looks its own patterns up in that answer.
+
+use super::Scope;
+use crate::document::Document;
+use regex::{Regex, RegexSet, RegexSetBuilder};
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+/// A check's gate.
+#[derive(Debug)]
+pub struct Gate {
+    pub scope: Scope,
+    pub when: Vec<Regex>,
+    pub unless: Vec<Regex>,
+    /// This gate's patterns in a set shared with other checks, once loaded.
+    shared: Option<(Arc<SharedGates>, Plan)>,
+}
+
+/// Positions of a gate's patterns in its shared set.
+#[derive(Debug, Clone)]
+struct Plan {
+    when: Vec<usize>,
+    unless: Vec<usize>,
+}
+
+/// One `RegexSet` for all gate patterns of one unit scope.
+#[derive(Debug)]
+pub struct SharedGates {
+    scope: Scope,
+    set: RegexSet,
+}
+
+/// A piece of a document that checks look at in one go.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unit {
+    pub span: Range<usize>,
+    /// Part of a photo caption: its dates and counts are the photo's.
+    pub caption: bool,
+}
+
+/// Which shared patterns match in each unit of one document, computed once
+/// per shared set.
+#[derive(Debug, Default)]
+pub struct DocumentGates {
+    matched: HashMap<usize, Arc<Vec<(Unit, regex::SetMatches)>>>,
+}
+
+impl Gate {
+    pub fn new(scope: Scope, when: Vec<Regex>, unless: Vec<Regex>) -> Self {
+        Self {
+            scope,
+            when,
+            unless,
+            shared: None,
+        }
+    }
+
+    /// Whether a unit of text passes the gate, on its own.
+    pub fn admits(&self, text: &str) -> bool {
+        self.when.iter().all(|r| r.is_match(text)) && !self.unless.iter().any(|r| r.is_match(text))
+    }
+
+    /// The units of `doc` in `scope` that pass the gate.
+    pub fn admitted(&self, doc: &Document, scope: Scope, cache: &mut DocumentGates) -> Vec<Unit> {
+        match &self.shared {
+            Some((shared, plan)) if shared.scope == scope => {
+                let key = Arc::as_ptr(shared) as usize;
+                let matched = cache
+                    .matched
+                    .entry(key)
+                    .or_insert_with(|| {
+                        Arc::new(
+                            scope
+                                .units(doc)
+                                .into_iter()
+                                .map(|unit| {
+                                    let found =
+                                        shared.set.matches(&doc.lintable[unit.span.clone()]);
+                                    (unit, found)
+                                })
+                                .collect(),
+                        )
+                    })
+                    .clone();
+                matched
+                    .iter()
+                    .filter(|(_, found)| {
+                        plan.when.iter().all(|&i| found.matched(i))
+                            && !plan.unless.iter().any(|&i| found.matched(i))
+                    })
+                    .map(|(unit, _)| unit.clone())
+                    .collect()
+            }
+            _ => scope
+                .units(doc)
+                .into_iter()
+                .filter(|unit| self.admits(&doc.lintable[unit.span.clone()]))
+                .collect(),
+        }
+    }
+}
+
+/// Puts the gate patterns of `checks` into one set per unit scope. Gates keep
+/// their own regexes too, for scopes the set was not built for.
+pub fn share(gates: &mut [(&mut Gate, Scope)]) {
+    let mut by_scope: HashMap<Scope, Vec<usize>> = HashMap::new();
+    for (i, (_, scope)) in gates.iter().enumerate() {
+        by_scope.entry(*scope).or_default().push(i);
+    }
+    for (scope, members) in by_scope {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut plans = Vec::new();
+        for &i in &members {
+            let gate = &gates[i].0;
+            let mut add = |regexes: &[Regex]| -> Vec<usize> {
+                regexes
+                    .iter()
+                    .map(|r| {
+                        patterns.push(r.as_str().to_string());
+                        patterns.len() - 1
+                    })
+                    .collect()
+            };
+            let when = add(&gate.when);
+            let unless = add(&gate.unless);
+            plans.push(Plan { when, unless });
+        }
+        if patterns.is_empty() {
+            continue;
+        }
+        let Ok(set) = RegexSetBuilder::new(&patterns)
+            .size_limit(1 << 26)
+            .dfa_size_limit(1 << 26)
+            .build()
+        else {
+            continue; // Each gate still has its own regexes.
+        };
+        let shared = Arc::new(SharedGates { scope, set });
+        for (&i, plan) in members.iter().zip(plans) {
+            gates[i].0.shared = Some((shared.clone(), plan));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gate(when: &[&str], unless: &[&str]) -> Gate {
+        let re = |ps: &[&str]| ps.iter().map(|p| Regex::new(p).unwrap()).collect();
+        Gate::new(Scope::Sentence, re(when), re(unless))
+    }
+
+    #[test]
+    fn gate_needs_all_when_and_no_unless() {
+        let g = gate(&["annex", "four"], &["Crimea"]);
+        assert!(g.admits("four regions annexed"));
+        assert!(!g.admits("regions annexed"));
+        assert!(!g.admits("four regions and Crimea annexed"));
+    }
+
+    #[test]
+    fn shared_sets_admit_the_same_units_as_separate_regexes() {
+        let doc = Document::parse(
+            "a.txt",
+            b"Four regions were annexed. Crimea was annexed too. Four ducks.".to_vec(),
+            None,
+        )
+        .unwrap();
+        let mut a = gate(&["(?i)four", "annex"], &[]);
+        let mut b = gate(&["annex"], &["Crimea"]);
+        let alone: Vec<Vec<Unit>> = [&a, &b]
+            .iter()
+            .map(|g| g.admitted(&doc, Scope::Sentence, &mut DocumentGates::default()))
+            .collect();
+        share(&mut [(&mut a, Scope::Sentence), (&mut b, Scope::Sentence)]);
+        assert!(a.shared.is_some());
+        let mut cache = DocumentGates::default();
+        let together = vec![
+            a.admitted(&doc, Scope::Sentence, &mut cache),
+            b.admitted(&doc, Scope::Sentence, &mut cache),
+        ];
+        assert_eq!(alone, together);
+        assert_eq!(together[0].len(), 1);
+        assert_eq!(together[1].len(), 1);
+        assert_eq!(
+            cache.matched.len(),
+            1,
+            "one pass of the set for both checks"
+        );
+    }
+}
