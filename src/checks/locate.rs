@@ -283,11 +283,14 @@ impl ValueLocator {
     }
 }
 
+/// A unit's byte range and the value type extracted from it.
+type UnitKey = (usize, usize, ValueType);
+
 /// Values extracted from the units of one document, shared by its checks:
 /// each unit is read once per value type, however many checks look at it.
 #[derive(Debug, Default)]
 pub struct ValueCache {
-    extracted: RefCell<HashMap<(usize, usize, ValueType), Arc<[Mention<Value>]>>>,
+    extracted: RefCell<HashMap<UnitKey, Arc<[Mention<Value>]>>>,
 }
 
 impl ValueCache {
