@@ -10,6 +10,7 @@
 #   BENCH_FACTLINT_RUNS=1  runs of each factlint measurement (best is reported)
 #   BENCH_LARGE=1       also measure a 10x corpus (2 GB by default: disk and time)
 #   BENCH_NO_INSTALL=1  never apt-get install missing tools (skip them instead)
+#   BENCH_CORPUS=target/bench-corpus  where the 1x corpus goes (scaled ones get -0.1x etc.)
 #   BENCH_RG=rg         the ripgrep binary to use (e.g. a newer one from `cargo install ripgrep`)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +21,11 @@ RUNS=${BENCH_RUNS:-3}
 FL_RUNS=${BENCH_FACTLINT_RUNS:-1}
 LARGE=${BENCH_LARGE:-0}
 NO_INSTALL=${BENCH_NO_INSTALL:-0}
-CORPUS=target/bench-corpus
+CORPUS=${BENCH_CORPUS:-target/bench-corpus}
+case $CORPUS in
+    target/bench-*) ;;
+    *) echo "error: BENCH_CORPUS must be target/bench-*: it is deleted and regenerated" >&2; exit 2 ;;
+esac
 WORK=target/bench-out
 FACTLINT=target/release/factlint
 GEN=target/release/examples/gen-corpus
@@ -94,7 +99,8 @@ done
 
 # --- measurement helpers ---------------------------------------------------
 
-# measure NAME CMD...: runs CMD under /usr/bin/time -v; sets SECS and RSS_KB.
+# measure NAME CMD...: runs CMD under /usr/bin/time -v; sets SECS (wall clock),
+# CPU (user + system seconds, all threads) and RSS_KB (peak resident set).
 # Exit codes 0 and 1 are success (factlint and rg exit 1 on findings / no match).
 measure() {
     local name=$1
@@ -112,23 +118,27 @@ measure() {
     fi
     SECS=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.3f", b - a}')
     RSS_KB=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/$name.time")
+    CPU=$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.2f", s}' "$WORK/$name.time")
 }
 
-# best NAME RUNS CMD...: the fastest of RUNS runs; sets BEST and BEST_RSS_KB (max).
+# best NAME RUNS CMD...: the fastest of RUNS runs; sets BEST (wall), BEST_CPU
+# (least CPU seconds) and BEST_RSS_KB (largest peak RSS).
 best() {
     local name=$1 runs=$2 i
     shift 2
-    BEST= BEST_RSS_KB=0
+    BEST= BEST_CPU= BEST_RSS_KB=0
     for ((i = 1; i <= runs; i++)); do
         measure "$name" "$@"
-        log "$name run $i: ${SECS}s, peak RSS ${RSS_KB} KB"
+        log "$name run $i: ${SECS}s wall, ${CPU}s CPU, peak RSS ${RSS_KB} KB"
         if [[ -z $BEST ]] || awk -v a="$SECS" -v b="$BEST" 'BEGIN {exit !(a < b)}'; then BEST=$SECS; fi
+        if [[ -z $BEST_CPU ]] || awk -v a="$CPU" -v b="$BEST_CPU" 'BEGIN {exit !(a < b)}'; then BEST_CPU=$CPU; fi
         if ((RSS_KB > BEST_RSS_KB)); then BEST_RSS_KB=$RSS_KB; fi
     done
 }
 
-mbps() { awk -v b="$1" -v s="$2" 'BEGIN {printf "%.1f", b / 1e6 / s}'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f", a / b}'; }
+# MB/s and ratios; "-" when the time is too small to divide by (cat's CPU time).
+mbps() { awk -v b="$1" -v s="$2" 'BEGIN {if (s < 0.005) print "-"; else printf "%.1f", b / 1e6 / s}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b < 0.005) print "-"; else printf "%.1f", a / b}'; }
 
 cat_all() {
     find "$1" -type f \( -name '*.txt' -o -name '*.md' \) -print0 | xargs -0 cat > /dev/null
@@ -149,11 +159,12 @@ export FACTLINT
 BYTES=$(article_bytes "$CORPUS")
 FILES=$(article_count "$CORPUS")
 log "1x corpus: $FILES articles, $BYTES bytes"
+LOAD_BEFORE=$(cut -d" " -f1-3 /proc/loadavg)
 log "warm-up read (untimed)"
 cat_all "$CORPUS"
 
 best cat "$RUNS" bash -c 'cat_all "$0"' "$CORPUS"
-CAT_S=$BEST
+CAT_S=$BEST CAT_CPU=$BEST_CPU
 CAT_RSS=$BEST_RSS_KB
 
 RG_S=
@@ -180,14 +191,14 @@ PY
     export RG
     best rg "$RUNS" bash -c '"$RG" --no-heading --line-number --color never -g "*.txt" -g "*.md" -f "$1" "$0" > "$2"' \
         "$CORPUS" "$WORK/rg-patterns.txt" "$WORK/rg.out"
-    RG_S=$BEST
+    RG_S=$BEST RG_CPU=$BEST_CPU
     RG_RSS=$BEST_RSS_KB
     RG_VERSION=$("$RG" --version | head -n 1)
     RG_LINES=$(wc -l < "$WORK/rg.out")
 fi
 
 best factlint-human "$FL_RUNS" bash -c 'factlint_check "$1" "$0"' "$CORPUS" "$WORK/factlint-human.out"
-FL_S=$BEST
+FL_S=$BEST FL_CPU=$BEST_CPU
 FL_RSS=$BEST_RSS_KB
 FL_SUMMARY=$(tail -n 1 "$WORK/factlint-human.out")
 case $FL_SUMMARY in
@@ -198,7 +209,7 @@ esac
 SARIF_S=
 if "$FACTLINT" check --help | grep -q sarif; then
     best factlint-sarif "$FL_RUNS" bash -c 'factlint_check "$1" --format sarif "$0"' "$CORPUS" "$WORK/factlint-sarif.out"
-    SARIF_S=$BEST
+    SARIF_S=$BEST SARIF_CPU=$BEST_CPU
     SARIF_RSS=$BEST_RSS_KB
 else
     note "factlint check has no --format sarif in this build: sarif row skipped"
@@ -226,15 +237,15 @@ fi
 
 # --- growth: 0.1x, 0.5x (1x above), optional 10x ---------------------------
 
-declare -A G_BYTES G_FILES G_S G_RSS
-G_BYTES[1]=$BYTES G_FILES[1]=$FILES G_S[1]=$FL_S G_RSS[1]=$FL_RSS
+declare -A G_BYTES G_FILES G_S G_CPU G_RSS
+G_BYTES[1]=$BYTES G_FILES[1]=$FILES G_S[1]=$FL_S G_CPU[1]=$FL_CPU G_RSS[1]=$FL_RSS
 for s in "${SCALES[@]}"; do
     dir="$CORPUS-${s}x"
     G_BYTES[$s]=$(article_bytes "$dir")
     G_FILES[$s]=$(article_count "$dir")
     cat_all "$dir"
     best "factlint-${s}x" "$FL_RUNS" bash -c 'factlint_check "$1" "$0"' "$dir" "$WORK/factlint-${s}x.out"
-    G_S[$s]=$BEST G_RSS[$s]=$BEST_RSS_KB
+    G_S[$s]=$BEST G_CPU[$s]=$BEST_CPU G_RSS[$s]=$BEST_RSS_KB
 done
 
 # --- report ----------------------------------------------------------------
@@ -244,28 +255,33 @@ MB=$(awk -v b="$BYTES" 'BEGIN {printf "%.1f", b / 1e6}')
     echo
     echo "factlint benchmark  $(date -u +%Y-%m-%dT%H:%MZ)  commit $(git rev-parse --short HEAD)"
     echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(free -g | awk '/Mem:/ {print $2}') GB RAM"
+    echo "load:    $LOAD_BEFORE (1/5/15-min load average before the timed runs)"
     echo "corpus:  $CORPUS, $FILES articles, $MB MB, seed $SEED; warm page cache; best of $RUNS (cat, rg) / $FL_RUNS (factlint)"
     echo
-    printf '%-26s %9s %9s %12s %15s\n' tool seconds MB/s "peak RSS" "factlint / tool"
-    printf '%-26s %9s %9s %12s %15s\n' "cat (I/O floor)" "$CAT_S" "$(mbps "$BYTES" "$CAT_S")" "$((CAT_RSS / 1024)) MB" "$(ratio "$FL_S" "$CAT_S")"
-    if [[ -n $RG_S ]]; then
-        printf '%-26s %9s %9s %12s %15s\n' "rg (check patterns)" "$RG_S" "$(mbps "$BYTES" "$RG_S")" "$((RG_RSS / 1024)) MB" "$(ratio "$FL_S" "$RG_S")"
-    fi
-    printf '%-26s %9s %9s %12s %15s\n' "factlint check (human)" "$FL_S" "$(mbps "$BYTES" "$FL_S")" "$((FL_RSS / 1024)) MB" 1.0
-    if [[ -n $SARIF_S ]]; then
-        printf '%-26s %9s %9s %12s %15s\n' "factlint check (sarif)" "$SARIF_S" "$(mbps "$BYTES" "$SARIF_S")" "$((SARIF_RSS / 1024)) MB" "$(ratio "$FL_S" "$SARIF_S")"
-    fi
+    row() { printf '%-24s %9s %9s %9s %9s %10s %9s %9s\n' "$@"; }
+    row tool "wall s" "MB/s" "CPU s" "CPU MB/s" "peak RSS" "fl/tool" "fl/tool"
+    row "" "" "" "" "" "" "(wall)" "(CPU)"
+    # row_for LABEL WALL CPU RSS_KB
+    row_for() {
+        row "$1" "$2" "$(mbps "$BYTES" "$2")" "$3" "$(mbps "$BYTES" "$3")" "$(($4 / 1024)) MB" \
+            "$(ratio "$FL_S" "$2")" "$(ratio "$FL_CPU" "$3")"
+    }
+    row_for "cat (I/O floor)" "$CAT_S" "$CAT_CPU" "$CAT_RSS"
+    if [[ -n $RG_S ]]; then row_for "rg (check patterns)" "$RG_S" "$RG_CPU" "$RG_RSS"; fi
+    row_for "factlint check (human)" "$FL_S" "$FL_CPU" "$FL_RSS"
+    if [[ -n $SARIF_S ]]; then row_for "factlint check (sarif)" "$SARIF_S" "$SARIF_CPU" "$SARIF_RSS"; fi
     echo
     echo "factlint result: $FL_SUMMARY"
     if [[ -n $RG_S ]]; then echo "rg: $RG_VERSION, $RG_LINES matching lines"; fi
     echo "one article ($ONE, $(wc -c < "$ONE") bytes): $ONE_MS ms ($ONE_HOW)"
     echo
-    printf '%-6s %9s %10s %9s %9s %12s %16s\n' scale articles MB seconds MB/s "peak RSS" "s per 1x size"
+    printf '%-6s %8s %8s %8s %7s %8s %9s %10s %10s\n' scale articles MB "wall s" "MB/s" "CPU s" "CPU MB/s" "peak RSS" "CPU s/1x"
     for s in $(printf '%s\n' "${SCALES[@]}" 1 | sort -g); do
-        printf '%-6s %9s %10s %9s %9s %12s %16s\n' "${s}x" "${G_FILES[$s]}" \
+        printf '%-6s %8s %8s %8s %7s %8s %9s %10s %10s\n' "${s}x" "${G_FILES[$s]}" \
             "$(awk -v b="${G_BYTES[$s]}" 'BEGIN {printf "%.1f", b / 1e6}')" "${G_S[$s]}" \
-            "$(mbps "${G_BYTES[$s]}" "${G_S[$s]}")" "$((G_RSS[$s] / 1024)) MB" \
-            "$(awk -v t="${G_S[$s]}" -v b="${G_BYTES[$s]}" -v B="$BYTES" 'BEGIN {printf "%.2f", t * B / b}')"
+            "$(mbps "${G_BYTES[$s]}" "${G_S[$s]}")" "${G_CPU[$s]}" "$(mbps "${G_BYTES[$s]}" "${G_CPU[$s]}")" \
+            "$((G_RSS[$s] / 1024)) MB" \
+            "$(awk -v t="${G_CPU[$s]}" -v b="${G_BYTES[$s]}" -v B="$BYTES" 'BEGIN {printf "%.2f", t * B / b}')"
     done
     if ((${#NOTES[@]})); then
         echo
