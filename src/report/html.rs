@@ -192,6 +192,8 @@ struct Segment {
     text: String,
     /// Space-separated ids of the findings whose spans cover it; empty for plain text.
     ids: String,
+    /// The ids of the findings whose primary span covers it (a subset of `ids`).
+    primary: String,
     /// `sev-error`, `sev-warning`, `sev-info` (a primary span) or `related`.
     class: String,
     /// Anchors of the spans starting here (`f3`, `f3-r0`).
@@ -435,9 +437,19 @@ fn segments(text: &str, path: &str, findings: &[Finding]) -> Vec<Segment> {
     for pair in cuts.windows(2) {
         let (a, b) = (pair[0], pair[1]);
         let covering: Vec<&Span> = spans.iter().filter(|s| s.0 <= a && b <= s.1).collect();
-        let mut ids: Vec<usize> = covering.iter().map(|s| s.2).collect();
-        ids.sort_unstable();
-        ids.dedup();
+        let list = |only_primary: bool| {
+            let mut ids: Vec<usize> = covering
+                .iter()
+                .filter(|s| !only_primary || s.3.is_none())
+                .map(|s| s.2)
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            ids.iter()
+                .map(|i| format!("f{i}"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
         let severity = covering
             .iter()
             .filter(|s| s.3.is_none())
@@ -458,11 +470,8 @@ fn segments(text: &str, path: &str, findings: &[Finding]) -> Vec<Segment> {
             .collect();
         out.push(Segment {
             text: clean(&text[a..b]),
-            ids: ids
-                .iter()
-                .map(|i| format!("f{i}"))
-                .collect::<Vec<_>>()
-                .join(" "),
+            ids: list(false),
+            primary: list(true),
             class,
             anchors,
         });
