@@ -312,3 +312,32 @@ message = "script tag `{found}`"
         "<mark class=\"sev-error\" data-ids=\"f0\" data-primary=\"f0\" tabindex=\"0\">2020</mark>"
     ));
 }
+
+#[test]
+fn wide_corpus_collapses_agreeing_articles_unless_wide() {
+    let args = [
+        "facts",
+        "tests/fixtures/articles",
+        "--checks",
+        "tests/fixtures/checks/year.toml",
+    ];
+    let output = Command::cargo_bin("factlint")
+        .expect("binary built")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("COLUMNS", "60")
+        .args(args)
+        .output()
+        .expect("factlint runs");
+    let narrow = String::from_utf8(output.stdout).expect("UTF-8");
+    assert!(narrow.contains("5 articles"), "{narrow}");
+    assert!(narrow.contains("--wide shows each"), "{narrow}");
+    let mut wide_args = args.to_vec();
+    wide_args.push("--wide");
+    let (wide, _, code) = factlint(&wide_args);
+    assert_eq!(code, 0);
+    assert!(!wide.contains("articles"), "{wide}");
+    assert_eq!(
+        wide.lines().next().map(|l| l.split_whitespace().count()),
+        Some(8)
+    );
+}
