@@ -12,6 +12,7 @@ pub mod config;
 pub mod corpus;
 pub mod document;
 pub mod examples;
+pub mod facts_table;
 pub mod finding;
 pub mod fix;
 pub mod lint;

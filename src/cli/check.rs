@@ -87,6 +87,8 @@ enum Format {
     Github,
     /// JUnit XML.
     Junit,
+    /// One self-contained HTML page: summary, facts table, highlighted articles.
+    Html,
 }
 
 pub(super) fn run(args: &CheckArgs) -> Result<u8, Reported> {
@@ -280,6 +282,9 @@ fn render(args: &CheckArgs, checks: &CheckSet, outcome: &Outcome, hidden: usize)
         Format::Sarif => sarif::render(findings, &run),
         Format::Github => github::render(findings),
         Format::Junit => junit::render(findings, &run),
+        Format::Html => {
+            crate::report::html::report(findings, &run, checks, &args.common.checks, args.published)
+        }
     }
 }
 

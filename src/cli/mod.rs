@@ -55,6 +55,8 @@ enum Command {
     Explain(authoring::ExplainArgs),
     /// Write a commented skeleton for a new check.
     New(authoring::NewArgs),
+    /// Show what each article says about each fact, outliers marked.
+    Facts(crate::facts_table::FactsArgs),
 }
 
 /// Options every command that loads checks shares.
@@ -104,6 +106,7 @@ pub fn run() -> ExitCode {
         Command::List(args) => authoring::list(&args),
         Command::Explain(args) => authoring::explain(&args),
         Command::New(args) => authoring::new(&args),
+        Command::Facts(args) => Ok(crate::facts_table::run(&args)),
     };
     ExitCode::from(code.unwrap_or_else(|Reported(code)| code))
 }
