@@ -316,11 +316,13 @@ fn gather_file(
         let (Some(check), Some(locator)) = (checks.checks.get(index), locators.get(&index)) else {
             continue;
         };
-        for unit in check.gate.scope.units(&doc, true) {
-            if !check.gate.admits(&doc.lintable[unit.clone()]) {
+        let values = crate::checks::locate::ValueCache::default();
+        let units = check.gate.scope.units(&doc);
+        for unit in units.into_iter().filter(|u| !u.caption) {
+            if !check.gate.admits(&doc.lintable[unit.span.clone()]) {
                 continue;
             }
-            for mention in locator.locate(&doc, unit) {
+            for mention in locator.locate(&doc, unit.span, &values) {
                 if mention.value != Value::UnresolvedDate {
                     facts.push(Fact {
                         check: index,
