@@ -237,9 +237,16 @@ impl ValueLocator {
             .filter_map(|c| {
                 let distance = match &anchors {
                     None => 0,
+                    // An anchor takes the nearest value on each side: "annex in
+                    // 2022, hit on Dec. 30, 2023" dates the annexation 2022 only.
                     Some(anchors) => anchors
                         .iter()
                         .filter(|a| self.is_near(a, &c.span))
+                        .filter(|a| {
+                            !candidates.iter().any(|o| {
+                                between(a, &o.span, &c.span) && !restates(text, &o.span, &c.span)
+                            })
+                        })
                         .map(|a| gap(a, &c.span))
                         .min()?,
                 };
@@ -371,6 +378,23 @@ pub fn extract(kind: ValueType, text: &str, published: Option<Date>) -> Vec<Ment
     }
 }
 
+/// Whether `value` restates `other` in parentheses: "900 km (550 miles)".
+fn restates(text: &str, other: &Range<usize>, value: &Range<usize>) -> bool {
+    other.end <= value.start && text[other.end..value.start].trim() == "("
+}
+
+/// Whether `other` lies wholly between `anchor` and `value`.
+fn between(anchor: &Range<usize>, other: &Range<usize>, value: &Range<usize>) -> bool {
+    if other == value {
+        return false;
+    }
+    if anchor.end <= value.start {
+        anchor.end <= other.start && other.end <= value.start
+    } else {
+        value.end <= other.start && other.end <= anchor.start
+    }
+}
+
 /// Bytes between two ranges (0 when they touch or overlap).
 fn gap(a: &Range<usize>, b: &Range<usize>) -> usize {
     if a.end <= b.start {
@@ -460,6 +484,18 @@ mod tests {
         let text = "In 2022, Moscow claimed to annex four regions, eight years after seizing Crimea in 2014.";
         assert_eq!(years(&regions, text), ["2022"]);
         assert_eq!(years(&crimea, text), ["2014"]);
+    }
+
+    #[test]
+    fn an_anchor_takes_the_nearest_value_only() {
+        let l = locator(Some("annex"), None, None);
+        assert_eq!(
+            years(
+                &l,
+                "Zaporizhzhia, which Moscow claimed to annex in 2022, was hit on Dec. 30, 2023."
+            ),
+            ["2022"]
+        );
     }
 
     #[test]
