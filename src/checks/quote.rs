@@ -10,6 +10,7 @@ use crate::document::Document;
 use crate::finding::{Finding, Location};
 use crate::values::quote::{Quotation, Word, drift, quotations, same_quotation, words};
 use regex::Regex;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// Quotations shorter than this are scare quotes or fragments.
@@ -79,74 +80,163 @@ impl QuoteCheck {
                 _ => None,
             })
             .collect();
+        let wordings = distinct_wordings(&quotes);
         if !self.canonical.is_empty() {
-            return quotes
-                .iter()
-                .filter_map(|(fact, quote)| {
-                    let canonical = self
-                        .canonical
-                        .iter()
-                        .find(|c| same_quotation(&quote.words, c, MIN_SHARED))?;
-                    let d = drift(&quote.words, canonical)?;
-                    let theirs: Vec<&str> = canonical[d.theirs]
-                        .iter()
-                        .map(|w| w.text.as_str())
-                        .collect();
-                    let expected = format!("“{}”", theirs.join(" "));
-                    Some(meta.finding(
-                        words_location(fact, quote, d.ours.clone()),
-                        &found(fact, quote, &d.ours),
-                        &expected,
-                    ))
-                })
-                .collect();
+            return self.against_canonical(meta, &quotes, &wordings);
         }
         let mut findings = Vec::new();
-        for group in versions(&quotes) {
-            let agree =
-                |a: usize, b: usize| drift(&quotes[a].1.words, &quotes[b].1.words).is_none();
+        for group in versions(&wordings) {
+            let agree = |a: usize, b: usize| drift(wordings[a].words, wordings[b].words).is_none();
+            let weight = |w: usize| wordings[w].members.len();
+            let total: usize = group.iter().map(|&w| weight(w)).sum();
             let support: Vec<usize> = group
                 .iter()
-                .map(|&a| group.iter().filter(|&&b| agree(a, b)).count())
+                .map(|&a| {
+                    group
+                        .iter()
+                        .filter(|&&b| agree(a, b))
+                        .map(|&b| weight(b))
+                        .sum()
+                })
                 .collect();
-            if support.iter().all(|&s| s == group.len()) {
+            if support.iter().all(|&s| s == total) {
                 continue;
             }
             let best = (0..group.len())
                 .max_by_key(|&i| (support[i], std::cmp::Reverse(i)))
                 .unwrap_or(0);
-            if support[best] * 2 > group.len() {
-                let reference = group[best];
-                for &i in group.iter().filter(|&&i| !agree(i, reference)) {
-                    findings.extend(drift_finding(meta, &quotes, i, reference));
+            let reference = wordings[group[best]].members[0];
+            if support[best] * 2 > total {
+                for &w in group.iter().filter(|&&w| !agree(w, group[best])) {
+                    for &member in &wordings[w].members {
+                        findings.extend(drift_finding(meta, &quotes, member, reference));
+                    }
                 }
-            } else if let Some(&other) = group.iter().skip(1).find(|&&i| !agree(group[0], i)) {
-                findings.extend(drift_finding(meta, &quotes, group[0], other));
+            } else if let Some(&other) = group.iter().skip(1).find(|&&w| !agree(group[0], w)) {
+                let (first, other) = (wordings[group[0]].members[0], wordings[other].members[0]);
+                findings.extend(drift_finding(meta, &quotes, first, other));
+            }
+        }
+        findings
+    }
+
+    /// Findings for every mention whose wording drifts from a canonical one.
+    fn against_canonical(
+        &self,
+        meta: &CheckMeta,
+        quotes: &[(&Fact, &Quotation)],
+        wordings: &[Wording],
+    ) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        for wording in wordings {
+            let Some(canonical) = self
+                .canonical
+                .iter()
+                .find(|c| same_quotation(wording.words, c, MIN_SHARED))
+            else {
+                continue;
+            };
+            let Some(d) = drift(wording.words, canonical) else {
+                continue;
+            };
+            let theirs: Vec<&str> = canonical[d.theirs.clone()]
+                .iter()
+                .map(|w| w.text.as_str())
+                .collect();
+            let expected = format!("“{}”", theirs.join(" "));
+            for &member in &wording.members {
+                let (fact, quote) = quotes[member];
+                findings.push(meta.finding(
+                    words_location(fact, quote, d.ours.clone()),
+                    &found(fact, quote, &d.ours),
+                    &expected,
+                ));
             }
         }
         findings
     }
 }
 
-/// Groups of quotation indices that are versions of one quotation.
-fn versions(quotes: &[(&Fact, &Quotation)]) -> Vec<Vec<usize>> {
-    let mut group_of: Vec<Option<usize>> = vec![None; quotes.len()];
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    for i in 0..quotes.len() {
-        let joined =
-            (0..i).find(|&j| same_quotation(&quotes[i].1.words, &quotes[j].1.words, MIN_SHARED));
-        match joined.and_then(|j| group_of[j]) {
-            Some(g) => {
-                groups[g].push(i);
-                group_of[i] = Some(g);
-            }
+/// One wording and the quotations (indices) written that way: identical
+/// wordings across a large corpus are compared once.
+struct Wording<'a> {
+    words: &'a [Word],
+    members: Vec<usize>,
+}
+
+fn distinct_wordings<'a>(quotes: &[(&Fact, &'a Quotation)]) -> Vec<Wording<'a>> {
+    let mut index: HashMap<Vec<&str>, usize> = HashMap::new();
+    let mut wordings: Vec<Wording> = Vec::new();
+    for (i, (_, quote)) in quotes.iter().enumerate() {
+        let key: Vec<&str> = quote.words.iter().map(|w| w.text.as_str()).collect();
+        match index.get(&key) {
+            Some(&w) => wordings[w].members.push(i),
             None => {
-                group_of[i] = Some(groups.len());
-                groups.push(vec![i]);
+                index.insert(key, wordings.len());
+                wordings.push(Wording {
+                    words: &quote.words,
+                    members: vec![i],
+                });
             }
         }
     }
-    groups.retain(|g| g.len() > 1);
+    wordings
+}
+
+/// Shingles shared by more wordings than this are common phrases ("the
+/// United States"), too frequent to suggest two wordings are versions.
+const MAX_SHINGLE_USES: usize = 64;
+
+/// Groups of wordings that are versions of one quotation. Only wordings that
+/// share a three-word shingle are compared, so the cost grows with the
+/// number of related wordings, not with the square of all of them.
+fn versions(wordings: &[Wording]) -> Vec<Vec<usize>> {
+    let mut by_shingle: HashMap<[&str; 3], Vec<usize>> = HashMap::new();
+    for (i, wording) in wordings.iter().enumerate() {
+        for window in wording.words.windows(3) {
+            let key = [
+                window[0].text.as_str(),
+                window[1].text.as_str(),
+                window[2].text.as_str(),
+            ];
+            let uses = by_shingle.entry(key).or_default();
+            if uses.last() != Some(&i) {
+                uses.push(i);
+            }
+        }
+    }
+    let mut parent: Vec<usize> = (0..wordings.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    let mut compared: std::collections::HashSet<(usize, usize)> = Default::default();
+    for uses in by_shingle
+        .values()
+        .filter(|u| u.len() > 1 && u.len() <= MAX_SHINGLE_USES)
+    {
+        for (k, &a) in uses.iter().enumerate() {
+            for &b in &uses[k + 1..] {
+                if root(&mut parent, a) == root(&mut parent, b) || !compared.insert((a, b)) {
+                    continue;
+                }
+                if same_quotation(wordings[a].words, wordings[b].words, MIN_SHARED) {
+                    let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+                    parent[ra.max(rb)] = ra.min(rb);
+                }
+            }
+        }
+    }
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..wordings.len() {
+        let r = root(&mut parent, i);
+        groups.entry(r).or_default().push(i);
+    }
+    let mut groups: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() > 1).collect();
+    groups.sort();
     groups
 }
 
