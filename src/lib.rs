@@ -15,6 +15,7 @@ pub mod examples;
 pub mod finding;
 pub mod fix;
 pub mod lint;
+pub mod lsp;
 pub mod report;
 pub mod suppress;
 pub mod values;

@@ -55,6 +55,8 @@ enum Command {
     Explain(authoring::ExplainArgs),
     /// Write a commented skeleton for a new check.
     New(authoring::NewArgs),
+    /// Run the language server over standard input and output.
+    Lsp(crate::lsp::LspArgs),
 }
 
 /// Options every command that loads checks shares.
@@ -104,6 +106,7 @@ pub fn run() -> ExitCode {
         Command::List(args) => authoring::list(&args),
         Command::Explain(args) => authoring::explain(&args),
         Command::New(args) => authoring::new(&args),
+        Command::Lsp(args) => Ok(crate::lsp::run(&args)),
     };
     ExitCode::from(code.unwrap_or_else(|Reported(code)| code))
 }
