@@ -451,10 +451,9 @@ impl Server {
         for location in findings.iter().flat_map(|f| &f.related) {
             let path = Path::new(&*location.path);
             let key = normalise(path);
-            if !self.files.contains_key(&key) {
-                let text = std::fs::read_to_string(path).ok().map(Text::new);
-                self.files.insert(key, text);
-            }
+            self.files
+                .entry(key)
+                .or_insert_with(|| std::fs::read_to_string(path).ok().map(Text::new));
         }
     }
 

@@ -33,6 +33,8 @@ pub struct Workspace {
     pub articles: Vec<Article>,
     /// Facts compared across the corpus, per article (keyed by normalised path).
     pub facts: HashMap<PathBuf, Vec<Fact>>,
+    /// Publication dates of the corpus articles, by normalised path.
+    dates: HashMap<PathBuf, Option<Date>>,
 }
 
 /// A path made comparable with others naming the same file.
@@ -111,6 +113,11 @@ impl Workspace {
             }
             Err(corpus::CorpusError::Missing(_)) => Vec::new(),
         };
+        self.dates = self
+            .articles
+            .iter()
+            .map(|a| (normalise(&a.path), a.published))
+            .collect();
         let checks = &self.checks;
         self.facts = self
             .articles
@@ -137,9 +144,8 @@ impl Workspace {
 
     /// The publication date of an article, from the corpus manifest.
     pub fn published(&self, path: &Path) -> Option<Date> {
-        let key = normalise(path);
-        if let Some(article) = self.articles.iter().find(|a| normalise(&a.path) == key) {
-            return article.published;
+        if let Some(published) = self.dates.get(&normalise(path)) {
+            return *published;
         }
         if !path.is_file() {
             return None;
