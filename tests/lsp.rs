@@ -239,6 +239,13 @@ fn annexation_year_is_flagged_fixed_and_gone() {
     );
     assert_eq!(year[0]["severity"], 1);
     assert_eq!(year[0]["source"], "factlint");
+    assert!(
+        year[0]["codeDescription"]["href"]
+            .as_str()
+            .is_some_and(|h| h.starts_with("https://en.wikipedia.org/")),
+        "{:#?}",
+        year[0]
+    );
 
     let hover = client.request(
         "textDocument/hover",

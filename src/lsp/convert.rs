@@ -206,6 +206,17 @@ mod tests {
         assert_eq!(t.offset(Position::new(0, 1)), 4);
     }
 
+    proptest::proptest! {
+        #[test]
+        fn conversions_never_panic(s in "(?s).{0,40}", line in 0u32..6, character in 0u32..50, at in 0usize..200) {
+            let t = text(&s);
+            let offset = t.offset(Position::new(line, character));
+            proptest::prop_assert!(t.text.is_char_boundary(offset));
+            let p = t.position(at);
+            proptest::prop_assert!(t.offset(p) <= t.text.len());
+        }
+    }
+
     #[test]
     fn file_uris_round_trip_with_percent_encoding() {
         let path = Path::new("/tmp/a dir/ü#1.md");
