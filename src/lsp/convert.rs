@@ -139,11 +139,22 @@ fn percent_decode(s: &str) -> Option<Vec<u8>> {
 
 /// The `file:` URI of a path (made absolute against `base` if relative).
 pub fn path_to_uri(path: &Path, base: &Path) -> Option<Uri> {
-    let absolute = if path.is_absolute() {
+    let joined = if path.is_absolute() {
         path.to_path_buf()
     } else {
         base.join(path)
     };
+    // `a/../b` → `b`, so the URI is the one the editor has for the file.
+    let mut absolute = PathBuf::new();
+    for component in joined.components() {
+        match component {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                absolute.pop();
+            }
+            other => absolute.push(other),
+        }
+    }
     let text = absolute.to_str()?.replace('\\', "/");
     let mut uri = String::from("file://");
     if !text.starts_with('/') {
@@ -225,6 +236,8 @@ mod tests {
         assert_eq!(uri_to_path(&uri).unwrap(), path);
         let localhost = Uri::from_str("file://localhost/x/y.txt").unwrap();
         assert_eq!(uri_to_path(&localhost).unwrap(), Path::new("/x/y.txt"));
+        let dotted = path_to_uri(Path::new("../x/./y.md"), Path::new("/a/b")).unwrap();
+        assert_eq!(dotted.as_str(), "file:///a/x/y.md");
         let untitled = Uri::from_str("untitled:Untitled-1").unwrap();
         assert_eq!(uri_to_path(&untitled), None);
     }

@@ -46,7 +46,7 @@ impl Workspace {
     /// Loads everything from `root` (the directory of the workspace).
     pub fn load(root: PathBuf) -> Self {
         let mut ws = Workspace {
-            root,
+            root: normalise(&root),
             ..Workspace::default()
         };
         ws.reload();
