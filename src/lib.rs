@@ -16,6 +16,7 @@ pub mod facts_table;
 pub mod finding;
 pub mod fix;
 pub mod lint;
+pub mod lsp;
 pub mod report;
 pub mod suppress;
 pub mod values;

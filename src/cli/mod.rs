@@ -57,6 +57,8 @@ enum Command {
     New(authoring::NewArgs),
     /// Show what each article says about each fact, outliers marked.
     Facts(crate::facts_table::FactsArgs),
+    /// Run the language server over standard input and output.
+    Lsp(crate::lsp::LspArgs),
 }
 
 /// Options every command that loads checks shares.
@@ -107,6 +109,7 @@ pub fn run() -> ExitCode {
         Command::Explain(args) => authoring::explain(&args),
         Command::New(args) => authoring::new(&args),
         Command::Facts(args) => Ok(crate::facts_table::run(&args)),
+        Command::Lsp(args) => Ok(crate::lsp::run(&args)),
     };
     ExitCode::from(code.unwrap_or_else(|Reported(code)| code))
 }
