@@ -8,6 +8,8 @@ use super::spec::CheckSpec;
 use super::{CheckMeta, Emitter, Fact};
 use crate::document::Document;
 use crate::finding::{Finding, Location};
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::ops::Range;
 
 /// How many agreeing mentions a finding points at.
@@ -76,50 +78,63 @@ impl Consistent {
     }
 
     fn reduce_comparable(&self, meta: &CheckMeta, facts: &[&Fact]) -> Vec<Finding> {
-        if let Some(canonical) = &self.canonical {
-            if !facts[0].value.comparable_with(canonical) {
-                return Vec::new();
+        // Mentions with the same normalised value are weighed once each, so a
+        // large corpus costs one pass plus a comparison of distinct values.
+        let mut distinct: Vec<(&Value, usize)> = Vec::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for fact in facts {
+            match seen.entry(fact.value.to_string()) {
+                Entry::Occupied(e) => distinct[*e.get()].1 += 1,
+                Entry::Vacant(e) => {
+                    e.insert(distinct.len());
+                    distinct.push((&fact.value, 1));
+                }
             }
-            return facts
-                .iter()
-                .filter(|f| !f.value.agrees(canonical))
-                .map(|outlier| {
-                    let agreeing: Vec<&Fact> = facts
+        }
+        let reference = match &self.canonical {
+            Some(canonical) if !facts[0].value.comparable_with(canonical) => return Vec::new(),
+            Some(canonical) => canonical,
+            None => {
+                let support = |v: &Value| -> usize {
+                    distinct
                         .iter()
-                        .copied()
-                        .filter(|f| f.value.agrees(canonical))
-                        .collect();
-                    outlier_finding(meta, outlier, &agreeing, &canonical.to_string())
-                })
-                .collect();
-        }
-        let support: Vec<usize> = facts
-            .iter()
-            .map(|f| facts.iter().filter(|g| f.value.agrees(&g.value)).count())
-            .collect();
-        let Some(best) = (0..facts.len()).max_by_key(|&i| (support[i], std::cmp::Reverse(i)))
-        else {
-            return Vec::new();
+                        .filter(|(d, _)| v.agrees(d))
+                        .map(|(_, n)| n)
+                        .sum()
+                };
+                let Some((best, _)) = distinct
+                    .iter()
+                    .map(|(v, _)| (*v, support(v)))
+                    .enumerate()
+                    .max_by_key(|(i, (_, s))| (*s, std::cmp::Reverse(*i)))
+                    .map(|(_, best)| best)
+                else {
+                    return Vec::new();
+                };
+                let backing = support(best);
+                if backing == facts.len() {
+                    return Vec::new();
+                }
+                if backing * 2 <= facts.len() {
+                    return vec![no_majority_finding(meta, facts)];
+                }
+                best
+            }
         };
-        if support[best] == facts.len() {
-            return Vec::new();
-        }
-        let reference = facts[best];
         let agreeing: Vec<&Fact> = facts
             .iter()
             .copied()
-            .filter(|f| f.value.agrees(&reference.value))
+            .filter(|f| f.value.agrees(reference))
             .collect();
-        if support[best] * 2 > facts.len() {
-            let expected = format!("{} ({})", reference.location.text(), reference.value);
-            facts
-                .iter()
-                .filter(|f| !f.value.agrees(&reference.value))
-                .map(|outlier| outlier_finding(meta, outlier, &agreeing, &expected))
-                .collect()
-        } else {
-            vec![no_majority_finding(meta, facts)]
-        }
+        let expected = match (&self.canonical, agreeing.first()) {
+            (None, Some(first)) => format!("{} ({})", first.location.text(), first.value),
+            _ => reference.to_string(),
+        };
+        facts
+            .iter()
+            .filter(|f| !f.value.agrees(reference))
+            .map(|outlier| outlier_finding(meta, outlier, &agreeing, &expected))
+            .collect()
     }
 }
 
@@ -161,4 +176,112 @@ fn related(fact: &Fact, from: &Fact) -> Location {
     fact.location
         .clone()
         .with_label(format!("{whose} {} ({})", fact.location.text(), fact.value))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::findings_of;
+
+    const LAUNCH: &str = r#"
+[[check]]
+id = "launch"
+kind = "consistent"
+scope = "document"
+when = ['(?i)launch']
+value = { type = "date" }
+"#;
+
+    fn flagged(checks: &str, text: &str) -> Vec<(String, Vec<String>)> {
+        findings_of(checks, text)
+            .into_iter()
+            .map(|f| {
+                (
+                    f.primary.text().to_string(),
+                    f.related.iter().map(|r| r.text().to_string()).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_outlier_points_at_the_majority() {
+        let text = "The launch was on Dec. 30. It launched December 30, a Saturday. The launch on December 31 hit a field.";
+        assert_eq!(
+            flagged(LAUNCH, text),
+            [(
+                "December 31".to_string(),
+                vec![
+                    "Dec. 30".to_string(),
+                    "December 30".to_string(),
+                    "Saturday".to_string()
+                ]
+            )]
+        );
+    }
+
+    #[test]
+    fn relative_and_absolute_mentions_of_one_day_agree() {
+        // Published Friday 2024-01-05: "Saturday" is 2023-12-30.
+        assert!(
+            flagged(
+                LAUNCH,
+                "The launch was on Saturday. The launch on Dec. 30 hit a field."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn no_majority_gives_one_finding_with_every_mention() {
+        let found = flagged(
+            LAUNCH,
+            "The launch was on Dec. 30. The launch was on Dec. 31.",
+        );
+        assert_eq!(
+            found,
+            [("Dec. 30".to_string(), vec!["Dec. 31".to_string()])]
+        );
+    }
+
+    #[test]
+    fn canonical_value_wins_over_the_majority() {
+        let checks = format!("{LAUNCH}canonical = 2023-12-30\n");
+        let found = flagged(
+            &checks,
+            "The launch was on Dec. 31. The launch was on Dec. 31. The launch was on Dec. 30.",
+        );
+        assert_eq!(found.len(), 2);
+        assert!(
+            found
+                .iter()
+                .all(|(text, related)| text == "Dec. 31" && related == &["Dec. 30".to_string()])
+        );
+    }
+
+    #[test]
+    fn values_of_other_dimensions_are_not_compared() {
+        let checks = r#"
+[[check]]
+id = "range"
+kind = "consistent"
+scope = "document"
+when = ['(?i)range|speed']
+value = { type = "quantity" }
+"#;
+        assert!(
+            flagged(
+                checks,
+                "A range of 900 km. A range of 550 miles. It flies at 10 times the speed of sound."
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            flagged(
+                checks,
+                "A range of 900 km. A range of 900 km. A range of 350 miles."
+            )
+            .len(),
+            1
+        );
+    }
 }

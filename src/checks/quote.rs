@@ -12,6 +12,15 @@ use crate::values::quote::{Quotation, Word, drift, quotations, same_quotation, w
 use regex::Regex;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Verbs of attribution.
+static SPEECH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:said|says|say|told|tells|added|adds|stated|wrote|continued|according to)\b",
+    )
+    .expect("valid attribution pattern")
+});
 
 /// Quotations shorter than this are scare quotes or fragments.
 const MIN_WORDS: usize = 5;
@@ -51,13 +60,21 @@ impl QuoteCheck {
     /// Collects the quotations of a sentence as facts.
     pub fn run(&self, doc: &Document, unit: Range<usize>, emit: &mut Emitter) {
         if let Some(speaker) = &self.speaker {
-            let previous = doc
-                .sentences
-                .iter()
-                .take_while(|s| s.span.start < unit.start)
-                .last()
-                .map_or(unit.start, |s| s.span.start);
-            if !speaker.is_match(&doc.lintable[previous..unit.end]) {
+            // A sentence with its own attribution ("…,” Ignat said) names its
+            // speaker; otherwise the speaker is in the sentence before.
+            let own = &doc.lintable[unit.clone()];
+            let scope = if SPEECH.is_match(own) {
+                unit.clone()
+            } else {
+                let previous = doc
+                    .sentences
+                    .iter()
+                    .take_while(|s| s.span.start < unit.start)
+                    .last()
+                    .map_or(unit.start, |s| s.span.start);
+                previous..unit.end
+            };
+            if !speaker.is_match(&doc.lintable[scope]) {
                 return;
             }
         }
@@ -284,4 +301,47 @@ fn words_location(fact: &Fact, quote: &Quotation, range: Range<usize>) -> Locati
         return fact.location.clone();
     };
     fact.location.narrow(first.span.start..last.span.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::findings_of;
+
+    const DRIFT: &str = "[[check]]\nid = \"drift\"\nkind = \"quote\"\nscope = \"document\"\n";
+
+    fn flagged(checks: &str, text: &str) -> Vec<(String, Vec<String>)> {
+        findings_of(checks, text)
+            .into_iter()
+            .map(|f| {
+                (
+                    f.primary.text().to_string(),
+                    f.related.iter().map(|r| r.text().to_string()).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_minority_wording_is_flagged_at_the_changed_word() {
+        let text = "“We have no information that such missiles have been used,” he said.\n\n\"We have no information that such missiles have been used,\" Ignat said.\n\n'We have no evidence that such missiles have been used,' he told media.";
+        assert_eq!(
+            flagged(DRIFT, text),
+            [("evidence".to_string(), vec!["information".to_string()])]
+        );
+    }
+
+    #[test]
+    fn excerpts_and_different_quotations_pass() {
+        let text = "“This is a significant and concerning escalation,” Kirby said.\n\n\"This is a significant and concerning escalation of the DPRK's support for Russia,\" he added.\n\n“The time for Congress to act is now,” Kirby said.";
+        assert!(flagged(DRIFT, text).is_empty());
+    }
+
+    #[test]
+    fn canonical_wording_and_speaker() {
+        let checks = format!(
+            "{DRIFT}speaker = 'Kirby'\ncanonical = \"This is a significant and concerning escalation\"\n"
+        );
+        let text = "“This is a serious and concerning escalation,” Kirby said.\n\n“This is a serious and concerning escalation,” Ignat said.";
+        assert_eq!(flagged(&checks, text), [("serious".to_string(), vec![])]);
+    }
 }
