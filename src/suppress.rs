@@ -20,7 +20,7 @@ use std::sync::{Arc, LazyLock};
 pub const UNUSED: &str = "unused-suppression";
 
 static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"<!--\s*factlint-(disable-next-line|disable|enable)\b([^>]*?)\s*-->")
+    Regex::new(r"<!--\s*factlint-(disable-next-line|disable|enable)(?-u:\b)([^>]*?)\s*-->")
         .expect("valid directive pattern")
 });
 

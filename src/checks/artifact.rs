@@ -12,16 +12,15 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 /// A word left before punctuation: "for its , the", "an , the", "leader , as".
-static SPACE_BEFORE_PUNCTUATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<flag>\b[A-Za-z]+[ \t]+[,;])(?:\s|$)").expect("valid artifact pattern")
-});
+/// Patterns here find spans without capture groups: a plain match keeps the
+/// regex crate on its fast DFA, and the few checks on a match are done by hand.
+static SPACE_BEFORE_PUNCTUATION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)[A-Za-z]+[ \t]+[,;]").expect("valid artifact pattern"));
 
 /// A determiner or "from" right before a conjunction: "from and", "from as", "an and".
 static DANGLING_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?P<flag>(?:from|an?|the|its|their|our)\s+(?:and|or|but|as))\b(?P<next>\s+\w+)?",
-    )
-    .expect("valid artifact pattern")
+    Regex::new(r"(?i)(?-u:\b)(?:from|an?|the|its|their|our)\s+(?:and|or|but|as)(?-u:\b)")
+        .expect("valid artifact pattern")
 });
 
 /// "as" after "from" that starts a comparison, not a stripped name.
@@ -32,7 +31,7 @@ const COMPARATIVES: &[&str] = &[
 
 /// "said that delivered": a verb where the subject (a stripped link) should be.
 static MISSING_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:said|says|say|saying|added|announced|reported|confirmed|claimed|noted|stated|warned)\s+(?P<flag>that\s+(?P<verb>[a-z]+ed))\b")
+    Regex::new(r"(?i)(?-u:\b)(?:said|says|say|saying|added|announced|reported|confirmed|claimed|noted|stated|warned)\s+that\s+[a-z]+ed(?-u:\b)")
         .expect("valid artifact pattern")
 });
 
@@ -98,29 +97,32 @@ impl Artifact {
         let mut spans: Vec<Range<usize>> = Vec::new();
         spans.extend(
             SPACE_BEFORE_PUNCTUATION
-                .captures_iter(text)
-                .filter_map(|c| c.name("flag"))
+                .find_iter(text)
+                .filter(|m| {
+                    text[m.end()..]
+                        .chars()
+                        .next()
+                        .is_none_or(char::is_whitespace)
+                })
                 .map(|m| m.range()),
         );
         spans.extend(
             DANGLING_WORD
-                .captures_iter(text)
-                .filter(|c| {
-                    let next = c.name("next").map_or("", |m| m.as_str().trim());
-                    let lower = c["flag"].to_ascii_lowercase();
-                    !(lower.ends_with(" as")
+                .find_iter(text)
+                .filter(|m| {
+                    let next = text[m.end()..].split_whitespace().next().unwrap_or("");
+                    let next = next.trim_matches(|c: char| !c.is_alphanumeric());
+                    !(m.as_str().to_ascii_lowercase().ends_with("as")
                         && COMPARATIVES.contains(&next.to_ascii_lowercase().as_str()))
                 })
-                .filter_map(|c| c.name("flag"))
                 .map(|m| m.range()),
         );
-        spans.extend(
-            MISSING_SUBJECT
-                .captures_iter(text)
-                .filter(|c| !ED_ADJECTIVES.contains(&c["verb"].to_ascii_lowercase().as_str()))
-                .filter_map(|c| c.name("flag"))
-                .map(|m| m.range()),
-        );
+        spans.extend(MISSING_SUBJECT.find_iter(text).filter_map(|m| {
+            // Flag "that delivered", not the verb of saying before it.
+            let that = m.as_str().to_ascii_lowercase().rfind("that")?;
+            let verb = m.as_str()[that + 4..].trim().to_ascii_lowercase();
+            (!ED_ADJECTIVES.contains(&verb.as_str())).then(|| m.start() + that..m.end())
+        }));
         spans.extend(
             lowercase_paragraph_starts(doc, &unit)
                 .map(|r| r.start - unit.start..r.end - unit.start),

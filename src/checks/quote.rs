@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 /// Verbs of attribution.
 static SPEECH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:said|says|say|told|tells|added|adds|stated|wrote|continued|according to)\b",
+        r"(?i)(?-u:\b)(?:said|says|say|told|tells|added|adds|stated|wrote|continued|according to)(?-u:\b)",
     )
     .expect("valid attribution pattern")
 });

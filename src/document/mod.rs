@@ -39,7 +39,7 @@ pub struct Document {
 /// Credits that end a photo caption.
 static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\((?:AP|AFP|Reuters|EPA|Getty)[^)]{0,40}\)|\bREUTERS/|\b(?:AP|AFP|EPA) Photo\b|\bGetty Images\b|\bPhoto(?:graph)?:|(?:^|\s)/\s*AFP\b|\bAFP\s*$|\bFile photo\b",
+        r"(?i)\((?:AP|AFP|Reuters|EPA|Getty)[^)]{0,40}\)|(?-u:\b)REUTERS/|(?-u:\b)(?:AP|AFP|EPA) Photo(?-u:\b)|(?-u:\b)Getty Images(?-u:\b)|(?-u:\b)Photo(?:graph)?:|(?:^|\s)/\s*AFP(?-u:\b)|(?-u:\b)AFP\s*$|(?-u:\b)File photo(?-u:\b)",
     )
     .expect("valid caption pattern")
 });
