@@ -312,7 +312,17 @@ impl ValueCache {
         if let Some(found) = self.extracted.borrow().get(&key) {
             return found.clone();
         }
-        let found: Arc<[Mention<Value>]> = extract(kind, &doc.lintable[unit], doc.published).into();
+        let text = &doc.lintable[unit.clone()];
+        let found: Arc<[Mention<Value>]> = match kind {
+            // Numbers inside dates are not counts: reuse the unit's dates.
+            ValueType::Number => {
+                let dates = self.extract(ValueType::Date, doc, unit.clone());
+                let years = self.extract(ValueType::Year, doc, unit);
+                let taken = dates.iter().chain(years.iter()).map(|m| m.span.clone());
+                numbers_outside(text, taken.collect()).into()
+            }
+            _ => extract(kind, text, doc.published).into(),
+        };
         self.extracted.borrow_mut().insert(key, found.clone());
         found
     }
@@ -350,23 +360,12 @@ pub fn extract(kind: ValueType, text: &str, published: Option<Date>) -> Vec<Ment
             })
             .collect(),
         ValueType::Number => {
-            let taken: Vec<Range<usize>> = dates(text, &context)
+            let taken = dates(text, &context)
                 .into_iter()
                 .map(|m| m.span)
                 .chain(year::years(text).into_iter().map(|m| m.span))
                 .collect();
-            numbers(text)
-                .into_iter()
-                .filter(|n| {
-                    !taken
-                        .iter()
-                        .any(|t| t.start < n.span.end && n.span.start < t.end)
-                })
-                .map(|m| Mention {
-                    span: m.span,
-                    value: Value::Number(m.value),
-                })
-                .collect()
+            numbers_outside(text, taken)
         }
         ValueType::Quantity => quantities(text)
             .into_iter()
@@ -402,6 +401,18 @@ fn gap(a: &Range<usize>, b: &Range<usize>) -> usize {
     } else {
         a.start.saturating_sub(b.end)
     }
+}
+
+/// Numbers of `text` that overlap none of the `taken` spans (dates, years).
+fn numbers_outside(text: &str, taken: Vec<Range<usize>>) -> Vec<Mention<Value>> {
+    numbers(text)
+        .into_iter()
+        .filter(|n| !taken.iter().any(|t| t.start < n.span.end && n.span.start < t.end))
+        .map(|m| Mention {
+            span: m.span,
+            value: Value::Number(m.value),
+        })
+        .collect()
 }
 
 /// A value belongs to the subject or rival written closest before it (English
