@@ -3,7 +3,7 @@
 
 use crate::checks::Check;
 use crate::document::Document;
-use crate::finding::{Finding, Severity};
+use crate::finding::{Finding, Location, Severity};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -162,7 +162,7 @@ fn compare(check: &Check, doc: &Document, expected: &[Range<usize>]) -> Vec<Find
 fn mismatch(check: &Check, at: Option<(&Document, Range<usize>)>, message: String) -> Finding {
     let primary = match at {
         Some((doc, span)) => doc.location(span),
-        None => crate::lint::whole_file(Arc::from(check.meta.id.as_ref())),
+        None => Location::whole_file(Arc::from(check.meta.id.as_ref())),
     };
     Finding {
         check_id: check.meta.id.clone(),

@@ -6,7 +6,7 @@
 //! (`Dec. 30 → 2023-12-30`). A value is an outlier when it is the primary span
 //! of a finding of its check, so the table marks exactly what `check` reports.
 
-use crate::checks::load::CheckSet;
+use crate::checks::load::{CheckSet, check_files};
 use crate::checks::locate::{Value, ValueLocator};
 use crate::checks::spec::CheckFile;
 use crate::checks::{Check, Fact, FileOutput, Rule};
@@ -23,7 +23,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Exit status: the table was printed.
 const EXIT_OK: u8 = 0;
@@ -177,7 +177,10 @@ pub fn expect_locators(check_paths: &[PathBuf], checks: &CheckSet) -> HashMap<us
         .map(|(i, c)| (&*c.meta.id, i))
         .collect();
     let mut locators = HashMap::new();
-    for file in check_paths.iter().flat_map(|p| toml_files(p)) {
+    for file in check_paths
+        .iter()
+        .flat_map(|p| check_files(p).unwrap_or_default())
+    {
         let Ok(source) = std::fs::read_to_string(&file) else {
             continue;
         };
@@ -195,23 +198,6 @@ pub fn expect_locators(check_paths: &[PathBuf], checks: &CheckSet) -> HashMap<us
         }
     }
     locators
-}
-
-/// `*.toml` files of a check path (a file or a directory).
-fn toml_files(path: &Path) -> Vec<PathBuf> {
-    if path.is_file() {
-        return vec![path.to_path_buf()];
-    }
-    let mut files: Vec<PathBuf> = ignore::WalkBuilder::new(path)
-        .standard_filters(false)
-        .hidden(true)
-        .build()
-        .filter_map(Result::ok)
-        .map(ignore::DirEntry::into_path)
-        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "toml"))
-        .collect();
-    files.sort();
-    files
 }
 
 /// Reads each article once (in parallel) and runs every check over it, keeping

@@ -50,6 +50,23 @@ pub struct Location {
 }
 
 impl Location {
+    /// A location for a finding about a whole file, with no text to show.
+    pub fn whole_file(path: Arc<str>) -> Location {
+        let start = LineCol { line: 1, column: 1 };
+        Location {
+            path,
+            span: 0..0,
+            start,
+            end: start,
+            excerpt: Excerpt {
+                first_line: 1,
+                text: String::new(),
+                span: 0..0,
+            },
+            label: None,
+        }
+    }
+
     /// The flagged text itself.
     pub fn text(&self) -> &str {
         &self.excerpt.text[self.excerpt.span.clone()]

@@ -3,8 +3,8 @@
 use crate::checks::load::CheckSet;
 use crate::checks::{Fact, FileOutput};
 use crate::corpus::Article;
-use crate::document::{Document, LineCol};
-use crate::finding::{Excerpt, Finding, Location, Severity};
+use crate::document::Document;
+use crate::finding::{Finding, Location, Severity};
 use crate::suppress::{self, Suppression};
 use jiff::civil::Date;
 use rayon::prelude::*;
@@ -201,29 +201,12 @@ fn needs_publication(doc: &Document, span: std::ops::Range<usize>) -> Finding {
     }
 }
 
-/// A location for a finding about a whole file, with no text to show.
-pub fn whole_file(path: Arc<str>) -> Location {
-    let start = LineCol { line: 1, column: 1 };
-    Location {
-        path,
-        span: 0..0,
-        start,
-        end: start,
-        excerpt: Excerpt {
-            first_line: 1,
-            text: String::new(),
-            span: 0..0,
-        },
-        label: None,
-    }
-}
-
 fn unreadable(path: Arc<str>, why: String) -> Finding {
     Finding {
         check_id: Arc::from(UNREADABLE),
         severity: Severity::Warning,
         message: format!("file {why}; skipped"),
-        primary: whole_file(path),
+        primary: Location::whole_file(path),
         related: Vec::new(),
         help: Some("factlint reads UTF-8 text articles (.txt, .md)".into()),
         fix: None,

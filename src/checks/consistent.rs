@@ -180,7 +180,6 @@ fn related(fact: &Fact, from: &Fact) -> Location {
 
 #[cfg(test)]
 mod tests {
-    use crate::checks::findings_of;
 
     const LAUNCH: &str = r#"
 [[check]]
@@ -191,17 +190,7 @@ when = ['(?i)launch']
 value = { type = "date" }
 "#;
 
-    fn flagged(checks: &str, text: &str) -> Vec<(String, Vec<String>)> {
-        findings_of(checks, text)
-            .into_iter()
-            .map(|f| {
-                (
-                    f.primary.text().to_string(),
-                    f.related.iter().map(|r| r.text().to_string()).collect(),
-                )
-            })
-            .collect()
-    }
+    use crate::checks::flagged_spans as flagged;
 
     #[test]
     fn the_outlier_points_at_the_majority() {

@@ -407,7 +407,11 @@ fn gap(a: &Range<usize>, b: &Range<usize>) -> usize {
 fn numbers_outside(text: &str, taken: Vec<Range<usize>>) -> Vec<Mention<Value>> {
     numbers(text)
         .into_iter()
-        .filter(|n| !taken.iter().any(|t| t.start < n.span.end && n.span.start < t.end))
+        .filter(|n| {
+            !taken
+                .iter()
+                .any(|t| t.start < n.span.end && n.span.start < t.end)
+        })
         .map(|m| Mention {
             span: m.span,
             value: Value::Number(m.value),

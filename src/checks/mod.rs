@@ -128,9 +128,9 @@ impl Rule {
         match kind {
             "forbid" => &["pattern", "patterns", "replace"],
             "expect" => &["value", "expected", "fix"],
-            "consistent" => &["value", "canonical", "fact"],
+            "consistent" => &["value", "canonical"],
             "relation" => &["values", "assert"],
-            "quote" => &["canonical", "speaker", "fact"],
+            "quote" => &["canonical", "speaker"],
             _ => &[],
         }
     }
@@ -432,6 +432,18 @@ fn ascii_word_boundaries(pattern: &str) -> String {
         }
     }
     out
+}
+
+/// Test support: each finding's flagged text and its related spans' texts.
+#[cfg(test)]
+pub fn flagged_spans(toml: &str, text: &str) -> Vec<(String, Vec<String>)> {
+    findings_of(toml, text)
+        .into_iter()
+        .map(|f| {
+            let related = f.related.iter().map(|r| r.text().to_string()).collect();
+            (f.primary.text().to_string(), related)
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -305,21 +305,10 @@ fn words_location(fact: &Fact, quote: &Quotation, range: Range<usize>) -> Locati
 
 #[cfg(test)]
 mod tests {
-    use crate::checks::findings_of;
 
     const DRIFT: &str = "[[check]]\nid = \"drift\"\nkind = \"quote\"\nscope = \"document\"\n";
 
-    fn flagged(checks: &str, text: &str) -> Vec<(String, Vec<String>)> {
-        findings_of(checks, text)
-            .into_iter()
-            .map(|f| {
-                (
-                    f.primary.text().to_string(),
-                    f.related.iter().map(|r| r.text().to_string()).collect(),
-                )
-            })
-            .collect()
-    }
+    use crate::checks::flagged_spans as flagged;
 
     #[test]
     fn the_minority_wording_is_flagged_at_the_changed_word() {

@@ -145,15 +145,7 @@ assert = "downed <= launched"
 "#;
 
     fn run(text: &str) -> Vec<(String, Vec<String>)> {
-        crate::checks::findings_of(DRONES, text)
-            .into_iter()
-            .map(|f| {
-                (
-                    f.primary.text().to_string(),
-                    f.related.iter().map(|r| r.text().to_string()).collect(),
-                )
-            })
-            .collect()
+        crate::checks::flagged_spans(DRONES, text)
     }
 
     #[test]

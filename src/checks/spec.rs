@@ -43,7 +43,6 @@ pub struct CheckSpec {
     pub expected: Option<Spanned<toml::Value>>,
     #[serde(default)]
     pub fix: bool,
-    pub fact: Option<String>,
     /// `consistent`/`quote`: the true value, which wins over the majority.
     pub canonical: Option<Spanned<toml::Value>>,
     /// `relation`: named values, compared by `assert`.
@@ -65,7 +64,6 @@ impl CheckSpec {
             ("value", self.value.is_some()),
             ("expected", self.expected.is_some()),
             ("fix", self.fix),
-            ("fact", self.fact.is_some()),
             ("canonical", self.canonical.is_some()),
             ("values", self.values.is_some()),
             ("assert", self.assert.is_some()),

@@ -81,10 +81,6 @@ pub const CHECK_KEYS: &[(&str, &str)] = &[
         "`expect`: `true` when replacing the found value with `expected` is always safe, which makes the finding machine-applicable.",
     ),
     (
-        "fact",
-        "`consistent`, `quote`: a name for the fact compared, when several checks describe one fact.",
-    ),
-    (
         "canonical",
         "`consistent`, `quote`: the true value, which wins over the majority of mentions.",
     ),
@@ -434,7 +430,6 @@ mod tests {
             "value",
             "expected",
             "fix",
-            "fact",
             "canonical",
             "values",
             "assert",

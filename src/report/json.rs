@@ -174,8 +174,8 @@ impl<'a> FixView<'a> {
 #[cfg(test)]
 pub(super) mod fixtures {
     use super::super::{RuleInfo, RunInfo};
-    use crate::document::{Document, LineCol};
-    use crate::finding::{Excerpt, Finding, Fix, Location, Severity};
+    use crate::document::Document;
+    use crate::finding::{Finding, Fix, Location, Severity};
     use std::ops::Range;
     use std::sync::Arc;
 
@@ -236,23 +236,11 @@ pub(super) mod fixtures {
 
     /// A finding about a whole file, as `lint` makes for an unreadable one.
     pub fn whole_file() -> Finding {
-        let start = LineCol { line: 1, column: 1 };
         Finding {
             check_id: Arc::from("file-unreadable"),
             severity: Severity::Warning,
             message: "file is not valid UTF-8; skipped".into(),
-            primary: Location {
-                path: Arc::from("corpus/bad.txt"),
-                span: 0..0,
-                start,
-                end: start,
-                excerpt: Excerpt {
-                    first_line: 1,
-                    text: String::new(),
-                    span: 0..0,
-                },
-                label: None,
-            },
+            primary: Location::whole_file(Arc::from("corpus/bad.txt")),
             related: Vec::new(),
             help: Some("factlint reads UTF-8 text articles (.txt, .md)".into()),
             fix: None,

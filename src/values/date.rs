@@ -3,7 +3,7 @@
 //! "yesterday", "last week") resolved against the publication date the way HeidelTime
 //! does for news: a bare weekday is the latest such day on or before publication.
 
-use super::Mention;
+use super::{Mention, alternation};
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 use regex::{Captures, Match, Regex};
@@ -148,21 +148,6 @@ const RELATIVE: &[(&str, Relative)] = &[
     ("this week", Relative::ThisWeek),
     ("last month", Relative::LastMonth),
 ];
-
-/// An alternation of table phrases, longest first, any whitespace between words.
-fn alternation<'a>(phrases: impl Iterator<Item = &'a str>) -> String {
-    let mut v: Vec<&str> = phrases.collect();
-    v.sort_by_key(|p| std::cmp::Reverse(p.len()));
-    v.iter()
-        .map(|p| {
-            p.split(' ')
-                .map(regex::escape)
-                .collect::<Vec<_>>()
-                .join(r"\s+")
-        })
-        .collect::<Vec<_>>()
-        .join("|")
-}
 
 /// Every supported form in one pass; alternatives are tried in order at each position,
 /// so a weekday followed by a date is taken as one expression before a bare weekday.

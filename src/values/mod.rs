@@ -21,3 +21,20 @@ pub struct Mention<T> {
     pub span: Range<usize>,
     pub value: T,
 }
+
+/// A regex alternation of table phrases, longest first (so "no more than"
+/// beats "no"), with any whitespace between their words.
+fn alternation<'a>(phrases: impl Iterator<Item = &'a str>) -> String {
+    let mut phrases: Vec<&str> = phrases.collect();
+    phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    phrases
+        .iter()
+        .map(|p| {
+            p.split(' ')
+                .map(regex::escape)
+                .collect::<Vec<_>>()
+                .join(r"\s+")
+        })
+        .collect::<Vec<_>>()
+        .join("|")
+}

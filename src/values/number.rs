@@ -4,7 +4,7 @@
 //! Every number becomes an [`Interval`], because the qualifier is part of the claim:
 //! "nearly 30" is contradicted by "30" but not by "29".
 
-use super::{Interval, Mention, quantity};
+use super::{Interval, Mention, alternation, quantity};
 use regex::{Captures, Regex};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -149,21 +149,6 @@ const ARTICLED: &[(&str, f64)] = &[
 
 /// Words before "one" that make it a pronoun ("no one", "any one of").
 const PRONOUN_ONE_BEFORE: &[&str] = &["no", "any", "every", "each", "this", "that", "which"];
-
-/// An alternation of phrases, longest first so that "no more than" beats "no".
-fn alternation<'a>(phrases: impl Iterator<Item = &'a str>) -> String {
-    let mut v: Vec<&str> = phrases.collect();
-    v.sort_by_key(|p| std::cmp::Reverse(p.len()));
-    v.iter()
-        .map(|p| {
-            p.split(' ')
-                .map(regex::escape)
-                .collect::<Vec<_>>()
-                .join(r"\s+")
-        })
-        .collect::<Vec<_>>()
-        .join("|")
-}
 
 /// The numeral part of the pattern, shared with nothing else; `(?-u:\b)` keeps the DFA fast.
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
