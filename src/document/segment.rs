@@ -89,9 +89,12 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 /// Whether the period at `dot` ends a sentence, looking at the word before it
 /// and the text after `after`.
 fn ends_sentence(text: &str, floor: usize, dot: usize, after: usize, end: usize) -> bool {
+    // The word starts after the separator, which may be several bytes long
+    // (“, a no-break space).
     let word_start = text[floor..dot]
-        .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '\''))
-        .map_or(floor, |p| floor + p + 1);
+        .char_indices()
+        .rfind(|&(_, c)| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '\''))
+        .map_or(floor, |(p, c)| floor + p + c.len_utf8());
     let word = &text[word_start..dot];
     let next: &str = text[after..end]
         .trim_start()
@@ -182,6 +185,21 @@ mod tests {
         let text = "One.\r\nStill one.\r\n\r\nTwo.";
         let ps: Vec<&str> = paragraphs(text).into_iter().map(|r| &text[r]).collect();
         assert_eq!(ps, ["One.\r\nStill one.", "Two."]);
+    }
+
+    #[test]
+    fn word_after_a_multi_byte_separator_is_found_on_a_char_boundary() {
+        // Found by proptest and cargo fuzz: a period right after “ or a no-break
+        // space sliced inside the separator and panicked.
+        assert_eq!(split("“. "), ["“."]);
+        assert_eq!(
+            split("He said “Dec. 30” was wrong."),
+            ["He said “Dec. 30” was wrong."]
+        );
+        assert_eq!(
+            split("Sent to\u{a0}Gen. Smith. Then\u{3000}U.S. The end."),
+            ["Sent to\u{a0}Gen. Smith.", "Then\u{3000}U.S.", "The end."]
+        );
     }
 
     #[test]
