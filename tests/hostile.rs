@@ -12,7 +12,7 @@ use proptest::prelude::*;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 use tempfile::TempDir;
 
 /// The small checks every article test uses: `planted` flags `PLANTED`.
@@ -244,6 +244,66 @@ fn long_line_and_many_lines_in_small() {
     let mut text = "x\n".repeat(200_000);
     text.push_str("PLANTED\n");
     huge_article("many-lines.txt", text.into_bytes(), "200001:1");
+}
+
+/// Runs `check` with the shipped checks on a generated article, killed after
+/// `limit`; returns how long it took.
+fn shipped_checks_within(name: &str, text: String, limit: Duration) -> Duration {
+    let dir = workspace();
+    std::fs::write(dir.path().join(name), text).unwrap();
+    let checks = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("checks");
+    let started = Instant::now();
+    let output = Command::cargo_bin("factlint")
+        .expect("binary built")
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .arg("check")
+        .arg("--no-reference")
+        .arg("--checks")
+        .arg(&checks)
+        .arg(name)
+        .timeout(limit)
+        .output()
+        .expect("factlint runs");
+    let took = started.elapsed();
+    eprintln!("{name}: {took:.1?}");
+    assert!(
+        output.status.code().is_some(),
+        "{name} was killed after {limit:?}: superlinear time"
+    );
+    took
+}
+
+/// Found while hunting for superlinear inputs: each opening quote without a
+/// closing one scanned to the end of its paragraph (src/values/quote.rs).
+#[test]
+fn unclosed_quotation_marks_stay_fast() {
+    shipped_checks_within("quotes.txt", "“a ".repeat(100_000), Duration::from_secs(60));
+}
+
+/// Numbers are checked against every date of the scope, one by one
+/// (src/checks/locate.rs, `extract`, `ValueType::Number`): 200,000 dates in
+/// one paragraph (1.8 MB) take 52 s in a release build.
+#[test]
+#[ignore = "bug in src/checks/locate.rs: number extraction is quadratic in the number of dates"]
+fn many_dates_in_one_paragraph_stay_fast() {
+    shipped_checks_within(
+        "dates.txt",
+        "Dec. 30, ".repeat(200_000),
+        Duration::from_secs(20),
+    );
+}
+
+/// A quote check with `speaker` looks for the previous sentence by walking all
+/// sentences from the start (src/checks/quote.rs, `QuoteCheck::run`).
+#[test]
+#[ignore = "bug in src/checks/quote.rs: finding the previous sentence is quadratic"]
+fn many_sentences_stay_fast() {
+    shipped_checks_within(
+        "fences.md",
+        "```\na\n".repeat(400_000),
+        Duration::from_secs(20),
+    );
 }
 
 /// Tabs, emoji (with a zero-width joiner and a skin tone), combining marks,
@@ -993,7 +1053,10 @@ static SHIPPED: LazyLock<CheckSet> = LazyLock::new(|| {
 });
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    // 256 cases by default; PROPTEST_CASES=100000 for a longer hunt.
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(256)
+    ))]
 
     #[test]
     fn parse_never_panics_on_arbitrary_bytes(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
