@@ -8,11 +8,14 @@ use crate::finding::Severity;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use toml::Spanned;
 
 /// Every check, compiled, in load order.
 #[derive(Debug, Default)]
 pub struct CheckSet {
     pub checks: Vec<Check>,
+    /// Problems that do not stop a run (a `when` that matches everything).
+    pub warnings: Vec<ConfigError>,
 }
 
 /// Loads every `*.toml` under each path (a file or a directory). All errors of
@@ -57,6 +60,12 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<CheckSet, Vec<ConfigError>> {
                         continue;
                     }
                     seen.insert(check.meta.id.clone(), file.clone());
+                    set.warnings.extend(
+                        check
+                            .warnings
+                            .iter()
+                            .map(|w| w.clone().in_file(file.clone(), &source)),
+                    );
                     set.checks.push(check);
                 }
             }
@@ -253,7 +262,21 @@ fn compile(spec: CheckSpec) -> Result<Check, SpecError> {
         gate,
         rule,
         examples: spec.example,
+        warnings: empty_matches(&spec.when),
     })
+}
+
+/// A `when` pattern that matches the empty string matches every unit: the
+/// gate it belongs to lets everything through, which is rarely meant.
+fn empty_matches(when: &[Spanned<String>]) -> Vec<SpecError> {
+    when.iter()
+        .filter(|p| compile_regex(p).is_ok_and(|r| r.is_match("")))
+        .map(|p| {
+            SpecError::new("this `when` pattern matches the empty string, so it admits every unit")
+                .at(p.span(), "matches \"\"")
+                .help("make the pattern require at least one character (`+` instead of `*`)")
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -404,14 +404,24 @@ fn gap(a: &Range<usize>, b: &Range<usize>) -> usize {
 }
 
 /// Numbers of `text` that overlap none of the `taken` spans (dates, years).
-fn numbers_outside(text: &str, taken: Vec<Range<usize>>) -> Vec<Mention<Value>> {
+fn numbers_outside(text: &str, mut taken: Vec<Range<usize>>) -> Vec<Mention<Value>> {
+    // Merged into disjoint sorted spans, a binary search finds the one span
+    // that can overlap a number: linear in the unit, however many dates it has.
+    taken.sort_by_key(|t| t.start);
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(taken.len());
+    for span in taken {
+        match merged.last_mut() {
+            Some(last) if span.start <= last.end => last.end = last.end.max(span.end),
+            _ => merged.push(span),
+        }
+    }
+    let overlaps = |n: &Range<usize>| {
+        let first = merged.partition_point(|t| t.end <= n.start);
+        merged.get(first).is_some_and(|t| t.start < n.end)
+    };
     numbers(text)
         .into_iter()
-        .filter(|n| {
-            !taken
-                .iter()
-                .any(|t| t.start < n.span.end && n.span.start < t.end)
-        })
+        .filter(|n| !overlaps(&n.span))
         .map(|m| Mention {
             span: m.span,
             value: Value::Number(m.value),

@@ -212,6 +212,8 @@ pub struct Check {
     pub gate: Gate,
     pub rule: Rule,
     pub examples: Vec<spec::ExampleSpec>,
+    /// Things in the check's TOML that load but are probably mistakes.
+    pub warnings: Vec<SpecError>,
 }
 
 /// What checks produce from one document.
@@ -387,6 +389,7 @@ pub fn compile_regex(pattern: &Spanned<String>) -> Result<Regex, SpecError> {
 #[cfg(test)]
 pub fn findings_of(toml: &str, text: &str) -> Vec<Finding> {
     let checks = load::CheckSet {
+        warnings: Vec::new(),
         checks: load::load_str(toml)
             .expect("test checks load")
             .into_iter()

@@ -66,12 +66,10 @@ impl QuoteCheck {
             let scope = if SPEECH.is_match(own) {
                 unit.clone()
             } else {
-                let previous = doc
-                    .sentences
-                    .iter()
-                    .take_while(|s| s.span.start < unit.start)
-                    .last()
-                    .map_or(unit.start, |s| s.span.start);
+                let before = doc.sentences.partition_point(|s| s.span.start < unit.start);
+                let previous = before
+                    .checked_sub(1)
+                    .map_or(unit.start, |k| doc.sentences[k].span.start);
                 previous..unit.end
             };
             if !speaker.is_match(&doc.lintable[scope]) {

@@ -178,7 +178,8 @@ fn targets(
         corpus::articles(paths, &exclude).map_err(|e| {
             match e {
                 CorpusError::Missing(path) => {
-                    eprintln!("error: no such file or directory: `{}`", path.display());
+                    let path = crate::report::sanitize(&path.to_string_lossy());
+                    eprintln!("error: no such file or directory: `{path}`");
                 }
                 CorpusError::Manifest(e) => eprint!("{}", reporter.config_error(&e)),
             }

@@ -151,6 +151,9 @@ impl CommonArgs {
             load_paths(&paths).map_err(|errors| report_config_errors(&reporter, &errors))?;
         configure(&mut set, config, select, ignore)
             .map_err(|errors| report_config_errors(&reporter, &errors))?;
+        for warning in &set.warnings {
+            eprint!("{}", reporter.config_warning(warning));
+        }
         Ok(set)
     }
 }

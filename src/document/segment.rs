@@ -89,6 +89,8 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 /// Whether the period at `dot` ends a sentence, looking at the word before it
 /// and the text after `after`.
 fn ends_sentence(text: &str, floor: usize, dot: usize, after: usize, end: usize) -> bool {
+    // The word starts after the separator, which may be several bytes long
+    // (“, a no-break space).
     let word_start = text[floor..dot]
         .char_indices()
         .rfind(|&(_, c)| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '\''))
@@ -190,6 +192,21 @@ mod tests {
         assert_eq!(
             split("Said\u{a0}Putin. Then “Dec. 30” came."),
             ["Said\u{a0}Putin.", "Then “Dec. 30” came."]
+        );
+    }
+
+    #[test]
+    fn word_after_a_multi_byte_separator_is_found_on_a_char_boundary() {
+        // Found by proptest and cargo fuzz: a period right after “ or a no-break
+        // space sliced inside the separator and panicked.
+        assert_eq!(split("“. "), ["“."]);
+        assert_eq!(
+            split("He said “Dec. 30” was wrong."),
+            ["He said “Dec. 30” was wrong."]
+        );
+        assert_eq!(
+            split("Sent to\u{a0}Gen. Smith. Then\u{3000}U.S. The end."),
+            ["Sent to\u{a0}Gen. Smith.", "Then\u{3000}U.S.", "The end."]
         );
     }
 

@@ -62,7 +62,7 @@ impl HumanReporter {
                 Group::with_title(Level::HELP.secondary_title(title.as_str())).element(
                     Snippet::source(primary.text.as_str())
                         .line_start(primary.first_line)
-                        .path(primary.path)
+                        .path(primary.path.as_str())
                         .patch(Patch::new(primary.span.clone(), replacement.as_str())),
                 ),
             );
@@ -74,9 +74,20 @@ impl HumanReporter {
 
     /// A check file error, pointing into the TOML.
     pub fn config_error(&self, error: &ConfigError) -> String {
-        let path = error.path.display().to_string();
+        self.config_problem(Level::ERROR, error)
+    }
+
+    /// A check file problem that does not stop the run.
+    pub fn config_warning(&self, warning: &ConfigError) -> String {
+        self.config_problem(Level::WARNING, warning)
+    }
+
+    fn config_problem(&self, level: Level<'_>, error: &ConfigError) -> String {
+        let path = sanitize(&error.path.display().to_string());
         let message = sanitize(&error.message);
-        let title = Level::ERROR.primary_title(message.as_str());
+        let label = sanitize(&error.label);
+        let help = error.help.as_deref().map(sanitize);
+        let title = level.primary_title(message.as_str());
         let mut group = match &error.span {
             Some(span) => title.element(
                 Snippet::source(error.source.as_str())
@@ -84,12 +95,12 @@ impl HumanReporter {
                     .annotation(
                         AnnotationKind::Primary
                             .span(span.clone())
-                            .label(error.label.as_str()),
+                            .label(label.as_str()),
                     ),
             ),
             None => title.element(Origin::path(path.as_str())),
         };
-        if let Some(help) = &error.help {
+        if let Some(help) = &help {
             group = group.element(Level::HELP.message(help.as_str()));
         }
         let mut out = self.renderer.render(&[group]);
@@ -107,16 +118,16 @@ fn level(severity: Severity) -> Level<'static> {
 }
 
 /// A location made safe to print: control characters replaced, span moved along.
-struct Excerpt<'a> {
-    path: &'a str,
+struct Excerpt {
+    path: String,
     first_line: usize,
     text: String,
     span: Range<usize>,
     label: Option<String>,
 }
 
-impl<'a> Excerpt<'a> {
-    fn new(location: &'a Location) -> Self {
+impl Excerpt {
+    fn new(location: &Location) -> Self {
         let e = &location.excerpt;
         let (mut text, span) = sanitize_with_span(&e.text, e.span.clone());
         // annotate-snippets shows lines as given: drop the final newline.
@@ -125,7 +136,7 @@ impl<'a> Excerpt<'a> {
         }
         let span = span.start.min(text.len())..span.end.min(text.len());
         Self {
-            path: &location.path,
+            path: sanitize(&location.path),
             first_line: e.first_line,
             text,
             span,
@@ -136,7 +147,7 @@ impl<'a> Excerpt<'a> {
     fn element(&self, kind: AnnotationKind) -> Element<'_> {
         if self.text.is_empty() {
             // A finding about the whole file (e.g. unreadable): no source to show.
-            return Origin::path(self.path).into();
+            return Origin::path(self.path.as_str()).into();
         }
         let mut annotation = kind.span(self.span.clone());
         if let Some(label) = &self.label {
@@ -144,7 +155,7 @@ impl<'a> Excerpt<'a> {
         }
         Snippet::source(self.text.as_str())
             .line_start(self.first_line)
-            .path(self.path)
+            .path(self.path.as_str())
             .annotation(annotation)
             .into()
     }
