@@ -138,7 +138,8 @@ impl Consistent {
     }
 }
 
-/// The outlier as primary span, agreeing mentions (other files first) as related.
+/// The outlier as primary span, a few agreeing mentions as related: those in
+/// other articles first.
 fn outlier_finding(
     meta: &CheckMeta,
     outlier: &Fact,
@@ -147,10 +148,11 @@ fn outlier_finding(
 ) -> Finding {
     let found = format!("{} ({})", outlier.location.text(), outlier.value);
     let mut finding = meta.finding(outlier.location.clone(), &found, expected);
-    let mut others: Vec<&&Fact> = agreeing.iter().collect();
-    others.sort_by_key(|f| f.location.path == outlier.location.path);
-    finding.related = others
-        .into_iter()
+    let same_file = |f: &&&Fact| f.location.path == outlier.location.path;
+    let elsewhere = agreeing.iter().filter(|f| !same_file(f)).take(MAX_RELATED);
+    let here = agreeing.iter().filter(same_file).take(MAX_RELATED);
+    finding.related = elsewhere
+        .chain(here)
         .take(MAX_RELATED)
         .map(|f| related(f, outlier))
         .collect();
