@@ -247,7 +247,9 @@ pub fn gather(
         }
         for (path, list) in &suppressions {
             let mut mine = by_path.remove(path).unwrap_or_default();
-            suppress::apply(&mut mine, list, &known);
+            let mut file = suppress::FileSuppressions::new(list.clone());
+            file.silence(&mut mine);
+            mine.extend(file.unused(&known));
             kept.extend(mine);
         }
         gathered.findings = kept;

@@ -5,7 +5,7 @@ use crate::checks::{Fact, FileOutput};
 use crate::corpus::Article;
 use crate::document::Document;
 use crate::finding::{Finding, Location, Severity};
-use crate::suppress::{self, Suppression};
+use crate::suppress::{self, FileSuppressions};
 use jiff::civil::Date;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -34,11 +34,8 @@ pub struct Options {
     pub published: Option<Date>,
 }
 
-/// Lints every article; one bad file never stops the others.
-///
-/// Each file is read, checked and dropped in parallel; only its findings and
-/// the small facts compared across the corpus are kept, then reduced in file
-/// order so the result does not depend on the number of threads.
+/// Lints every article; one bad file never stops the others. Findings come
+/// back sorted by path, line, column and check id.
 ///
 /// `reference` articles (the published corpus, when checking a draft) only
 /// contribute facts: findings are reported in `articles` alone.
@@ -48,86 +45,96 @@ pub fn lint(
     reference: &[Article],
     options: &Options,
 ) -> Outcome {
+    let mut findings = Vec::new();
+    let (files, skipped) = lint_streaming(checks, articles, reference, options, &mut |batch| {
+        findings.extend(batch)
+    });
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    Outcome {
+        findings,
+        files,
+        skipped,
+    }
+}
+
+/// Files linted at once: enough to keep both cores busy, few enough that
+/// memory holds a chunk's findings, not the corpus's.
+const CHUNK: usize = 512;
+
+/// Like [`lint`], but hands findings to `sink` as they are ready instead of
+/// keeping them: each file's findings (sorted) in path order, then one last
+/// batch of findings that compare articles, and suppressions that silenced
+/// nothing. Memory holds a chunk of files and the facts compared across the
+/// corpus, never every finding. Returns the number of files and of skipped files.
+pub fn lint_streaming(
+    checks: &CheckSet,
+    articles: &[Article],
+    reference: &[Article],
+    options: &Options,
+    sink: &mut dyn FnMut(Vec<Finding>),
+) -> (usize, usize) {
     let targets: HashSet<&Path> = articles.iter().map(|a| a.path.as_path()).collect();
-    let reference: Vec<&Article> = reference
-        .iter()
-        .filter(|a| !targets.contains(a.path.as_path()))
-        .collect();
-    let reference_facts: Vec<Fact> = reference
+    let mut facts: Vec<Fact> = reference
         .par_iter()
+        .filter(|a| !targets.contains(a.path.as_path()))
         .flat_map_iter(|article| lint_file(checks, article, options).0.facts)
         .collect();
-    let per_file: Vec<(FileOutput, bool)> = articles
-        .par_iter()
-        .map(|article| lint_file(checks, article, options))
-        .collect();
-    let mut outcome = Outcome {
-        files: articles.len(),
-        ..Outcome::default()
-    };
-    let mut facts = Vec::new();
-    let mut suppressions: HashMap<String, Vec<Suppression>> = HashMap::new();
-    for (output, skipped) in per_file {
-        outcome.skipped += usize::from(skipped);
-        if let Some(first) = output.suppressions.first() {
-            suppressions.insert(first.location.path.to_string(), output.suppressions);
+    let mut suppressions: HashMap<Arc<str>, FileSuppressions> = HashMap::new();
+    let mut skipped = 0;
+    for chunk in articles.chunks(CHUNK) {
+        let outputs: Vec<(FileOutput, bool)> = chunk
+            .par_iter()
+            .map(|article| lint_file(checks, article, options))
+            .collect();
+        for (output, was_skipped) in outputs {
+            skipped += usize::from(was_skipped);
+            let mut findings = output.findings;
+            let mut file = FileSuppressions::new(output.suppressions);
+            file.silence(&mut findings);
+            findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+            if let Some(path) = file.path() {
+                suppressions.insert(path, file);
+            }
+            facts.extend(output.facts);
+            sink(findings);
         }
-        outcome.findings.extend(output.findings);
-        facts.extend(output.facts);
     }
     let target_paths: HashSet<String> = articles
         .iter()
         .map(|a| a.path.to_string_lossy().into_owned())
         .collect();
-    facts.extend(reference_facts);
-    outcome.findings.extend(
-        reduce(checks, &facts)
-            .into_iter()
-            .filter(|f| target_paths.contains(f.primary.path.as_ref())),
-    );
-    apply_suppressions(checks, &mut outcome.findings, &suppressions);
-    outcome
-        .findings
-        .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    outcome
-}
-
-/// Check ids that are not in any check file but may be suppressed.
-pub const BUILT_IN_IDS: &[&str] = &[UNREADABLE, NEEDS_PUBLICATION, suppress::UNUSED];
-
-/// Applies each file's inline suppressions to its findings.
-fn apply_suppressions(
-    checks: &CheckSet,
-    findings: &mut Vec<Finding>,
-    suppressions: &HashMap<String, Vec<Suppression>>,
-) {
-    if suppressions.is_empty() {
-        return;
-    }
+    let across: Vec<Finding> = reduce(checks, &facts)
+        .into_iter()
+        .filter(|f| target_paths.contains(f.primary.path.as_ref()))
+        .collect();
+    drop(facts);
     let known: HashSet<&str> = checks
         .checks
         .iter()
         .map(|c| &*c.meta.id)
         .chain(BUILT_IN_IDS.iter().copied())
         .collect();
-    let mut by_path: HashMap<String, Vec<Finding>> = HashMap::new();
-    findings.retain(|f| {
-        if suppressions.contains_key(f.primary.path.as_ref()) {
-            by_path
-                .entry(f.primary.path.to_string())
-                .or_default()
-                .push(f.clone());
-            false
-        } else {
-            true
+    let mut last = Vec::with_capacity(across.len());
+    for finding in across {
+        match suppressions.get_mut(&finding.primary.path) {
+            Some(file) => {
+                let mut one = vec![finding];
+                file.silence(&mut one);
+                last.extend(one);
+            }
+            None => last.push(finding),
         }
-    });
-    for (path, list) in suppressions {
-        let mut mine = by_path.remove(path).unwrap_or_default();
-        suppress::apply(&mut mine, list, &known);
-        findings.extend(mine);
     }
+    for file in suppressions.values() {
+        last.extend(file.unused(&known));
+    }
+    last.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    sink(last);
+    (articles.len(), skipped)
 }
+
+/// Check ids that are not in any check file but may be suppressed.
+pub const BUILT_IN_IDS: &[&str] = &[UNREADABLE, NEEDS_PUBLICATION, suppress::UNUSED];
 
 /// Findings from facts compared over a scope, check by check.
 pub fn reduce(checks: &CheckSet, facts: &[Fact]) -> Vec<Finding> {

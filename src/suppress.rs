@@ -101,49 +101,76 @@ fn next_content_line(doc: &Document, offset: usize) -> Option<usize> {
         .map(|line| line + 1)
 }
 
-/// Drops suppressed findings of one file and reports suppressions that
-/// silenced nothing or name unknown checks.
-pub fn apply(findings: &mut Vec<Finding>, suppressions: &[Suppression], known: &HashSet<&str>) {
-    let mut used = vec![false; suppressions.len()];
-    findings.retain(|finding| {
-        let hit = suppressions.iter().position(|s| {
-            s.lines.contains(&finding.primary.start.line)
-                && (s.ids.is_empty() || s.ids.iter().any(|id| **id == *finding.check_id))
+/// A file's suppressions, and which of them have silenced a finding so far:
+/// findings of a file arrive in two batches (its own, then those comparing it
+/// with other articles), and a suppression is unused only if neither used it.
+#[derive(Debug, Default)]
+pub struct FileSuppressions {
+    list: Vec<Suppression>,
+    used: Vec<bool>,
+}
+
+impl FileSuppressions {
+    pub fn new(list: Vec<Suppression>) -> Self {
+        let used = vec![false; list.len()];
+        Self { list, used }
+    }
+
+    /// The file these suppressions are in (none when there are none).
+    pub fn path(&self) -> Option<Arc<str>> {
+        self.list.first().map(|s| s.location.path.clone())
+    }
+
+    /// Drops the findings (all of this file) that a suppression silences.
+    pub fn silence(&mut self, findings: &mut Vec<Finding>) {
+        findings.retain(|finding| {
+            let hit = self.list.iter().position(|s| {
+                s.lines.contains(&finding.primary.start.line)
+                    && (s.ids.is_empty() || s.ids.iter().any(|id| **id == *finding.check_id))
+            });
+            if let Some(i) = hit {
+                self.used[i] = true;
+            }
+            hit.is_none()
         });
-        if let Some(i) = hit {
-            used[i] = true;
+    }
+
+    /// Warnings for suppressions that silenced nothing or name unknown checks.
+    pub fn unused(&self, known: &HashSet<&str>) -> Vec<Finding> {
+        let mut warnings = Vec::new();
+        for (suppression, &used) in self.list.iter().zip(&self.used) {
+            let unknown: Vec<String> = suppression
+                .ids
+                .iter()
+                .filter(|id| !known.contains(id.as_str()))
+                .map(|id| format!("`{id}`"))
+                .collect();
+            let message = if !unknown.is_empty() {
+                format!("suppression names unknown check {}", unknown.join(", "))
+            } else if !used {
+                "suppression silences no finding".to_string()
+            } else {
+                continue;
+            };
+            warnings.push(Finding {
+                check_id: Arc::from(UNUSED),
+                severity: Severity::Warning,
+                message,
+                primary: suppression
+                    .location
+                    .clone()
+                    .with_label("remove this comment"),
+                related: Vec::new(),
+                help: Some(
+                    "remove the comment, or name the check that fires on the next line".into(),
+                ),
+                fix: Some(crate::finding::Fix {
+                    span: suppression.location.span.clone(),
+                    replacement: String::new(),
+                }),
+            });
         }
-        hit.is_none()
-    });
-    for (suppression, used) in suppressions.iter().zip(used) {
-        let unknown: Vec<&String> = suppression
-            .ids
-            .iter()
-            .filter(|id| !known.contains(id.as_str()))
-            .collect();
-        let message = if !unknown.is_empty() {
-            let names: Vec<String> = unknown.iter().map(|id| format!("`{id}`")).collect();
-            format!("suppression names unknown check {}", names.join(", "))
-        } else if !used {
-            "suppression silences no finding".to_string()
-        } else {
-            continue;
-        };
-        findings.push(Finding {
-            check_id: Arc::from(UNUSED),
-            severity: Severity::Warning,
-            message,
-            primary: suppression
-                .location
-                .clone()
-                .with_label("remove this comment"),
-            related: Vec::new(),
-            help: Some("remove the comment, or name the check that fires on the next line".into()),
-            fix: Some(crate::finding::Fix {
-                span: suppression.location.span.clone(),
-                replacement: String::new(),
-            }),
-        });
+        warnings
     }
 }
 
@@ -171,7 +198,9 @@ mod tests {
             .map(|(n, id)| finding_at(&doc, n, id))
             .collect();
         let known: HashSet<&str> = ["year", "ad"].into_iter().collect();
-        apply(&mut findings, &suppressions(&doc), &known);
+        let mut file = FileSuppressions::new(suppressions(&doc));
+        file.silence(&mut findings);
+        findings.extend(file.unused(&known));
         findings
             .iter()
             .map(|f| format!("{}:{}", f.check_id, f.primary.start.line))

@@ -14,7 +14,7 @@ use crate::report::human::HumanReporter;
 use crate::report::{RuleInfo, RunInfo, Summary, concise, github, json, junit, sarif};
 use clap::ValueEnum;
 use globset::{Glob, GlobSet, GlobSetBuilder};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -101,6 +101,31 @@ pub(super) fn run(args: &CheckArgs) -> Result<u8, Reported> {
     let options = Options {
         published: args.published,
     };
+    let fail_at = args
+        .severity_fail
+        .map(Severity::from)
+        .or(config.severity_fail)
+        .unwrap_or(Severity::Error);
+    let baseline = match &args.baseline {
+        Some(path) => Some(baseline::load(path).map_err(|e| {
+            eprintln!("error: {e}");
+            Reported(EXIT_TROUBLE)
+        })?),
+        None => None,
+    };
+    let streams = matches!(
+        args.format,
+        Format::Human | Format::Concise | Format::Github
+    ) && !(args.fix || args.diff || args.statistics || args.write_baseline.is_some());
+    if streams {
+        let run = Run {
+            checks: &checks,
+            articles: &articles,
+            reference: &reference,
+            options: &options,
+        };
+        return stream(args, &run, baseline.as_ref(), fail_at);
+    }
     let mut outcome = lint::lint(&checks, &articles, &reference, &options);
     if args.fix || args.diff {
         apply_fixes(&outcome.findings, args.fix)?;
@@ -120,28 +145,85 @@ pub(super) fn run(args: &CheckArgs) -> Result<u8, Reported> {
         );
         return Ok(EXIT_CLEAN);
     }
-    let hidden = match &args.baseline {
-        Some(path) => {
-            let recorded = baseline::load(path).map_err(|e| {
-                eprintln!("error: {e}");
-                Reported(EXIT_TROUBLE)
-            })?;
-            baseline::filter(&mut outcome.findings, &recorded)
-        }
-        None => 0,
-    };
+    let hidden = baseline.as_ref().map_or(0, |recorded| {
+        baseline::filter(&mut outcome.findings, recorded)
+    });
     let report = render(args, &checks, &outcome, hidden);
     emit(args, &report)?;
-    let fail_at = args
-        .severity_fail
-        .map(Severity::from)
-        .or(config.severity_fail)
-        .unwrap_or(Severity::Error);
     Ok(if outcome.findings.iter().any(|f| f.severity >= fail_at) {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN
     })
+}
+
+/// What one run lints.
+struct Run<'a> {
+    checks: &'a CheckSet,
+    articles: &'a [Article],
+    reference: &'a [Article],
+    options: &'a Options,
+}
+
+/// Writes a line-oriented report (human, concise, GitHub) as the run goes:
+/// each file's findings once the file is linted, then the findings that
+/// compare articles. Memory holds the facts being compared, not the findings.
+fn stream(
+    args: &CheckArgs,
+    run: &Run,
+    baseline: Option<&HashSet<String>>,
+    fail_at: Severity,
+) -> Result<u8, Reported> {
+    let reporter = HumanReporter::new(args.output.is_none() && args.common.color.enabled());
+    let mut out: Box<dyn Write> = match &args.output {
+        Some(path) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(path).map_err(|e| {
+                eprintln!("error: cannot write to `{}`: {e}", path.display());
+                Reported(EXIT_TROUBLE)
+            })?,
+        )),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
+    let mut summary = Summary::default();
+    let (mut hidden, mut failed) = (0, false);
+    let mut written = Ok(());
+    let (files, skipped) = lint::lint_streaming(
+        run.checks,
+        run.articles,
+        run.reference,
+        run.options,
+        &mut |mut batch| {
+            if let Some(recorded) = baseline {
+                hidden += baseline::filter(&mut batch, recorded);
+            }
+            summary.count(&batch);
+            failed |= batch.iter().any(|f| f.severity >= fail_at);
+            let text = match args.format {
+                Format::Human => batch.iter().map(|f| reporter.finding(f)).collect(),
+                Format::Concise => concise::render(&batch),
+                _ => github::render(&batch),
+            };
+            if written.is_ok() {
+                written = out.write_all(text.as_bytes());
+            }
+        },
+    );
+    summary.files = files;
+    summary.skipped = skipped;
+    if args.format != Format::Github && !args.quiet {
+        let mut line = summary.to_string();
+        if hidden > 0 {
+            line.push_str(&format!(" ({hidden} in the baseline not shown)"));
+        }
+        written = written.and_then(|()| writeln!(out, "{line}"));
+    }
+    match written.and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            eprintln!("error: cannot write the report: {e}");
+            Err(Reported(EXIT_TROUBLE))
+        }
+        _ => Ok(if failed { EXIT_FINDINGS } else { EXIT_CLEAN }),
+    }
 }
 
 /// The articles to lint, and the reference articles they are compared with.

@@ -187,7 +187,9 @@ impl Workspace {
                 .map(|c| &*c.meta.id)
                 .chain(BUILT_IN_IDS.iter().copied())
                 .collect();
-            suppress::apply(&mut findings, &output.suppressions, &known);
+            let mut file = suppress::FileSuppressions::new(output.suppressions.clone());
+            file.silence(&mut findings);
+            findings.extend(file.unused(&known));
         }
         findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         findings

@@ -42,13 +42,23 @@ pub struct Summary {
 
 impl Summary {
     pub fn new(findings: &[Finding], files: usize, skipped: usize) -> Self {
-        let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
-        Self {
-            errors: count(Severity::Error),
-            warnings: count(Severity::Warning),
-            infos: count(Severity::Info),
+        let mut summary = Self {
             files,
             skipped,
+            ..Self::default()
+        };
+        summary.count(findings);
+        summary
+    }
+
+    /// Adds findings to the counts (a streamed report counts batch by batch).
+    pub fn count(&mut self, findings: &[Finding]) {
+        for finding in findings {
+            match finding.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
+            }
         }
     }
 }
