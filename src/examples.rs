@@ -125,6 +125,7 @@ fn findings(check: &Check, doc: &Document) -> Vec<Finding> {
     let facts: Vec<&crate::checks::Fact> = output.facts.iter().collect();
     let mut found = output.findings;
     found.extend(check.reduce(&facts));
+    doc.complete_locations(&mut found);
     found
 }
 

@@ -33,6 +33,10 @@ pub struct Excerpt {
     pub text: String,
     /// The span, relative to `text`.
     pub span: Range<usize>,
+    /// False for a compact excerpt holding only the span's own text: facts kept
+    /// for comparison across a corpus carry no lines until a finding needs them
+    /// (see [`Location::compact`]).
+    pub complete: bool,
 }
 
 /// A span in a file, resolved to lines and columns.
@@ -62,6 +66,7 @@ impl Location {
                 first_line: 1,
                 text: String::new(),
                 span: 0..0,
+                complete: true,
             },
             label: None,
         }
@@ -94,10 +99,24 @@ impl Location {
                 first_line: self.excerpt.first_line,
                 text: self.excerpt.text.clone(),
                 span: excerpt_span,
+                complete: self.excerpt.complete,
             },
             span,
             label: self.label.clone(),
         }
+    }
+
+    /// The same location keeping only the flagged text, not its lines: what a
+    /// fact needs until it becomes part of a finding, at a fraction of the memory.
+    pub fn compact(mut self) -> Location {
+        let text = self.text().to_string();
+        self.excerpt = Excerpt {
+            first_line: self.start.line,
+            span: 0..text.len(),
+            text,
+            complete: false,
+        };
+        self
     }
 
     pub fn with_label(mut self, label: impl Into<String>) -> Self {

@@ -128,9 +128,45 @@ pub fn lint_streaming(
     for file in suppressions.values() {
         last.extend(file.unused(&known));
     }
+    complete_locations(&mut last, options);
     last.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     sink(last);
     (articles.len(), skipped)
+}
+
+/// Gives compact locations (from facts) their lines back, reading each file
+/// they point into once. A file that cannot be read again keeps the flagged
+/// text alone.
+fn complete_locations(findings: &mut [Finding], options: &Options) {
+    // Which findings point into which file, so each file is read once.
+    let mut by_path: HashMap<Arc<str>, Vec<usize>> = HashMap::new();
+    for (i, finding) in findings.iter().enumerate() {
+        for location in std::iter::once(&finding.primary).chain(&finding.related) {
+            if !location.excerpt.complete {
+                let users = by_path.entry(location.path.clone()).or_default();
+                if users.last() != Some(&i) {
+                    users.push(i);
+                }
+            }
+        }
+    }
+    let mut paths: Vec<(Arc<str>, Vec<usize>)> = by_path.into_iter().collect();
+    paths.sort();
+    for chunk in paths.chunks(CHUNK) {
+        let documents: Vec<Option<Document>> = chunk
+            .par_iter()
+            .map(|(path, _)| {
+                let bytes = std::fs::read(path.as_ref()).ok()?;
+                Document::parse(path.clone(), bytes, options.published).ok()
+            })
+            .collect();
+        for ((_, users), doc) in chunk.iter().zip(documents) {
+            let Some(doc) = doc else { continue };
+            for &i in users {
+                doc.complete_locations(std::slice::from_mut(&mut findings[i]));
+            }
+        }
+    }
 }
 
 /// Check ids that are not in any check file but may be suppressed.
@@ -179,7 +215,9 @@ pub fn lint_document(checks: &CheckSet, doc: &Document) -> FileOutput {
         .facts
         .drain(..)
         .partition(|f| checks.checks[f.check].compares_corpus());
-    output.findings.extend(reduce(checks, &local));
+    let mut compared = reduce(checks, &local);
+    doc.complete_locations(&mut compared);
+    output.findings.extend(compared);
     output.facts = corpus;
     if let Some(span) = output.needs_publication.take() {
         output.findings.push(needs_publication(doc, span));

@@ -336,7 +336,7 @@ impl Emitter<'_> {
     pub fn fact(&mut self, span: Range<usize>, value: Value) {
         self.out.facts.push(Fact {
             check: self.check,
-            location: self.doc.location(span),
+            location: self.doc.location(span).compact(),
             value,
         });
     }

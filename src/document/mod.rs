@@ -6,7 +6,7 @@ pub mod lines;
 pub mod markdown;
 pub mod segment;
 
-use crate::finding::{Excerpt, Location};
+use crate::finding::{Excerpt, Finding, Location};
 use front_matter::FrontMatter;
 use jiff::civil::Date;
 pub use lines::{LineCol, LineIndex};
@@ -140,6 +140,19 @@ impl Document {
         }
     }
 
+    /// Gives every compact location of `findings` in this document its lines back.
+    pub fn complete_locations(&self, findings: &mut [Finding]) {
+        for finding in findings {
+            for location in std::iter::once(&mut finding.primary).chain(&mut finding.related) {
+                if !location.excerpt.complete && *location.path == *self.path {
+                    let label = location.label.take();
+                    *location = self.location(location.span.clone());
+                    location.label = label;
+                }
+            }
+        }
+    }
+
     /// The whole lines holding `span`, line terminators normalised to `\n`.
     fn excerpt(&self, span: &Range<usize>) -> Excerpt {
         let first = self.lines.line_of(span.start);
@@ -168,6 +181,7 @@ impl Document {
             first_line: first + 1,
             text,
             span: mapped,
+            complete: true,
         }
     }
 }
