@@ -38,6 +38,12 @@ pub fn parse_markers(marked: &str) -> MarkedText {
     MarkedText { text, expected }
 }
 
+/// An example as shown to people: its articles one after another, markers
+/// parsed.
+pub fn shown(example: &crate::checks::spec::ExampleSpec) -> MarkedText {
+    parse_markers(&example.texts().join("\n\n(another article)\n\n"))
+}
+
 /// The outcome of one example.
 #[derive(Debug)]
 pub struct ExampleResult {
@@ -57,48 +63,64 @@ impl ExampleResult {
 
 /// What the check reports on each of its examples (for `factlint explain`).
 pub fn findings_of_examples(check: &Check) -> Vec<Vec<Finding>> {
-    check
-        .examples
-        .iter()
-        .enumerate()
-        .map(
-            |(index, example)| match example_document(check, index, example) {
-                Ok((doc, _)) => findings(check, &doc),
-                Err(_) => Vec::new(),
-            },
-        )
+    (0..check.examples.len())
+        .map(|index| match example_documents(check, index) {
+            Ok(documents) => findings(check, &documents),
+            Err(_) => Vec::new(),
+        })
         .collect()
 }
 
-/// An example as a document, with the spans its markers expect.
-fn example_document(
+/// An example's articles, each with the spans its markers expect.
+type Articles = Vec<(Document, Vec<Range<usize>>)>;
+
+/// An example's articles (one, or its `[[check.example.document]]`s), each
+/// with the spans its markers expect.
+fn example_documents(
     check: &Check,
     index: usize,
-    example: &crate::checks::spec::ExampleSpec,
-) -> Result<(Document, Vec<Range<usize>>), crate::document::Unreadable> {
-    let marked = parse_markers(&example.text);
-    let published = example
-        .published
-        .as_ref()
-        .and_then(crate::corpus::toml_date);
-    let name = format!(
-        "{}#example-{}{}",
-        check.meta.id,
-        index + 1,
-        example.path.as_deref().map_or(".txt", extension)
-    );
-    Document::parse(name, marked.text.into_bytes(), published).map(|doc| (doc, marked.expected))
+) -> Result<Articles, crate::document::Unreadable> {
+    let example = &check.examples[index];
+    let one = [(&example.text, &example.published, &example.path)];
+    let parts: Vec<_> = if example.document.is_empty() {
+        one.to_vec()
+    } else {
+        example
+            .document
+            .iter()
+            .map(|d| (&d.text, &d.published, &d.path))
+            .collect()
+    };
+    let several = parts.len() > 1;
+    parts
+        .into_iter()
+        .enumerate()
+        .map(|(k, (text, published, path))| {
+            let marked = parse_markers(text);
+            let published = published.as_ref().and_then(crate::corpus::toml_date);
+            let document = if several {
+                format!("-{}", k + 1)
+            } else {
+                String::new()
+            };
+            let name = format!(
+                "{}#example-{}{document}{}",
+                check.meta.id,
+                index + 1,
+                path.as_deref().map_or(".txt", extension)
+            );
+            Document::parse(name, marked.text.into_bytes(), published)
+                .map(|doc| (doc, marked.expected))
+        })
+        .collect()
 }
 
 /// Runs every example of `check`.
 pub fn run_examples(check: &Check) -> Vec<ExampleResult> {
-    check
-        .examples
-        .iter()
-        .enumerate()
-        .map(|(index, example)| {
-            let mismatches = match example_document(check, index, example) {
-                Ok((doc, expected)) => compare(check, &doc, &expected),
+    (0..check.examples.len())
+        .map(|index| {
+            let mismatches = match example_documents(check, index) {
+                Ok(documents) => compare(check, &documents),
                 Err(e) => vec![mismatch(
                     check,
                     None,
@@ -118,37 +140,49 @@ fn extension(path: &str) -> &str {
     path.rfind('.').map_or(".txt", |i| &path[i..])
 }
 
-/// The check's findings in one document, its comparisons reduced over it.
-fn findings(check: &Check, doc: &Document) -> Vec<Finding> {
+/// The check's findings in an example's articles, compared with each other
+/// as a corpus would be.
+fn findings(check: &Check, documents: &[(Document, Vec<Range<usize>>)]) -> Vec<Finding> {
     let mut output = crate::checks::FileOutput::default();
-    check.run(doc, 0, &mut output);
+    for (doc, _) in documents {
+        check.run(doc, 0, &mut output);
+    }
     let facts: Vec<&crate::checks::Fact> = output.facts.iter().collect();
     let mut found = output.findings;
     found.extend(check.reduce(&facts));
-    doc.complete_locations(&mut found);
+    for (doc, _) in documents {
+        doc.complete_locations(&mut found);
+    }
     found
 }
 
-fn compare(check: &Check, doc: &Document, expected: &[Range<usize>]) -> Vec<Finding> {
-    let found = findings(check, doc);
-    let flagged: Vec<Range<usize>> = found.iter().map(|f| f.primary.span.clone()).collect();
-    let mut mismatches: Vec<Finding> = expected
+fn compare(check: &Check, documents: &[(Document, Vec<Range<usize>>)]) -> Vec<Finding> {
+    let found = findings(check, documents);
+    let at = |path: &str, span: &Range<usize>| (path.to_string(), span.clone());
+    let flagged: Vec<(String, Range<usize>)> = found
         .iter()
-        .filter(|span| !flagged.contains(span))
-        .map(|span| {
-            let mut f = mismatch(
-                check,
-                Some((doc, span.clone())),
-                "expected a finding here, found none".into(),
-            );
-            f.primary.label = Some("expected".into());
-            f
-        })
+        .map(|f| at(&f.primary.path, &f.primary.span))
         .collect();
+    let mut expected_all = Vec::new();
+    let mut mismatches = Vec::new();
+    for (doc, expected) in documents {
+        for span in expected {
+            expected_all.push(at(&doc.path, span));
+            if !flagged.contains(&at(&doc.path, span)) {
+                let mut f = mismatch(
+                    check,
+                    Some((doc, span.clone())),
+                    "expected a finding here, found none".into(),
+                );
+                f.primary.label = Some("expected".into());
+                mismatches.push(f);
+            }
+        }
+    }
     mismatches.extend(
         found
             .into_iter()
-            .filter(|f| !expected.contains(&f.primary.span))
+            .filter(|f| !expected_all.contains(&at(&f.primary.path, &f.primary.span)))
             .map(|mut f| {
                 f.message = format!("unexpected finding: {}", f.message);
                 f.severity = Severity::Error;

@@ -50,6 +50,8 @@ pub struct Unit {
 #[derive(Debug, Default)]
 pub struct DocumentGates {
     matched: HashMap<usize, Arc<Vec<(Unit, regex::SetMatches)>>>,
+    /// The document the answers are for ([`Document::id`]); another one empties them.
+    document: u64,
 }
 
 impl Gate {
@@ -71,6 +73,10 @@ impl Gate {
     pub fn admitted(&self, doc: &Document, scope: Scope, cache: &mut DocumentGates) -> Vec<Unit> {
         match &self.shared {
             Some((shared, plan)) if shared.scope == scope => {
+                if cache.document != doc.id {
+                    cache.matched.clear();
+                    cache.document = doc.id;
+                }
                 let key = Arc::as_ptr(shared) as usize;
                 let matched = cache
                     .matched

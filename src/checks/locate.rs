@@ -298,6 +298,9 @@ type UnitKey = (usize, usize, ValueType);
 #[derive(Debug, Default)]
 pub struct ValueCache {
     extracted: RefCell<HashMap<UnitKey, Arc<[Mention<Value>]>>>,
+    /// The document the cached values are from ([`Document::id`]); another
+    /// document empties the cache.
+    document: std::cell::Cell<u64>,
 }
 
 impl ValueCache {
@@ -309,6 +312,9 @@ impl ValueCache {
         unit: Range<usize>,
     ) -> Arc<[Mention<Value>]> {
         let key = (unit.start, unit.end, kind);
+        if self.document.replace(doc.id) != doc.id {
+            self.extracted.borrow_mut().clear();
+        }
         if let Some(found) = self.extracted.borrow().get(&key) {
             return found.clone();
         }

@@ -101,6 +101,31 @@ pub struct ValueSpec {
 #[derive(Debug, Deserialize, Clone)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ExampleSpec {
+    #[serde(default)]
+    pub text: String,
+    pub published: Option<toml::value::Datetime>,
+    pub path: Option<String>,
+    /// Several articles, for checks that compare articles (`consistent`,
+    /// `quote`): `[[check.example.document]]` tables, each with its own markers.
+    #[serde(default)]
+    pub document: Vec<ExampleDocument>,
+}
+
+impl ExampleSpec {
+    /// The example's articles' texts (just `text` for a one-article example).
+    pub fn texts(&self) -> Vec<&str> {
+        if self.document.is_empty() {
+            vec![self.text.as_str()]
+        } else {
+            self.document.iter().map(|d| d.text.as_str()).collect()
+        }
+    }
+}
+
+/// One article of a multi-document example.
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ExampleDocument {
     pub text: String,
     pub published: Option<toml::value::Datetime>,
     pub path: Option<String>,

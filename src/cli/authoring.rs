@@ -4,7 +4,7 @@ use super::{CommonArgs, EXIT_CLEAN, EXIT_FINDINGS, EXIT_TROUBLE, Reported};
 use crate::checks::Check;
 use crate::checks::Rule;
 use crate::checks::error::suggestion;
-use crate::examples::{self, parse_markers};
+use crate::examples;
 use crate::lint;
 use serde::Serialize;
 use std::fmt::Write as _;
@@ -78,7 +78,7 @@ pub(super) fn test(args: &TestArgs) -> Result<u8, Reported> {
         let must_pass = check
             .examples
             .iter()
-            .filter(|e| parse_markers(&e.text).expected.is_empty())
+            .filter(|e| examples::shown(e).expected.is_empty())
             .count();
         if must_pass == 0 || must_pass == check.examples.len() {
             let missing = if must_pass == 0 {
@@ -184,7 +184,7 @@ pub(super) fn explain(args: &ExplainArgs) -> Result<u8, Reported> {
         .iter()
         .zip(examples::findings_of_examples(check))
     {
-        let marked = parse_markers(&example.text);
+        let marked = examples::shown(example);
         let verdict = if marked.expected.is_empty() {
             "passes"
         } else {

@@ -20,6 +20,8 @@ use std::sync::{Arc, LazyLock};
 /// All ranges are byte offsets into `text`, the file exactly as read.
 #[derive(Debug)]
 pub struct Document {
+    /// Unique in this process: caches of per-document work are keyed by it.
+    pub id: u64,
     /// The path as shown to the user.
     pub path: Arc<str>,
     pub text: String,
@@ -113,7 +115,9 @@ impl Document {
             .map(|p| PHOTO_CREDIT.is_match(&lintable[p.clone()]))
             .collect();
         let published = front_matter.as_ref().and_then(|f| f.date).or(published);
+        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         Ok(Self {
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             path,
             lines: LineIndex::new(&text),
             text,

@@ -5,7 +5,6 @@ use super::toml_docs;
 use super::workspace::{Workspace, normalise};
 use crate::checks::error::ConfigError;
 use crate::document::Document;
-use crate::examples::parse_markers;
 use crate::finding::{Finding, Location, Severity};
 use crate::suppress;
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
@@ -502,7 +501,7 @@ impl Server {
         if !check.examples.is_empty() {
             out.push_str("\n\n**Examples**\n");
             for example in &check.examples {
-                let marked = parse_markers(&example.text);
+                let marked = crate::examples::shown(example);
                 let verdict = if marked.expected.is_empty() {
                     "passes"
                 } else {
