@@ -1,6 +1,7 @@
 //! Finding the articles to lint and what the corpus manifest says about them.
 
 use crate::checks::error::{ConfigError, SpecError};
+use crate::values::date::NumericOrder;
 use globset::GlobSet;
 use jiff::civil::Date;
 use serde::Deserialize;
@@ -20,6 +21,8 @@ pub struct Article {
     pub published: Option<Date>,
     /// Who published it (`source` in the manifest).
     pub source: Option<String>,
+    /// How it writes numeric dates (`date-order` in the manifest).
+    pub numeric_order: Option<NumericOrder>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -31,14 +34,33 @@ struct ManifestFile {
 
 /// One `[[article]]` of `corpus.toml`.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct ManifestEntry {
     path: String,
     published: toml::value::Datetime,
     source: Option<String>,
+    /// `day-first` (06-01-2024 is 6 January) or `month-first` (the default).
+    date_order: Option<DateOrder>,
     /// Documents the entry for people; factlint reads the title from the text.
     #[serde(rename = "title")]
     _title: Option<String>,
+}
+
+/// `date-order` in the manifest.
+#[derive(Clone, Copy, Debug, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum DateOrder {
+    DayFirst,
+    MonthFirst,
+}
+
+impl From<DateOrder> for NumericOrder {
+    fn from(order: DateOrder) -> Self {
+        match order {
+            DateOrder::DayFirst => NumericOrder::DayFirst,
+            DateOrder::MonthFirst => NumericOrder::MonthFirst,
+        }
+    }
 }
 
 /// What the manifest says about one article.
@@ -46,6 +68,7 @@ struct ManifestEntry {
 struct Entry {
     published: Option<Date>,
     source: Option<String>,
+    numeric_order: Option<NumericOrder>,
 }
 
 /// Why the articles could not be listed.
@@ -85,6 +108,7 @@ pub fn articles(inputs: &[PathBuf], exclude: &GlobSet) -> Result<Vec<Article>, C
                 path,
                 published: entry.published,
                 source: entry.source,
+                numeric_order: entry.numeric_order,
             }
         }));
     }
@@ -145,6 +169,7 @@ fn manifest(dir: &Path) -> Result<HashMap<PathBuf, Entry>, CorpusError> {
         let value = Entry {
             published: Some(date),
             source: entry.source,
+            numeric_order: entry.date_order.map(NumericOrder::from),
         };
         entries.insert(PathBuf::from(entry.path), value);
     }
@@ -167,7 +192,7 @@ mod tests {
         std::fs::write(root.join("ignored.txt"), "x").unwrap();
         std::fs::write(
             root.join(MANIFEST),
-            "[[article]]\npath = \"a.txt\"\npublished = 2024-01-05\n",
+            "[[article]]\npath = \"a.txt\"\npublished = 2024-01-05\ndate-order = \"day-first\"\n",
         )
         .unwrap();
         let found = articles(&[root.to_path_buf()], &GlobSet::empty()).unwrap();
@@ -177,6 +202,7 @@ mod tests {
             .collect();
         assert_eq!(names, ["a.txt", "b.md"]);
         assert_eq!(found[0].published, Some(jiff::civil::date(2024, 1, 5)));
+        assert_eq!(found[0].numeric_order, Some(NumericOrder::DayFirst));
         assert_eq!(found[1].published, None);
     }
 

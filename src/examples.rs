@@ -76,10 +76,7 @@ type Articles = Vec<(Document, Vec<Range<usize>>)>;
 
 /// An example's articles (one, or its `[[check.example.document]]`s), each
 /// with the spans its markers expect.
-fn example_documents(
-    check: &Check,
-    index: usize,
-) -> Result<Articles, crate::document::Unreadable> {
+fn example_documents(check: &Check, index: usize) -> Result<Articles, crate::document::Unreadable> {
     let example = &check.examples[index];
     let one = [(&example.text, &example.published, &example.path)];
     let parts: Vec<_> = if example.document.is_empty() {

@@ -198,7 +198,12 @@ fn lint_file(checks: &CheckSet, article: &Article, options: &Options) -> (FileOu
     };
     let published = article.published.or(options.published);
     match Document::parse(path.clone(), bytes, published) {
-        Ok(doc) => (lint_document(checks, &doc), false),
+        Ok(mut doc) => {
+            if let Some(order) = article.numeric_order {
+                doc.numeric_order = order;
+            }
+            (lint_document(checks, &doc), false)
+        }
         Err(e) => (unreadable_output(e.to_string()), true),
     }
 }

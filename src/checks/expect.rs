@@ -104,7 +104,11 @@ const EXPECTED_FORMS: [&str; 5] = [
 fn expected_value(kind: ValueType, item: &toml::Value) -> Option<Value> {
     let one = |text: &str| {
         let published = None;
-        let mut found = extract(kind, text, published);
+        let context = crate::values::date::DateContext {
+            published,
+            numeric_order: crate::values::date::NumericOrder::MonthFirst,
+        };
+        let mut found = extract(kind, text, &context);
         (found.len() == 1).then(|| found.remove(0).value)
     };
     match (kind, item) {

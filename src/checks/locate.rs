@@ -5,7 +5,7 @@ use super::compile_regex;
 use super::error::{SpecError, suggestion};
 use super::spec::ValueSpec;
 use crate::document::Document;
-use crate::values::date::{DateContext, DateValue, NumericOrder, dates};
+use crate::values::date::{DateContext, DateValue, dates};
 use crate::values::number::{Number, numbers};
 use crate::values::quantity::{Quantity, quantities};
 use crate::values::quote::Quotation;
@@ -327,7 +327,7 @@ impl ValueCache {
                 let taken = dates.iter().chain(years.iter()).map(|m| m.span.clone());
                 numbers_outside(text, taken.collect()).into()
             }
-            _ => extract(kind, text, doc.published).into(),
+            _ => extract(kind, text, &doc.date_context()).into(),
         };
         self.extracted.borrow_mut().insert(key, found.clone());
         found
@@ -336,11 +336,7 @@ impl ValueCache {
 
 /// Every value of `kind` in `text`. Numbers that are part of a date or a year
 /// are not numbers ("December 30" is not 30 of anything).
-pub fn extract(kind: ValueType, text: &str, published: Option<Date>) -> Vec<Mention<Value>> {
-    let context = DateContext {
-        published,
-        numeric_order: NumericOrder::MonthFirst,
-    };
+pub fn extract(kind: ValueType, text: &str, context: &DateContext) -> Vec<Mention<Value>> {
     let as_value = |m: Mention<crate::values::date::DateMention>| Mention {
         span: m.span,
         value: match m.value.value {
@@ -356,8 +352,8 @@ pub fn extract(kind: ValueType, text: &str, published: Option<Date>) -> Vec<Ment
                 value: Value::Year(m.value),
             })
             .collect(),
-        ValueType::Date => dates(text, &context).into_iter().map(as_value).collect(),
-        ValueType::Weekday => dates(text, &context)
+        ValueType::Date => dates(text, context).into_iter().map(as_value).collect(),
+        ValueType::Weekday => dates(text, context)
             .into_iter()
             .filter_map(|m| m.value.stated_weekday)
             .map(|w| Mention {
@@ -366,7 +362,7 @@ pub fn extract(kind: ValueType, text: &str, published: Option<Date>) -> Vec<Ment
             })
             .collect(),
         ValueType::Number => {
-            let taken = dates(text, &context)
+            let taken = dates(text, context)
                 .into_iter()
                 .map(|m| m.span)
                 .chain(year::years(text).into_iter().map(|m| m.span))
@@ -462,6 +458,7 @@ fn belongs_to_subject(marks: &[(Range<usize>, bool)], value: &Range<usize>, near
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::values::date::NumericOrder;
 
     fn locator(near: Option<&str>, subject: Option<&str>, rival: Option<&str>) -> ValueLocator {
         let re = |p: Option<&str>| p.map(|p| Regex::new(p).unwrap());
@@ -538,15 +535,23 @@ mod tests {
 
     fn one(kind: ValueType, text: &str) -> Value {
         let published = Some(jiff::civil::date(2024, 1, 5));
-        extract(kind, text, published).remove(0).value
+        let context = DateContext {
+            published,
+            numeric_order: NumericOrder::MonthFirst,
+        };
+        extract(kind, text, &context).remove(0).value
     }
 
     #[test]
     fn numbers_inside_dates_and_years_are_not_numbers() {
+        let context = DateContext {
+            published: None,
+            numeric_order: NumericOrder::MonthFirst,
+        };
         let found = extract(
             ValueType::Number,
             "On December 30, 2023, 21 drones fell.",
-            None,
+            &context,
         );
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].span, 22..24);
@@ -586,6 +591,19 @@ mod tests {
             .map(|m| &doc_text[m.span])
             .collect();
         assert_eq!(found, ["five"]);
+    }
+
+    #[test]
+    fn numeric_dates_follow_the_article_date_order() {
+        let mut doc = Document::parse("a.txt", b"Posted 06-01-2024 01:10.".to_vec(), None).unwrap();
+        let date = |doc: &Document| {
+            ValueCache::default().extract(ValueType::Date, doc, 0..doc.lintable.len())[0]
+                .value
+                .to_string()
+        };
+        assert_eq!(date(&doc), "2024-06-01");
+        doc.numeric_order = NumericOrder::DayFirst;
+        assert_eq!(date(&doc), "2024-01-06");
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod markdown;
 pub mod segment;
 
 use crate::finding::{Excerpt, Finding, Location};
+use crate::values::date::{DateContext, NumericOrder};
 use front_matter::FrontMatter;
 use jiff::civil::Date;
 pub use lines::{LineCol, LineIndex};
@@ -31,6 +32,9 @@ pub struct Document {
     pub front_matter: Option<FrontMatter>,
     /// When the article was published: resolves "on Tuesday" and "December 30".
     pub published: Option<Date>,
+    /// How to read an ambiguous numeric date such as 06-01-2024 (set from the
+    /// manifest's `date-order`; month first unless it says otherwise).
+    pub numeric_order: NumericOrder,
     pub paragraphs: Vec<Range<usize>>,
     /// For each paragraph, whether it is a photo caption ("… (AP Photo/…)"):
     /// its dates are the photo's, not the story's.
@@ -124,6 +128,7 @@ impl Document {
             lintable,
             front_matter,
             published,
+            numeric_order: NumericOrder::MonthFirst,
             paragraphs,
             captions,
             sentences,
@@ -141,6 +146,14 @@ impl Document {
             excerpt: self.excerpt(&span),
             span,
             label: None,
+        }
+    }
+
+    /// What a date extractor needs to know about this article.
+    pub fn date_context(&self) -> DateContext {
+        DateContext {
+            published: self.published,
+            numeric_order: self.numeric_order,
         }
     }
 

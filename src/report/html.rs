@@ -58,6 +58,7 @@ pub fn report(
                     path,
                     published: None,
                     source: None,
+                    numeric_order: None,
                 })
         })
         .collect();
