@@ -24,6 +24,10 @@ const YEAR_CHECK: &str = "tests/fixtures/checks/year.toml";
 fn shipped_corpus_reports_the_annexation_year_and_boilerplate() {
     let (stdout, stderr, code) = factlint(&["check"]);
     assert_eq!(code, 1, "an error-level finding exits 1; stderr: {stderr}");
+    assert!(
+        stderr.is_empty(),
+        "no progress bar when stderr is not a terminal: {stderr}"
+    );
     assert!(stdout.contains(
         "error[annexation-year]: the four regions were annexed in 2022, not 2020\n  --> corpus/000_5eb7f0aaffca3f40.txt:26:71"
     ));

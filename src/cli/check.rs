@@ -1,5 +1,6 @@
 //! `factlint check`: lint articles, fix them, report in one of several formats.
 
+use super::progress::Progress;
 use super::{
     CommonArgs, DEFAULT_CORPUS, EXIT_CLEAN, EXIT_FINDINGS, EXIT_TROUBLE, FailLevel, Reported,
 };
@@ -187,12 +188,15 @@ fn stream(
     let mut summary = Summary::default();
     let (mut hidden, mut failed) = (0, false);
     let mut written = Ok(());
+    let paths: Vec<PathBuf> = run.articles.iter().map(|a| a.path.clone()).collect();
+    let mut progress = Progress::new(&paths, args.quiet);
     let (files, skipped) = lint::lint_streaming(
         run.checks,
         run.articles,
         run.reference,
         run.options,
         &mut |mut batch| {
+            progress.file_done();
             if let Some(recorded) = baseline {
                 hidden += baseline::filter(&mut batch, recorded);
             }
@@ -208,6 +212,7 @@ fn stream(
             }
         },
     );
+    progress.finish();
     summary.files = files;
     summary.skipped = skipped;
     if args.format != Format::Github && !args.quiet {

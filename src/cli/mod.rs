@@ -3,6 +3,7 @@
 
 mod authoring;
 mod check;
+mod progress;
 
 use crate::checks::error::{ConfigError, SpecError, suggestion};
 use crate::checks::load::{CheckSet, load_paths};
