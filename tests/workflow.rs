@@ -343,3 +343,71 @@ fn failing_example_names_check_example_and_span() {
     assert_eq!(code, 1);
     insta::assert_snapshot!(stdout);
 }
+
+#[test]
+fn watch_prints_only_what_changed() {
+    use std::io::{BufRead, BufReader};
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    let repo = repository();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("factlint"))
+        .current_dir(repo.path())
+        .env("NO_COLOR", "1")
+        .args([
+            "check",
+            "--watch",
+            "--format",
+            "concise",
+            "--select",
+            "advertisement-marker",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("factlint starts");
+    let (lines, received) = mpsc::channel();
+    let stdout = child.stdout.take().expect("piped");
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if lines.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let until_watch_line = || -> Vec<String> {
+        let mut seen = Vec::new();
+        while let Ok(line) = received.recv_timeout(Duration::from_secs(20)) {
+            let done = line.starts_with("[watch]");
+            seen.push(line);
+            if done {
+                break;
+            }
+        }
+        seen
+    };
+    let first = until_watch_line();
+    assert!(
+        first
+            .last()
+            .is_some_and(|l| l.starts_with("[watch] 4 new, 0 gone, 4 in all")),
+        "{first:?}"
+    );
+    // Give the watcher time to register, then add one advertisement.
+    std::thread::sleep(Duration::from_millis(500));
+    let article = repo.path().join("corpus/002_7814750e9e9946be.txt");
+    let text = std::fs::read_to_string(&article).expect("article");
+    std::fs::write(&article, format!("Advertisement\n\n{text}")).expect("edit");
+    let second = until_watch_line();
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(
+        second.len(),
+        2,
+        "only the new finding, then the summary: {second:?}"
+    );
+    assert!(second[0].contains("002_7814750e9e9946be.txt:1:1: warning[advertisement-marker]"));
+    assert!(
+        second[1].starts_with("[watch] 1 new, 0 gone, 5 in all"),
+        "{second:?}"
+    );
+}

@@ -71,6 +71,9 @@ pub(super) struct CheckArgs {
     /// Print diagnostics only, without the summary line.
     #[arg(long, short)]
     quiet: bool,
+    /// Lint again whenever an article or a check changes; print what changed.
+    #[arg(long, conflicts_with_all = ["fix", "diff", "write_baseline", "output"])]
+    watch: bool,
 }
 
 /// Report formats.
@@ -93,6 +96,9 @@ enum Format {
 }
 
 pub(super) fn run(args: &CheckArgs) -> Result<u8, Reported> {
+    if args.watch {
+        return watch(args);
+    }
     let config = args.common.config()?;
     let checks = args
         .common
@@ -156,6 +162,45 @@ pub(super) fn run(args: &CheckArgs) -> Result<u8, Reported> {
     } else {
         EXIT_CLEAN
     })
+}
+
+/// `--watch`: settings, checks and articles are read again on every change.
+fn watch(args: &CheckArgs) -> Result<u8, Reported> {
+    let config = args.common.config()?;
+    let mut watched: Vec<PathBuf> = if args.paths.is_empty() {
+        config.paths.clone()
+    } else {
+        args.paths.clone()
+    };
+    if watched.is_empty() {
+        watched.push(PathBuf::from(DEFAULT_CORPUS));
+    }
+    watched.extend(if args.common.checks.is_empty() {
+        config.checks.clone()
+    } else {
+        args.common.checks.clone()
+    });
+    if watched.len() == 1 {
+        watched.push(PathBuf::from(super::DEFAULT_CHECKS));
+    }
+    let reporter = HumanReporter::new(args.common.color.enabled());
+    let mut lint_once = || -> Result<Vec<Finding>, Reported> {
+        let config = args.common.config()?;
+        let checks = args
+            .common
+            .load_checks(&config, &args.select, &args.ignore)?;
+        let (articles, reference) = targets(args, &config, &reporter)?;
+        let options = Options {
+            published: args.published,
+        };
+        Ok(lint::lint(&checks, &articles, &reference, &options).findings)
+    };
+    let render = |f: &Finding| match args.format {
+        Format::Concise => concise::render(std::slice::from_ref(f)),
+        Format::Github => github::render(std::slice::from_ref(f)),
+        _ => reporter.finding(f),
+    };
+    super::watch::watch(&watched, &mut lint_once, &render)
 }
 
 /// What one run lints.

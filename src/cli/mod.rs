@@ -4,6 +4,7 @@
 mod authoring;
 mod check;
 mod progress;
+mod watch;
 
 use crate::checks::error::{ConfigError, SpecError, suggestion};
 use crate::checks::load::{CheckSet, load_paths};
