@@ -517,6 +517,7 @@ fn run_inner(args: &FactsArgs) -> Result<(), u8> {
     })?;
     let options = Options {
         published: args.published,
+        cache: None,
     };
     let locators = expect_locators(&check_paths, &checks);
     let gathered = gather(&checks, &locators, &articles, &options);

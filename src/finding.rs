@@ -25,7 +25,7 @@ impl Severity {
 }
 
 /// The source lines around a span, kept so reporters never reopen files.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Excerpt {
     /// 1-based number of the first line of `text`.
     pub first_line: usize,
@@ -40,7 +40,7 @@ pub struct Excerpt {
 }
 
 /// A span in a file, resolved to lines and columns.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Location {
     pub path: Arc<str>,
     /// Byte range in the original file.

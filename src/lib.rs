@@ -6,6 +6,7 @@
 //! rendered by a reporter ([`report`]).
 
 pub mod baseline;
+pub mod cache;
 pub mod checks;
 pub mod cli;
 pub mod config;
@@ -15,6 +16,7 @@ pub mod examples;
 pub mod facts_table;
 pub mod finding;
 pub mod fix;
+pub mod hash;
 pub mod lint;
 pub mod lsp;
 pub mod report;

@@ -1,5 +1,6 @@
 //! The per-file pass: read, analyse and check every article, in parallel.
 
+use crate::cache::FactCache;
 use crate::checks::load::CheckSet;
 use crate::checks::{Fact, FileOutput};
 use crate::corpus::Article;
@@ -32,6 +33,8 @@ pub struct Outcome {
 pub struct Options {
     /// Publication date for articles that give none (`--published`).
     pub published: Option<Date>,
+    /// Where reference articles' facts are cached (`None`: `--no-cache`).
+    pub cache: Option<FactCache>,
 }
 
 /// Lints every article; one bad file never stops the others. Findings come
@@ -77,7 +80,7 @@ pub fn lint_streaming(
     let mut facts: Vec<Fact> = reference
         .par_iter()
         .filter(|a| !targets.contains(a.path.as_path()))
-        .flat_map_iter(|article| lint_file(checks, article, options).0.facts)
+        .flat_map_iter(|article| reference_facts(checks, article, options))
         .collect();
     let mut suppressions: HashMap<Arc<str>, FileSuppressions> = HashMap::new();
     let mut skipped = 0;
@@ -185,16 +188,54 @@ pub fn reduce(checks: &CheckSet, facts: &[Fact]) -> Vec<Finding> {
         .collect()
 }
 
+/// The corpus facts of a reference article, from the cache when its bytes
+/// were linted before.
+fn reference_facts(checks: &CheckSet, article: &Article, options: &Options) -> Vec<Fact> {
+    let Some(cache) = &options.cache else {
+        return lint_file(checks, article, options).0.facts;
+    };
+    let Ok(bytes) = std::fs::read(&article.path) else {
+        return Vec::new();
+    };
+    let published = article
+        .published
+        .or(options.published)
+        .map_or(String::new(), |d| d.to_string());
+    if let Some(facts) = cache.get(&article.path, &published, &bytes) {
+        return facts;
+    }
+    let facts = lint_bytes(checks, article, options, bytes.clone()).0.facts;
+    cache.put(&article.path, &published, &bytes, &facts);
+    facts
+}
+
 /// Findings (and corpus facts) of one file, and whether it had to be skipped.
 fn lint_file(checks: &CheckSet, article: &Article, options: &Options) -> (FileOutput, bool) {
+    match std::fs::read(&article.path) {
+        Ok(bytes) => lint_bytes(checks, article, options, bytes),
+        Err(e) => {
+            let path: Arc<str> = Arc::from(article.path.to_string_lossy().as_ref());
+            let why = format!("cannot be read: {e}");
+            let output = FileOutput {
+                findings: vec![unreadable(path, why)],
+                ..FileOutput::default()
+            };
+            (output, true)
+        }
+    }
+}
+
+/// Findings (and corpus facts) of a file's bytes, and whether it had to be skipped.
+fn lint_bytes(
+    checks: &CheckSet,
+    article: &Article,
+    options: &Options,
+    bytes: Vec<u8>,
+) -> (FileOutput, bool) {
     let path: Arc<str> = Arc::from(article.path.to_string_lossy().as_ref());
     let unreadable_output = |why: String| FileOutput {
         findings: vec![unreadable(path.clone(), why)],
         ..FileOutput::default()
-    };
-    let bytes = match std::fs::read(&article.path) {
-        Ok(bytes) => bytes,
-        Err(e) => return (unreadable_output(format!("cannot be read: {e}")), true),
     };
     let published = article.published.or(options.published);
     match Document::parse(path.clone(), bytes, published) {

@@ -411,3 +411,50 @@ fn watch_prints_only_what_changed() {
         "{second:?}"
     );
 }
+
+#[test]
+fn reference_facts_are_cached_by_content() {
+    let repo = repository();
+    std::fs::create_dir(repo.path().join("drafts")).expect("mkdir");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/drafts/wrong-facts.md"),
+        repo.path().join("drafts/wrong-facts.md"),
+    )
+    .expect("copy");
+    // JSON shows the related spans, which come from the cached facts.
+    let draft = ["check", "--format", "json", "drafts/wrong-facts.md"];
+    let (first, _, _) = factlint_in(repo.path(), &draft);
+    let cache = repo.path().join(".factlint_cache");
+    let entries = || std::fs::read_dir(&cache).map_or(0, |d| d.count());
+    assert_eq!(entries(), 5, "one entry per corpus article");
+    let (second, _, _) = factlint_in(repo.path(), &draft);
+    assert_eq!(first, second, "the cached facts give the same report");
+    // An edited article is linted again: a new entry, and its new fact counts.
+    let article = repo.path().join("corpus/002_7814750e9e9946be.txt");
+    let text = std::fs::read_to_string(&article).expect("article");
+    std::fs::write(
+        &article,
+        text.replace("on Dec. 30, which", "on Dec. 29, which"),
+    )
+    .expect("edit");
+    let (third, _, _) = factlint_in(repo.path(), &draft);
+    assert_eq!(entries(), 6);
+    assert_ne!(
+        third, second,
+        "002 no longer agrees with the canonical date"
+    );
+    // --no-cache reads nothing from the cache and writes nothing to it.
+    std::fs::remove_dir_all(&cache).expect("clear");
+    let (fourth, _, _) = factlint_in(
+        repo.path(),
+        &[
+            "check",
+            "--no-cache",
+            "--format",
+            "json",
+            "drafts/wrong-facts.md",
+        ],
+    );
+    assert_eq!(fourth, third);
+    assert_eq!(entries(), 0);
+}

@@ -48,7 +48,7 @@ impl ValueType {
 }
 
 /// A typed value found in a document (or written in a check as expected).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Value {
     Year(i32),
     /// The days a date expression can mean, `first..=last`.
@@ -56,7 +56,7 @@ pub enum Value {
         first: Date,
         last: Date,
     },
-    Weekday(Weekday),
+    Weekday(#[serde(with = "weekday_number")] Weekday),
     Number(Number),
     Quantity(Quantity),
     /// A relative date in an article whose publication date is unknown.
@@ -110,6 +110,20 @@ impl Value {
             Value::Year(y) => Some(Interval::exact(f64::from(*y))),
             _ => None,
         }
+    }
+}
+
+/// A weekday is kept (in the fact cache) as its number, Monday = 1.
+mod weekday_number {
+    use jiff::civil::Weekday;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(day: &Weekday, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_i8(day.to_monday_one_offset())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Weekday, D::Error> {
+        Weekday::from_monday_one_offset(i8::deserialize(d)?).map_err(serde::de::Error::custom)
     }
 }
 

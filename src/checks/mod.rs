@@ -353,7 +353,7 @@ impl Emitter<'_> {
 }
 
 /// A value as written somewhere, kept for comparison with its other mentions.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Fact {
     /// Index of the check that found it in its [`load::CheckSet`].
     pub check: usize,

@@ -5,6 +5,7 @@ use super::{
     CommonArgs, DEFAULT_CORPUS, EXIT_CLEAN, EXIT_FINDINGS, EXIT_TROUBLE, FailLevel, Reported,
 };
 use crate::baseline;
+use crate::cache::FactCache;
 use crate::checks::load::CheckSet;
 use crate::config::Config;
 use crate::corpus::{self, Article, CorpusError};
@@ -53,6 +54,10 @@ pub(super) struct CheckArgs {
     /// Compare with no reference corpus.
     #[arg(long, conflicts_with = "reference")]
     no_reference: bool,
+    /// Lint every reference article again instead of reading its facts from
+    /// `.factlint_cache/` (kept by content, so edited articles are always relinted).
+    #[arg(long)]
+    no_cache: bool,
     /// Apply machine-applicable fixes to the articles.
     #[arg(long)]
     fix: bool,
@@ -107,6 +112,7 @@ pub(super) fn run(args: &CheckArgs) -> Result<u8, Reported> {
     let (articles, reference) = targets(args, &config, &reporter)?;
     let options = Options {
         published: args.published,
+        cache: (!args.no_cache).then(|| FactCache::new(crate::cache::DEFAULT_DIR, &checks)),
     };
     let fail_at = args
         .severity_fail
@@ -192,6 +198,7 @@ fn watch(args: &CheckArgs) -> Result<u8, Reported> {
         let (articles, reference) = targets(args, &config, &reporter)?;
         let options = Options {
             published: args.published,
+            cache: (!args.no_cache).then(|| FactCache::new(crate::cache::DEFAULT_DIR, &checks)),
         };
         Ok(lint::lint(&checks, &articles, &reference, &options).findings)
     };

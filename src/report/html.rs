@@ -81,7 +81,15 @@ pub fn report(
         check_paths.to_vec()
     };
     let locators = facts_table::expect_locators(&check_paths, checks);
-    let gathered = facts_table::gather(checks, &locators, &articles, &Options { published });
+    let gathered = facts_table::gather(
+        checks,
+        &locators,
+        &articles,
+        &Options {
+            published,
+            cache: None,
+        },
+    );
     let table = facts_table::table(checks, &articles, &gathered.facts, findings);
     render(findings, run, &texts, &table)
 }

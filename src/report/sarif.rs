@@ -14,6 +14,7 @@
 use super::json::flagged_text;
 use super::{RunInfo, sanitize};
 use crate::finding::{Finding, Fix, Location, Severity};
+use crate::hash::Fnv1a;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -331,22 +332,6 @@ pub fn fingerprints(findings: &[Finding]) -> Vec<String> {
             format!("{:016x}", hash.0)
         })
         .collect()
-}
-
-/// 64-bit FNV-1a: tiny, and the same on every platform and Rust release.
-struct Fnv1a(u64);
-
-impl Fnv1a {
-    fn new() -> Self {
-        Self(0xcbf2_9ce4_8422_2325)
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
 }
 
 #[derive(Serialize)]

@@ -6,7 +6,7 @@ use std::fmt;
 ///
 /// Values written in news are rarely exact ("nearly 30", "more than 1,000"), so every
 /// extracted number is an interval and comparisons ask whether intervals can agree.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Interval {
     pub lo: f64,
     pub hi: f64,

@@ -10,7 +10,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 /// The hedge a writer put in front of a number.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Qualifier {
     /// "nearly", "almost", "just under", "close to": [0.9N, N).
     Nearly,
@@ -27,7 +27,7 @@ pub enum Qualifier {
 }
 
 /// A number with the interval it claims.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Number {
     /// The number as written ("30" in "nearly 30"); the lower end for vague plurals
     /// ("dozens" → 24) and ranges ("20-30" → 20).

@@ -27,9 +27,10 @@ pub struct Unit {
 }
 
 /// A measurement as written, with its interval in the base unit.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Quantity {
     pub number: Number,
+    #[serde(with = "unit_by_symbol")]
     pub unit: &'static Unit,
     /// `number.interval` in the base unit of `unit.dimension`.
     pub base: Interval,
@@ -452,5 +453,23 @@ mod tests {
         assert_eq!(precision(600.0), 10.0);
         assert_eq!(precision(2.5), 0.1);
         assert_eq!(precision(50.0), 1.0);
+    }
+}
+
+/// A unit is kept (in the fact cache) by its symbol and found again in [`UNITS`].
+mod unit_by_symbol {
+    use super::{UNITS, Unit};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(unit: &&'static Unit, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(unit.symbol)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<&'static Unit, D::Error> {
+        let symbol = String::deserialize(d)?;
+        UNITS
+            .iter()
+            .find(|u| u.symbol == symbol)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown unit `{symbol}`")))
     }
 }

@@ -5,7 +5,7 @@ use super::Mention;
 use std::ops::Range;
 
 /// A word of a quotation, normalised ("Russia’s" → "russia's") with its span.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Word {
     pub text: String,
     pub span: Range<usize>,
@@ -13,7 +13,7 @@ pub struct Word {
 
 /// A quotation: its words in order. The mention's span covers the quoted text
 /// without the quote marks.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Quotation {
     pub words: Vec<Word>,
 }
