@@ -628,6 +628,22 @@ struct Column {
     cells: Vec<Vec<(String, bool)>>,
 }
 
+impl Column {
+    /// The column of article `i` on its own.
+    fn of_article(table: &FactsTable, i: usize) -> Self {
+        let article = &table.articles[i];
+        Column {
+            title: article.name.clone(),
+            subtitle: article.source.clone().unwrap_or_default(),
+            cells: table
+                .rows
+                .iter()
+                .map(|r| r.cells[i].iter().map(line_of).collect())
+                .collect(),
+        }
+    }
+}
+
 /// The aligned table, cut to `width` characters per line; when it does not
 /// fit, articles whose values all agree share one column.
 pub fn render_table(table: &FactsTable, width: usize, colour: bool) -> String {
@@ -645,19 +661,8 @@ pub fn render_table(table: &FactsTable, width: usize, colour: bool) -> String {
         .chain([5])
         .max()
         .unwrap_or(5);
-    let mut columns: Vec<Column> = table
-        .articles
-        .iter()
-        .enumerate()
-        .map(|(i, a)| Column {
-            title: a.name.clone(),
-            subtitle: a.source.clone().unwrap_or_default(),
-            cells: table
-                .rows
-                .iter()
-                .map(|r| r.cells[i].iter().map(line_of).collect())
-                .collect(),
-        })
+    let mut columns: Vec<Column> = (0..table.articles.len())
+        .map(|i| Column::of_article(table, i))
         .collect();
     let total = |columns: &[Column]| {
         first_width + columns.iter().map(|c| column_width(c) + 2).sum::<usize>()
@@ -799,17 +804,7 @@ fn group_columns(table: &FactsTable) -> Vec<Column> {
         .into_iter()
         .map(|(k, members)| {
             if members.len() == 1 {
-                let i = members[0];
-                let a = &table.articles[i];
-                return Column {
-                    title: a.name.clone(),
-                    subtitle: a.source.clone().unwrap_or_default(),
-                    cells: table
-                        .rows
-                        .iter()
-                        .map(|r| r.cells[i].iter().map(line_of).collect())
-                        .collect(),
-                };
+                return Column::of_article(table, members[0]);
             }
             let names: Vec<String> = members
                 .iter()

@@ -47,7 +47,7 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<CheckSet, Vec<ConfigError>> {
                 continue;
             }
         };
-        match load_str(&source) {
+        match compile_source(&source) {
             Ok(checks) => {
                 for (check, id_span) in checks {
                     if let Some(first) = seen.get(&check.meta.id) {
@@ -113,8 +113,19 @@ pub fn check_files(path: &Path) -> Result<Vec<PathBuf>, Box<ConfigError>> {
     Ok(files)
 }
 
-/// Parses and compiles one check file's text; checks come with their id's span.
-pub fn load_str(source: &str) -> Result<Vec<(Check, std::ops::Range<usize>)>, Vec<SpecError>> {
+/// Checks of one file, each with its id's span.
+type Compiled = Vec<(Check, std::ops::Range<usize>)>;
+
+/// Parses and compiles one check file's text, its gates sharing pattern sets.
+pub fn load_str(source: &str) -> Result<Compiled, Vec<SpecError>> {
+    let (mut checks, spans): (Vec<Check>, Vec<_>) = compile_source(source)?.into_iter().unzip();
+    share_gates(&mut checks);
+    Ok(checks.into_iter().zip(spans).collect())
+}
+
+/// Parses and compiles one check file's text; gates are shared by the caller,
+/// once for all files.
+fn compile_source(source: &str) -> Result<Compiled, Vec<SpecError>> {
     let file: CheckFile = toml::from_str(source).map_err(|e| vec![toml_error(&e)])?;
     let mut checks = Vec::new();
     let mut errors = Vec::new();
@@ -129,12 +140,11 @@ pub fn load_str(source: &str) -> Result<Vec<(Check, std::ops::Range<usize>)>, Ve
             }
         }
     }
-    if !errors.is_empty() {
-        return Err(errors);
+    if errors.is_empty() {
+        Ok(checks)
+    } else {
+        Err(errors)
     }
-    let (mut compiled, spans): (Vec<Check>, Vec<_>) = checks.into_iter().unzip();
-    share_gates(&mut compiled);
-    Ok(compiled.into_iter().zip(spans).collect())
 }
 
 /// Turns a TOML or schema error into one pointing at its span, with a

@@ -3,7 +3,7 @@
 //! "yesterday", "last week") resolved against the publication date the way HeidelTime
 //! does for news: a bare weekday is the latest such day on or before publication.
 
-use super::{Mention, alternation};
+use super::{Mention, alternation, same_words};
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 use regex::{Captures, Match, Regex};
@@ -362,18 +362,6 @@ fn infer_year(month: i8, day: i8, published: Date) -> Option<Date> {
 
 fn num<T: std::str::FromStr>(m: Match) -> Option<T> {
     m.as_str().parse().ok()
-}
-
-fn same_words(written: &str, phrase: &str) -> bool {
-    let mut a = written.split_whitespace();
-    let mut b = phrase.split(' ');
-    loop {
-        match (a.next(), b.next()) {
-            (None, None) => return true,
-            (Some(x), Some(y)) if x.eq_ignore_ascii_case(y) => {}
-            _ => return false,
-        }
-    }
 }
 
 /// Whether a lower-case "may" or "sun" is the ordinary word, not the calendar one.

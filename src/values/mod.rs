@@ -38,3 +38,17 @@ fn alternation<'a>(phrases: impl Iterator<Item = &'a str>) -> String {
         .collect::<Vec<_>>()
         .join("|")
 }
+
+/// Whether text matched by a table-driven pattern is the table's phrase: the
+/// same words, ignoring case and spacing ("More  than" is "more than").
+fn same_words(written: &str, phrase: &str) -> bool {
+    let mut written = written.split_whitespace();
+    let mut phrase = phrase.split(' ');
+    loop {
+        match (written.next(), phrase.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if x.eq_ignore_ascii_case(y) => {}
+            _ => return false,
+        }
+    }
+}

@@ -4,7 +4,7 @@
 //! Every number becomes an [`Interval`], because the qualifier is part of the claim:
 //! "nearly 30" is contradicted by "30" but not by "29".
 
-use super::{Interval, Mention, alternation, quantity};
+use super::{Interval, Mention, alternation, quantity, same_words};
 use regex::{Captures, Regex};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -228,7 +228,7 @@ fn previous_word(text: &str, start: usize) -> &str {
 fn number_from(text: &str, caps: &Captures) -> (usize, Option<Mention<Number>>) {
     let q = caps.get(1);
     let (span, base, value) = if let Some(m) = caps.name("vague") {
-        let Some(&(_, lo, hi)) = VAGUE.iter().find(|v| words_eq(m.as_str(), v.0)) else {
+        let Some(&(_, lo, hi)) = VAGUE.iter().find(|v| same_words(m.as_str(), v.0)) else {
             return (m.end(), None);
         };
         let interval = Interval {
@@ -239,7 +239,7 @@ fn number_from(text: &str, caps: &Captures) -> (usize, Option<Mention<Number>>) 
         };
         (m.range(), interval, lo)
     } else if let Some(m) = caps.name("art") {
-        let Some(&(_, v)) = ARTICLED.iter().find(|a| words_eq(m.as_str(), a.0)) else {
+        let Some(&(_, v)) = ARTICLED.iter().find(|a| same_words(m.as_str(), a.0)) else {
             return (m.end(), None);
         };
         (m.range(), Interval::exact(v), v)
@@ -260,7 +260,7 @@ fn number_from(text: &str, caps: &Captures) -> (usize, Option<Mention<Number>>) 
     } else {
         return (text.len(), None);
     };
-    let qualifier = q.and_then(|m| QUALIFIERS.iter().find(|p| words_eq(m.as_str(), p.0)));
+    let qualifier = q.and_then(|m| QUALIFIERS.iter().find(|p| same_words(m.as_str(), p.0)));
     let next = span.end;
     let number = Number {
         value,
@@ -432,19 +432,6 @@ fn word_tokens(s: &str) -> impl Iterator<Item = (usize, &str)> {
     s.split(|c: char| c.is_whitespace() || c == '-')
         .filter(|w| !w.is_empty())
         .map(move |w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
-}
-
-/// Whether two phrases have the same words, ignoring case and spacing.
-fn words_eq(written: &str, phrase: &str) -> bool {
-    let mut a = written.split_whitespace();
-    let mut b = phrase.split(' ');
-    loop {
-        match (a.next(), b.next()) {
-            (None, None) => return true,
-            (Some(x), Some(y)) if x.eq_ignore_ascii_case(y) => {}
-            _ => return false,
-        }
-    }
 }
 
 /// "no one", "one another", "one's": "one" as a pronoun, not a count.

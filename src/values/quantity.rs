@@ -3,7 +3,7 @@
 //! conversions written in parentheses ("900 km (550 miles)") checked for agreement.
 
 use super::number::{Number, numbers};
-use super::{Interval, Mention};
+use super::{Interval, Mention, same_words};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -241,18 +241,6 @@ fn unit_after(text: &str, at: usize) -> Option<(&'static Unit, usize, bool)> {
 /// Whether a unit is written directly against the digits ending at `at` ("900km").
 pub(crate) fn unit_directly_at(text: &str, at: usize) -> bool {
     unit_after(text, at).is_some_and(|(_, _, joined)| joined)
-}
-
-fn same_words(written: &str, alias: &str) -> bool {
-    let mut a = written.split_whitespace();
-    let mut b = alias.split(' ');
-    loop {
-        match (a.next(), b.next()) {
-            (None, None) => return true,
-            (Some(x), Some(y)) if x.eq_ignore_ascii_case(y) => {}
-            _ => return false,
-        }
-    }
 }
 
 /// The start of "Mach" written just before `start` ("Mach 5"), if any.
