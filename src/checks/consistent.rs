@@ -182,6 +182,7 @@ fn related(fact: &Fact, from: &Fact) -> Location {
 
 #[cfg(test)]
 mod tests {
+    use crate::checks::flagged_spans as flagged;
 
     const LAUNCH: &str = r#"
 [[check]]
@@ -191,8 +192,6 @@ scope = "document"
 when = ['(?i)launch']
 value = { type = "date" }
 "#;
-
-    use crate::checks::flagged_spans as flagged;
 
     #[test]
     fn the_outlier_points_at_the_majority() {

@@ -303,10 +303,9 @@ fn words_location(fact: &Fact, quote: &Quotation, range: Range<usize>) -> Locati
 
 #[cfg(test)]
 mod tests {
+    use crate::checks::flagged_spans as flagged;
 
     const DRIFT: &str = "[[check]]\nid = \"drift\"\nkind = \"quote\"\nscope = \"document\"\n";
-
-    use crate::checks::flagged_spans as flagged;
 
     #[test]
     fn the_minority_wording_is_flagged_at_the_changed_word() {
