@@ -268,12 +268,32 @@ fn compile(spec: CheckSpec) -> Result<Check, SpecError> {
             help: spec.help.clone(),
             references: spec.references.clone(),
             label: spec.label.clone(),
+            paths: compile_globs(&spec.paths)?,
         },
         gate,
         rule,
         examples: spec.example,
         warnings: empty_matches(&spec.when),
     })
+}
+
+/// `paths = ["corpus/wires/**", "*.md"]`; an invalid glob points at itself.
+fn compile_globs(globs: &[Spanned<String>]) -> Result<Option<globset::GlobSet>, SpecError> {
+    if globs.is_empty() {
+        return Ok(None);
+    }
+    let mut set = globset::GlobSetBuilder::new();
+    for glob in globs {
+        let compiled = globset::Glob::new(glob.get_ref()).map_err(|e| {
+            SpecError::new("invalid glob in `paths`")
+                .at(glob.span(), "this glob")
+                .help(e.kind().to_string())
+        })?;
+        set.add(compiled);
+    }
+    set.build()
+        .map(Some)
+        .map_err(|e| SpecError::new(format!("invalid `paths`: {e}")))
 }
 
 /// A `when` pattern that matches the empty string matches every unit: the
@@ -359,6 +379,18 @@ mod tests {
             errors(source)[0].message,
             "`expected` is not a key of `forbid` checks in check `a`"
         );
+    }
+
+    #[test]
+    fn paths_limit_the_articles_a_check_applies_to() {
+        let source = "[[check]]\nid = \"a\"\nkind = \"forbid\"\npattern = \"x\"\npaths = [\"wires/**\", \"*.md\"]\n";
+        let (check, _) = load_str(source).unwrap().remove(0);
+        assert!(check.meta.applies_to("wires/ap/1.txt"));
+        assert!(check.meta.applies_to("drafts/a.md"));
+        assert!(!check.meta.applies_to("corpus/a.txt"));
+        let bad = source.replace("wires/**", "wires/[");
+        let e = &errors(&bad)[0];
+        assert_eq!(&bad[e.span.clone().unwrap()], "\"wires/[\"");
     }
 
     #[test]

@@ -94,6 +94,15 @@ pub struct CheckMeta {
     pub help: Option<String>,
     pub references: Vec<String>,
     pub label: Option<String>,
+    /// The articles the check applies to (`paths` globs); `None`: all.
+    pub paths: Option<globset::GlobSet>,
+}
+
+impl CheckMeta {
+    /// Whether the check applies to the article at `path`.
+    pub fn applies_to(&self, path: &str) -> bool {
+        self.paths.as_ref().is_none_or(|globs| globs.is_match(path))
+    }
 }
 
 /// A kind's compiled logic.
@@ -235,6 +244,9 @@ pub struct FileOutput {
 impl Check {
     /// Runs this check (number `index` of its set) over one document.
     pub fn run(&self, doc: &Document, index: usize, out: &mut FileOutput) {
+        if !self.meta.applies_to(&doc.path) {
+            return;
+        }
         let mut emit = Emitter {
             meta: &self.meta,
             check: index,

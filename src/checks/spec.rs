@@ -27,6 +27,9 @@ pub struct CheckSpec {
     pub help: Option<String>,
     #[serde(default)]
     pub references: Vec<String>,
+    /// Globs of the article paths the check applies to (all when empty).
+    #[serde(default)]
+    pub paths: Vec<Spanned<String>>,
     pub scope: Option<Spanned<String>>,
     #[serde(default)]
     pub when: Vec<Spanned<String>>,

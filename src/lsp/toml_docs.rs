@@ -41,6 +41,10 @@ pub const CHECK_KEYS: &[(&str, &str)] = &[
         "URLs of the sources of truth. The first is linked from the diagnostic's code in editors and SARIF.",
     ),
     (
+        "paths",
+        "Globs of the article paths the check applies to (`[\"wires/**\", \"*.md\"]`); all articles when absent.",
+    ),
+    (
         "scope",
         "The piece of text the check looks at in one go: `sentence`, `paragraph`, `document`, or `corpus` (comparisons across every article, for `consistent` and `quote`). `when` and `unless` are tested on each scope.",
     ),
@@ -420,6 +424,7 @@ mod tests {
             "description",
             "help",
             "references",
+            "paths",
             "scope",
             "when",
             "unless",
