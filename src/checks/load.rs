@@ -5,7 +5,9 @@ use super::gate::{Gate, share};
 use super::spec::{CheckFile, CheckSpec};
 use super::{Check, CheckMeta, Rule, Scope, compile_regex};
 use crate::finding::Severity;
+use rayon::prelude::*;
 use std::collections::HashMap;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use toml::Spanned;
@@ -127,17 +129,27 @@ pub fn load_str(source: &str) -> Result<Compiled, Vec<SpecError>> {
 /// once for all files.
 fn compile_source(source: &str) -> Result<Compiled, Vec<SpecError>> {
     let file: CheckFile = toml::from_str(source).map_err(|e| vec![toml_error(&e)])?;
+    // Compiling regular expressions is most of start-up: do it on every core.
+    let compiled: Vec<Result<(Check, Range<usize>), SpecError>> = file
+        .check
+        .into_par_iter()
+        .map(|spec| {
+            let id_span = spec.id.span();
+            let id = spec.id.get_ref().clone();
+            compile(spec)
+                .map(|check| (check, id_span))
+                .map_err(|mut e| {
+                    e.message = format!("{} in check `{id}`", e.message);
+                    e
+                })
+        })
+        .collect();
     let mut checks = Vec::new();
     let mut errors = Vec::new();
-    for spec in file.check {
-        let id_span = spec.id.span();
-        let id = spec.id.get_ref().clone();
-        match compile(spec) {
-            Ok(check) => checks.push((check, id_span)),
-            Err(mut e) => {
-                e.message = format!("{} in check `{id}`", e.message);
-                errors.push(e);
-            }
+    for result in compiled {
+        match result {
+            Ok(check) => checks.push(check),
+            Err(e) => errors.push(e),
         }
     }
     if errors.is_empty() {
@@ -238,12 +250,15 @@ fn compile(spec: CheckSpec) -> Result<Check, SpecError> {
             .help(format!("a `{kind}` check takes {valid}")));
         }
     }
+    let when: Vec<regex::Regex> = spec
+        .when
+        .iter()
+        .map(compile_regex)
+        .collect::<Result<_, _>>()?;
+    let warnings = empty_matches(&spec.when, &when);
     let gate = Gate::new(
         scope,
-        spec.when
-            .iter()
-            .map(compile_regex)
-            .collect::<Result<_, _>>()?,
+        when,
         spec.unless
             .iter()
             .map(compile_regex)
@@ -273,7 +288,7 @@ fn compile(spec: CheckSpec) -> Result<Check, SpecError> {
         gate,
         rule,
         examples: spec.example,
-        warnings: empty_matches(&spec.when),
+        warnings,
     })
 }
 
@@ -298,10 +313,12 @@ fn compile_globs(globs: &[Spanned<String>]) -> Result<Option<globset::GlobSet>, 
 
 /// A `when` pattern that matches the empty string matches every unit: the
 /// gate it belongs to lets everything through, which is rarely meant.
-fn empty_matches(when: &[Spanned<String>]) -> Vec<SpecError> {
-    when.iter()
-        .filter(|p| compile_regex(p).is_ok_and(|r| r.is_match("")))
-        .map(|p| {
+fn empty_matches(patterns: &[Spanned<String>], compiled: &[regex::Regex]) -> Vec<SpecError> {
+    patterns
+        .iter()
+        .zip(compiled)
+        .filter(|(_, r)| r.is_match(""))
+        .map(|(p, _)| {
             SpecError::new("this `when` pattern matches the empty string, so it admits every unit")
                 .at(p.span(), "matches \"\"")
                 .help("make the pattern require at least one character (`+` instead of `*`)")

@@ -101,6 +101,7 @@ enum Format {
 }
 
 pub(super) fn run(args: &CheckArgs) -> Result<u8, Reported> {
+    rayon::spawn(crate::values::warm_up);
     if args.watch {
         return watch(args);
     }
