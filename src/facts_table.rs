@@ -6,22 +6,18 @@
 //! (`Dec. 30 → 2023-12-30`). A value is an outlier when it is the primary span
 //! of a finding of its check, so the table marks exactly what `check` reports.
 
-use crate::checks::load::{CheckSet, check_files};
-use crate::checks::locate::{Value, ValueLocator};
-use crate::checks::spec::CheckFile;
-use crate::checks::{Check, Fact, FileOutput, Rule};
+use crate::checks::load::CheckSet;
+use crate::checks::locate::Value;
+use crate::checks::{Check, Fact, Rule};
 use crate::config::Config;
 use crate::corpus::{self, Article, CorpusError};
-use crate::document::Document;
 use crate::finding::Finding;
 use crate::lint::{self, Options};
 use crate::report::human::HumanReporter;
 use crate::report::sanitize;
-use crate::suppress;
 use clap::ValueEnum;
-use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -149,14 +145,6 @@ impl FactMention {
     }
 }
 
-/// Every value the fact checks read in a set of articles, and the findings
-/// the run gives (outliers are the primary spans of those findings).
-#[derive(Debug, Default)]
-pub struct Gathered {
-    pub facts: Vec<Fact>,
-    pub findings: Vec<Finding>,
-}
-
 /// Whether a check's values belong in the table.
 fn is_fact_check(check: &Check) -> bool {
     matches!(
@@ -165,164 +153,8 @@ fn is_fact_check(check: &Check) -> bool {
     )
 }
 
-/// Locators of the `expect` checks, which keep no facts of their own: compiled
-/// again from the check files, by check index. Files or checks that cannot be
-/// read are left out (the check set itself loaded, so this is rare).
-pub fn expect_locators(check_paths: &[PathBuf], checks: &CheckSet) -> HashMap<usize, ValueLocator> {
-    let index: HashMap<&str, usize> = checks
-        .checks
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| matches!(c.rule, Rule::Expect(_)))
-        .map(|(i, c)| (&*c.meta.id, i))
-        .collect();
-    let mut locators = HashMap::new();
-    for file in check_paths
-        .iter()
-        .flat_map(|p| check_files(p).unwrap_or_default())
-    {
-        let Ok(source) = std::fs::read_to_string(&file) else {
-            continue;
-        };
-        let Ok(parsed) = toml::from_str::<CheckFile>(&source) else {
-            continue;
-        };
-        for spec in parsed.check {
-            let (Some(&i), Some(value)) = (index.get(spec.id.get_ref().as_str()), &spec.value)
-            else {
-                continue;
-            };
-            if let Ok(locator) = ValueLocator::compile(value) {
-                locators.insert(i, locator);
-            }
-        }
-    }
-    locators
-}
-
-/// Reads each article once (in parallel) and runs every check over it, keeping
-/// all facts (within-document and corpus ones) and the findings `check` gives.
-pub fn gather(
-    checks: &CheckSet,
-    locators: &HashMap<usize, ValueLocator>,
-    articles: &[Article],
-    options: &Options,
-) -> Gathered {
-    let per_file: Vec<FileFacts> = articles
-        .par_iter()
-        .map(|article| gather_file(checks, locators, article, options))
-        .collect();
-    let mut gathered = Gathered::default();
-    let mut corpus_facts = Vec::new();
-    let mut suppressions: HashMap<String, Vec<suppress::Suppression>> = HashMap::new();
-    for (facts, corpus, findings, file_suppressions) in per_file {
-        gathered.facts.extend(facts);
-        corpus_facts.extend(corpus);
-        gathered.findings.extend(findings);
-        if let Some(first) = file_suppressions.first() {
-            suppressions.insert(first.location.path.to_string(), file_suppressions);
-        }
-    }
-    gathered
-        .findings
-        .extend(lint::reduce(checks, &corpus_facts));
-    if !suppressions.is_empty() {
-        let known: HashSet<&str> = checks
-            .checks
-            .iter()
-            .map(|c| &*c.meta.id)
-            .chain(lint::BUILT_IN_IDS.iter().copied())
-            .collect();
-        let mut kept = Vec::new();
-        let mut by_path: HashMap<String, Vec<Finding>> = HashMap::new();
-        for f in gathered.findings.drain(..) {
-            if suppressions.contains_key(f.primary.path.as_ref()) {
-                by_path
-                    .entry(f.primary.path.to_string())
-                    .or_default()
-                    .push(f);
-            } else {
-                kept.push(f);
-            }
-        }
-        for (path, list) in &suppressions {
-            let mut mine = by_path.remove(path).unwrap_or_default();
-            let mut file = suppress::FileSuppressions::new(list.clone());
-            file.silence(&mut mine);
-            mine.extend(file.unused(&known));
-            kept.extend(mine);
-        }
-        gathered.findings = kept;
-    }
-    gathered
-        .findings
-        .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    gathered.facts.extend(corpus_facts);
-    gathered
-}
-
-/// One article's (facts, corpus facts, findings, suppressions).
-type FileFacts = (
-    Vec<Fact>,
-    Vec<Fact>,
-    Vec<Finding>,
-    Vec<suppress::Suppression>,
-);
-
 /// Per row, an article's normalised values and whether each is an outlier.
 type GroupKey = Vec<Vec<(String, bool)>>;
-
-/// One article: (facts, corpus facts, findings, suppressions).
-fn gather_file(
-    checks: &CheckSet,
-    locators: &HashMap<usize, ValueLocator>,
-    article: &Article,
-    options: &Options,
-) -> FileFacts {
-    let path: std::sync::Arc<str> = std::sync::Arc::from(article.path.to_string_lossy().as_ref());
-    let Ok(bytes) = std::fs::read(&article.path) else {
-        return Default::default();
-    };
-    let published = article.published.or(options.published);
-    let Ok(doc) = Document::parse(path, bytes, published) else {
-        return Default::default();
-    };
-    let mut output = FileOutput::default();
-    for (index, check) in checks.checks.iter().enumerate() {
-        check.run(&doc, index, &mut output);
-    }
-    let (corpus, local): (Vec<Fact>, Vec<Fact>) = output
-        .facts
-        .drain(..)
-        .partition(|f| checks.checks[f.check].compares_corpus());
-    let mut findings = output.findings;
-    findings.extend(lint::reduce(checks, &local));
-    let mut facts = local;
-    let mut indices: Vec<&usize> = locators.keys().collect();
-    indices.sort();
-    for &index in indices {
-        let (Some(check), Some(locator)) = (checks.checks.get(index), locators.get(&index)) else {
-            continue;
-        };
-        let values = crate::checks::locate::ValueCache::default();
-        let units = check.gate.scope.units(&doc);
-        for unit in units.into_iter().filter(|u| !u.caption) {
-            if !check.gate.admits(&doc.lintable[unit.span.clone()]) {
-                continue;
-            }
-            for mention in locator.locate(&doc, unit.span, &values) {
-                if mention.value != Value::UnresolvedDate {
-                    facts.push(Fact {
-                        check: index,
-                        location: doc.location(mention.span),
-                        value: mention.value,
-                    });
-                }
-            }
-        }
-    }
-    (facts, corpus, findings, suppress::suppressions(&doc))
-}
 
 /// The table of `facts` in `articles`, outliers marked from `findings`.
 pub fn table(
@@ -518,10 +350,10 @@ fn run_inner(args: &FactsArgs) -> Result<(), u8> {
     let options = Options {
         published: args.published,
         cache: None,
+        keep_facts: true,
     };
-    let locators = expect_locators(&check_paths, &checks);
-    let gathered = gather(&checks, &locators, &articles, &options);
-    let table = table(&checks, &articles, &gathered.facts, &gathered.findings);
+    let outcome = lint::lint(&checks, &articles, &[], &options);
+    let table = table(&checks, &articles, &outcome.facts, &outcome.findings);
     let out = match args.format {
         TableFormat::Table => {
             let width = if args.wide {

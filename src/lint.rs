@@ -26,6 +26,9 @@ pub struct Outcome {
     pub files: usize,
     /// Files reported as unreadable and not linted.
     pub skipped: usize,
+    /// Every value the checks found in the linted articles, with
+    /// [`Options::keep_facts`] (for `factlint facts` and the HTML report).
+    pub facts: Vec<Fact>,
 }
 
 /// Settings that apply to every article.
@@ -35,6 +38,8 @@ pub struct Options {
     pub published: Option<Date>,
     /// Where reference articles' facts are cached (`None`: `--no-cache`).
     pub cache: Option<FactCache>,
+    /// Return the values found in the linted articles, not just findings.
+    pub keep_facts: bool,
 }
 
 /// Lints every article; one bad file never stops the others. Findings come
@@ -49,15 +54,12 @@ pub fn lint(
     options: &Options,
 ) -> Outcome {
     let mut findings = Vec::new();
-    let (files, skipped) = lint_streaming(checks, articles, reference, options, &mut |batch| {
+    let mut outcome = lint_streaming(checks, articles, reference, options, &mut |batch| {
         findings.extend(batch)
     });
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    Outcome {
-        findings,
-        files,
-        skipped,
-    }
+    outcome.findings = findings;
+    outcome
 }
 
 /// Files linted at once: enough to keep both cores busy, few enough that
@@ -68,14 +70,15 @@ const CHUNK: usize = 512;
 /// keeping them: each file's findings (sorted) in path order, then one last
 /// batch of findings that compare articles, and suppressions that silenced
 /// nothing. Memory holds a chunk of files and the facts compared across the
-/// corpus, never every finding. Returns the number of files and of skipped files.
+/// corpus, never every finding. Returns the counts (and facts, when kept);
+/// its `findings` are empty, since they went to `sink`.
 pub fn lint_streaming(
     checks: &CheckSet,
     articles: &[Article],
     reference: &[Article],
     options: &Options,
     sink: &mut dyn FnMut(Vec<Finding>),
-) -> (usize, usize) {
+) -> Outcome {
     let targets: HashSet<&Path> = articles.iter().map(|a| a.path.as_path()).collect();
     let mut facts: Vec<Fact> = reference
         .par_iter()
@@ -84,6 +87,7 @@ pub fn lint_streaming(
         .collect();
     let mut suppressions: HashMap<Arc<str>, FileSuppressions> = HashMap::new();
     let mut skipped = 0;
+    let mut kept = Vec::new();
     for chunk in articles.chunks(CHUNK) {
         let outputs: Vec<(FileOutput, bool)> = chunk
             .par_iter()
@@ -97,6 +101,10 @@ pub fn lint_streaming(
             findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
             if let Some(path) = file.path() {
                 suppressions.insert(path, file);
+            }
+            if options.keep_facts {
+                kept.extend(output.local_facts);
+                kept.extend(output.facts.iter().cloned());
             }
             facts.extend(output.facts);
             sink(findings);
@@ -134,7 +142,12 @@ pub fn lint_streaming(
     complete_locations(&mut last, options);
     last.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     sink(last);
-    (articles.len(), skipped)
+    Outcome {
+        findings: Vec::new(),
+        files: articles.len(),
+        skipped,
+        facts: kept,
+    }
 }
 
 /// Gives compact locations (from facts) their lines back, reading each file
@@ -265,6 +278,7 @@ pub fn lint_document(checks: &CheckSet, doc: &Document) -> FileOutput {
     doc.complete_locations(&mut compared);
     output.findings.extend(compared);
     output.facts = corpus;
+    output.local_facts = local;
     if let Some(span) = output.needs_publication.take() {
         output.findings.push(needs_publication(doc, span));
     }

@@ -229,8 +229,11 @@ pub struct Check {
 #[derive(Debug, Default)]
 pub struct FileOutput {
     pub findings: Vec<Finding>,
-    /// Values kept for a comparison across mentions (`consistent`, `quote`).
+    /// Values kept for a comparison across articles (`consistent`, `quote`
+    /// with scope corpus).
     pub facts: Vec<Fact>,
+    /// Values found and compared within this document (shown by `factlint facts`).
+    pub local_facts: Vec<Fact>,
     /// The first relative date that could not be resolved, if any.
     pub needs_publication: Option<Range<usize>>,
     /// Inline suppressions, applied once every finding of the file is known.

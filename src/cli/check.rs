@@ -114,6 +114,7 @@ pub(super) fn run(args: &CheckArgs) -> Result<u8, Reported> {
     let options = Options {
         published: args.published,
         cache: (!args.no_cache).then(|| FactCache::new(crate::cache::DEFAULT_DIR, &checks)),
+        keep_facts: args.format == Format::Html,
     };
     let fail_at = args
         .severity_fail
@@ -200,6 +201,7 @@ fn watch(args: &CheckArgs) -> Result<u8, Reported> {
         let options = Options {
             published: args.published,
             cache: (!args.no_cache).then(|| FactCache::new(crate::cache::DEFAULT_DIR, &checks)),
+            keep_facts: false,
         };
         Ok(lint::lint(&checks, &articles, &reference, &options).findings)
     };
@@ -243,7 +245,7 @@ fn stream(
     let mut written = Ok(());
     let paths: Vec<PathBuf> = run.articles.iter().map(|a| a.path.clone()).collect();
     let mut progress = Progress::new(&paths, args.quiet);
-    let (files, skipped) = lint::lint_streaming(
+    let totals = lint::lint_streaming(
         run.checks,
         run.articles,
         run.reference,
@@ -266,8 +268,8 @@ fn stream(
         },
     );
     progress.finish();
-    summary.files = files;
-    summary.skipped = skipped;
+    summary.files = totals.files;
+    summary.skipped = totals.skipped;
     if args.format != Format::Github && !args.quiet {
         let mut line = summary.to_string();
         if hidden > 0 {
@@ -423,9 +425,7 @@ fn render(args: &CheckArgs, checks: &CheckSet, outcome: &Outcome, hidden: usize)
         Format::Sarif => sarif::render(findings, &run),
         Format::Github => github::render(findings),
         Format::Junit => junit::render(findings, &run),
-        Format::Html => {
-            crate::report::html::report(findings, &run, checks, &args.common.checks, args.published)
-        }
+        Format::Html => crate::report::html::report(findings, &outcome.facts, &run, checks),
     }
 }
 

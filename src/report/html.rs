@@ -7,12 +7,11 @@
 //! non-overlapping segments, each `<mark>` listing the findings covering it.
 
 use super::{RunInfo, Summary};
+use crate::checks::Fact;
 use crate::checks::load::CheckSet;
-use crate::config::Config;
 use crate::corpus::{self, Article};
 use crate::facts_table::{self, FactsTable};
 use crate::finding::{Finding, Location, Severity};
-use crate::lint::Options;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -31,15 +30,9 @@ pub struct ArticleText {
 }
 
 /// The report for `factlint check --format html`: re-reads the articles the
-/// findings name (primary and related spans) and gathers their facts, then
-/// renders with [`render`].
-pub fn report(
-    findings: &[Finding],
-    run: &RunInfo,
-    checks: &CheckSet,
-    check_paths: &[PathBuf],
-    published: Option<jiff::civil::Date>,
-) -> String {
+/// findings name (primary and related spans), then renders them with the
+/// facts the run kept ([`render`]).
+pub fn report(findings: &[Finding], facts: &[Fact], run: &RunInfo, checks: &CheckSet) -> String {
     let mut paths: Vec<String> = findings
         .iter()
         .flat_map(|f| std::iter::once(&f.primary).chain(&f.related))
@@ -73,24 +66,7 @@ pub fn report(
                 .filter(|t| !t.contains('\0')),
         })
         .collect();
-    let check_paths = if check_paths.is_empty() {
-        let config =
-            Config::discover(&std::env::current_dir().unwrap_or_default()).unwrap_or_default();
-        facts_table::check_paths(&[], &config)
-    } else {
-        check_paths.to_vec()
-    };
-    let locators = facts_table::expect_locators(&check_paths, checks);
-    let gathered = facts_table::gather(
-        checks,
-        &locators,
-        &articles,
-        &Options {
-            published,
-            cache: None,
-        },
-    );
-    let table = facts_table::table(checks, &articles, &gathered.facts, findings);
+    let table = facts_table::table(checks, &articles, facts, findings);
     render(findings, run, &texts, &table)
 }
 
