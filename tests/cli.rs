@@ -1,22 +1,9 @@
 //! End-to-end: run the binary as a user would and snapshot what it prints.
 
-use assert_cmd::Command;
+mod common;
 
-/// `factlint` run from the crate root, colour off.
-fn factlint(args: &[&str]) -> (String, String, i32) {
-    let output = Command::cargo_bin("factlint")
-        .expect("binary built")
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .expect("factlint runs");
-    (
-        String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-        String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-        output.status.code().expect("exit code"),
-    )
-}
+use assert_cmd::Command;
+use common::factlint;
 
 const YEAR_CHECK: &str = "tests/fixtures/checks/year.toml";
 

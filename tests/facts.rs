@@ -1,26 +1,12 @@
 //! "Editors see the facts": `factlint facts` and `factlint check --format html`,
 //! run as a user would.
 
+mod common;
+
 use assert_cmd::Command;
+use common::factlint;
 use std::collections::BTreeMap;
 use std::path::Path;
-
-/// `factlint` run from the crate root, colour off, wide terminal.
-fn factlint(args: &[&str]) -> (String, String, i32) {
-    let output = Command::cargo_bin("factlint")
-        .expect("binary built")
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .env("COLUMNS", "120")
-        .args(args)
-        .output()
-        .expect("factlint runs");
-    (
-        String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-        String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-        output.status.code().expect("exit code"),
-    )
-}
 
 #[test]
 fn facts_table_of_the_shipped_corpus() {

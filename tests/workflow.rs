@@ -1,28 +1,10 @@
 //! End-to-end: CI and editors' workflows — formats, config, suppressions,
 //! baselines, fixes, and the check-authoring commands.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{factlint, factlint_in};
 use std::path::Path;
-
-/// Runs factlint in `dir` (colour off); returns stdout, stderr and exit code.
-fn factlint_in(dir: &Path, args: &[&str]) -> (String, String, i32) {
-    let output = Command::cargo_bin("factlint")
-        .expect("binary built")
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .expect("factlint runs");
-    (
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-        output.status.code().expect("exit code"),
-    )
-}
-
-fn factlint(args: &[&str]) -> (String, String, i32) {
-    factlint_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
-}
 
 /// A scratch repository holding a copy of the shipped checks and corpus.
 fn repository() -> tempfile::TempDir {
