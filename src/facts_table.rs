@@ -1,4 +1,4 @@
-//! `factlint facts`: what each article says about each fact of the story, side
+//! The facts table of `factlint facts`: what each article says about each fact of the story, side
 //! by side, so an editor sees at a glance which article is the odd one out.
 //!
 //! One row per fact check (`consistent`, `quote` and `expect` kinds), one
@@ -9,22 +9,12 @@
 use crate::checks::load::CheckSet;
 use crate::checks::locate::Value;
 use crate::checks::{Check, Fact, Rule};
-use crate::config::Config;
-use crate::corpus::{self, Article, CorpusError};
+use crate::corpus::Article;
 use crate::finding::Finding;
-use crate::lint::{self, Options};
-use crate::report::human::HumanReporter;
 use crate::report::sanitize;
-use clap::ValueEnum;
 use serde::Serialize;
 use std::collections::HashMap;
-use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
 
-/// Exit status: the table was printed.
-const EXIT_OK: u8 = 0;
-/// Exit status: usage, configuration or I/O error.
-const EXIT_TROUBLE: u8 = 2;
 /// Terminal width when it cannot be told.
 const DEFAULT_WIDTH: usize = 120;
 /// Widest a cell gets in the terminal table, in characters.
@@ -33,52 +23,6 @@ const MAX_CELL: usize = 34;
 const MIN_CELL: usize = 10;
 /// Narrowest a column is squeezed to before lines are cut at the width.
 const NARROWEST: usize = 20;
-
-/// `factlint facts` arguments.
-#[derive(Debug, clap::Args)]
-pub struct FactsArgs {
-    /// Articles or directories [default: `paths` of factlint.toml, else corpus].
-    paths: Vec<PathBuf>,
-    /// Check file or directory of check files (repeatable) [default: checks].
-    #[arg(long = "checks", value_name = "PATH")]
-    checks: Vec<PathBuf>,
-    /// Settings file [default: the nearest factlint.toml upwards].
-    #[arg(long, value_name = "FILE")]
-    config: Option<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = TableFormat::Table)]
-    format: TableFormat,
-    /// One column per article, however wide the table gets.
-    #[arg(long)]
-    wide: bool,
-    /// When to colour the table.
-    #[arg(long, value_enum, default_value_t = Colour::Auto)]
-    color: Colour,
-    /// Publication date for articles with none in front matter or manifest.
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    published: Option<jiff::civil::Date>,
-    /// Skip walked files matching this glob (repeatable).
-    #[arg(long, value_name = "GLOB")]
-    exclude: Vec<String>,
-}
-
-/// Output formats of `factlint facts`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum TableFormat {
-    /// Aligned columns for the terminal.
-    Table,
-    /// One row per check, one column per article.
-    Csv,
-    /// The table as JSON: articles, then rows of cells.
-    Json,
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-enum Colour {
-    Auto,
-    Always,
-    Never,
-}
 
 /// The table: articles (columns) and fact checks (rows).
 #[derive(Clone, Debug, Default, Serialize, PartialEq)]
@@ -285,113 +229,8 @@ fn one_line(text: &str) -> String {
         .join(" ")
 }
 
-/// Runs `factlint facts`; returns the exit status.
-pub fn run(args: &FactsArgs) -> u8 {
-    match run_inner(args) {
-        Ok(()) => EXIT_OK,
-        Err(code) => code,
-    }
-}
-
-fn run_inner(args: &FactsArgs) -> Result<(), u8> {
-    let colour = match args.color {
-        Colour::Always => true,
-        Colour::Never => false,
-        Colour::Auto => {
-            std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
-    };
-    let reporter = HumanReporter::new(colour);
-    let loaded = match &args.config {
-        Some(path) => Config::load(path),
-        None => Config::discover(&std::env::current_dir().unwrap_or_default()),
-    };
-    let config = loaded.map_err(|e| {
-        eprint!("{}", reporter.config_error(&e));
-        EXIT_TROUBLE
-    })?;
-    let check_paths = check_paths(&args.checks, &config);
-    let checks = crate::checks::load::load_paths(&check_paths).map_err(|errors| {
-        for e in &errors {
-            eprint!("{}", reporter.config_error(e));
-        }
-        eprintln!("error: could not load checks");
-        EXIT_TROUBLE
-    })?;
-    let paths = if !args.paths.is_empty() {
-        args.paths.clone()
-    } else if !config.paths.is_empty() {
-        config.paths.clone()
-    } else {
-        vec![PathBuf::from("corpus")]
-    };
-    let mut exclude = globset::GlobSetBuilder::new();
-    for pattern in config.exclude.iter().chain(&args.exclude) {
-        let glob = globset::Glob::new(pattern).map_err(|e| {
-            eprintln!("error: invalid exclude pattern `{pattern}`: {e}");
-            EXIT_TROUBLE
-        })?;
-        exclude.add(glob);
-    }
-    let exclude = exclude.build().map_err(|e| {
-        eprintln!("error: invalid exclude patterns: {e}");
-        EXIT_TROUBLE
-    })?;
-    let articles = corpus::articles(&paths, &exclude).map_err(|e| {
-        match e {
-            CorpusError::Missing(path) => {
-                eprintln!("error: no such file or directory: `{}`", path.display());
-            }
-            CorpusError::Manifest(e) => eprint!("{}", reporter.config_error(&e)),
-        }
-        EXIT_TROUBLE
-    })?;
-    let options = Options {
-        published: args.published,
-        cache: None,
-        keep_facts: true,
-    };
-    let outcome = lint::lint(&checks, &articles, &[], &options);
-    let table = table(&checks, &articles, &outcome.facts, &outcome.findings);
-    let out = match args.format {
-        TableFormat::Table => {
-            let width = if args.wide {
-                usize::MAX
-            } else {
-                terminal_width()
-            };
-            render_table(&table, width, colour)
-        }
-        TableFormat::Csv => render_csv(&table),
-        TableFormat::Json => render_json(&table),
-    };
-    let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(out.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            eprintln!("error: cannot write to standard output: {e}");
-            Err(EXIT_TROUBLE)
-        }
-        _ => Ok(()),
-    }
-}
-
-/// Check files named on the command line, else in the config, else `checks/`.
-pub fn check_paths(explicit: &[PathBuf], config: &Config) -> Vec<PathBuf> {
-    if !explicit.is_empty() {
-        explicit.to_vec()
-    } else if !config.checks.is_empty() {
-        config.checks.clone()
-    } else {
-        vec![PathBuf::from("checks")]
-    }
-}
-
 /// `COLUMNS` when set to a number, else 120.
-fn terminal_width() -> usize {
+pub fn terminal_width() -> usize {
     std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.trim().parse::<usize>().ok())

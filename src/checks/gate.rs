@@ -65,7 +65,7 @@ impl Gate {
     }
 
     /// Whether a unit of text passes the gate, on its own.
-    pub fn admits(&self, text: &str) -> bool {
+    fn admits(&self, text: &str) -> bool {
         self.when.iter().all(|r| r.is_match(text)) && !self.unless.iter().any(|r| r.is_match(text))
     }
 

@@ -94,7 +94,7 @@ pub fn share_gates(checks: &mut [Check]) {
 }
 
 /// The check files of a path, sorted so load order (and duplicate reports) are stable.
-pub fn check_files(path: &Path) -> Result<Vec<PathBuf>, Box<ConfigError>> {
+fn check_files(path: &Path) -> Result<Vec<PathBuf>, Box<ConfigError>> {
     let meta = std::fs::metadata(path).map_err(|e| {
         let error = SpecError::new(format!("cannot read checks `{}`: {e}", path.display()))
             .in_file(path.to_path_buf(), "");

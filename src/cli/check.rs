@@ -316,22 +316,32 @@ fn targets(
         Some(default).filter(|p| p.is_dir()).into_iter().collect()
     };
     let exclude = globs(config.exclude.iter().chain(&args.exclude))?;
-    let list = |paths: &[PathBuf]| {
-        corpus::articles(paths, &exclude).map_err(|e| {
-            match e {
-                CorpusError::Missing(path) => {
-                    let path = crate::report::sanitize(&path.to_string_lossy());
-                    eprintln!("error: no such file or directory: `{path}`");
-                }
-                CorpusError::Manifest(e) => eprint!("{}", reporter.config_error(&e)),
-            }
-            Reported(EXIT_TROUBLE)
-        })
-    };
-    Ok((list(&paths)?, list(&reference_paths)?))
+    Ok((
+        articles(&paths, &exclude, reporter)?,
+        articles(&reference_paths, &exclude, reporter)?,
+    ))
 }
 
-fn globs<'a>(patterns: impl Iterator<Item = &'a String>) -> Result<GlobSet, Reported> {
+/// The articles under `paths`; a missing path or a broken manifest is reported.
+pub(super) fn articles(
+    paths: &[PathBuf],
+    exclude: &GlobSet,
+    reporter: &HumanReporter,
+) -> Result<Vec<Article>, Reported> {
+    corpus::articles(paths, exclude).map_err(|e| {
+        match e {
+            CorpusError::Missing(path) => {
+                let path = crate::report::sanitize(&path.to_string_lossy());
+                eprintln!("error: no such file or directory: `{path}`");
+            }
+            CorpusError::Manifest(e) => eprint!("{}", reporter.config_error(&e)),
+        }
+        Reported(EXIT_TROUBLE)
+    })
+}
+
+/// The exclude patterns of the config and the command line, compiled.
+pub(super) fn globs<'a>(patterns: impl Iterator<Item = &'a String>) -> Result<GlobSet, Reported> {
     let mut builder = GlobSetBuilder::new();
     for pattern in patterns {
         let glob = Glob::new(pattern).map_err(|e| {

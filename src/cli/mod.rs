@@ -3,6 +3,7 @@
 
 mod authoring;
 mod check;
+mod facts;
 mod progress;
 mod watch;
 
@@ -58,7 +59,7 @@ enum Command {
     /// Write a commented skeleton for a new check.
     New(authoring::NewArgs),
     /// Show what each article says about each fact, outliers marked.
-    Facts(crate::facts_table::FactsArgs),
+    Facts(facts::FactsArgs),
     /// Run the language server over standard input and output.
     Lsp(crate::lsp::LspArgs),
 }
@@ -110,7 +111,7 @@ pub fn run() -> ExitCode {
         Command::List(args) => authoring::list(&args),
         Command::Explain(args) => authoring::explain(&args),
         Command::New(args) => authoring::new(&args),
-        Command::Facts(args) => Ok(crate::facts_table::run(&args)),
+        Command::Facts(args) => facts::run(&args),
         Command::Lsp(args) => Ok(crate::lsp::run(&args)),
     };
     ExitCode::from(code.unwrap_or_else(|Reported(code)| code))
