@@ -54,9 +54,14 @@ pub fn lint(
     options: &Options,
 ) -> Outcome {
     let mut findings = Vec::new();
-    let mut outcome = lint_streaming(checks, articles, reference, options, &mut |batch| {
-        findings.extend(batch)
-    });
+    let mut outcome = lint_streaming(
+        checks,
+        articles,
+        reference,
+        options,
+        &|batch| batch,
+        &mut |batch| findings.extend(batch),
+    );
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     outcome.findings = findings;
     outcome
@@ -66,18 +71,23 @@ pub fn lint(
 /// memory holds a chunk's findings, not the corpus's.
 const CHUNK: usize = 512;
 
-/// Like [`lint`], but hands findings to `sink` as they are ready instead of
-/// keeping them: each file's findings (sorted) in path order, then one last
-/// batch of findings that compare articles, and suppressions that silenced
-/// nothing. Memory holds a chunk of files and the facts compared across the
-/// corpus, never every finding. Returns the counts (and facts, when kept);
-/// its `findings` are empty, since they went to `sink`.
-pub fn lint_streaming(
+/// Like [`lint`], but hands findings on as they are ready instead of keeping
+/// them: each file's findings (sorted) in path order, then one last batch of
+/// findings that compare articles, and suppressions that silenced nothing.
+///
+/// Each batch goes through `prepare` on the worker thread that linted the
+/// file (a reporter renders it there, so rendering runs on every core), and
+/// the result to `sink` on the calling thread, in path order. Memory holds a
+/// chunk of files and the facts compared across the corpus, never every
+/// finding. Returns the counts (and facts, when kept); its `findings` are
+/// empty, since they went to `sink`.
+pub fn lint_streaming<T: Send>(
     checks: &CheckSet,
     articles: &[Article],
     reference: &[Article],
     options: &Options,
-    sink: &mut dyn FnMut(Vec<Finding>),
+    prepare: &(dyn Fn(Vec<Finding>) -> T + Sync),
+    sink: &mut dyn FnMut(T),
 ) -> Outcome {
     let targets: HashSet<&Path> = articles.iter().map(|a| a.path.as_path()).collect();
     let mut facts: Vec<Fact> = reference
@@ -89,16 +99,19 @@ pub fn lint_streaming(
     let mut skipped = 0;
     let mut kept = Vec::new();
     for chunk in articles.chunks(CHUNK) {
-        let outputs: Vec<(FileOutput, bool)> = chunk
+        let outputs: Vec<(T, FileSuppressions, FileOutput, bool)> = chunk
             .par_iter()
-            .map(|article| lint_file(checks, article, options))
+            .map(|article| {
+                let (mut output, was_skipped) = lint_file(checks, article, options);
+                let mut findings = std::mem::take(&mut output.findings);
+                let mut file = FileSuppressions::new(std::mem::take(&mut output.suppressions));
+                file.silence(&mut findings);
+                findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+                (prepare(findings), file, output, was_skipped)
+            })
             .collect();
-        for (output, was_skipped) in outputs {
+        for (prepared, file, output, was_skipped) in outputs {
             skipped += usize::from(was_skipped);
-            let mut findings = output.findings;
-            let mut file = FileSuppressions::new(output.suppressions);
-            file.silence(&mut findings);
-            findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
             if let Some(path) = file.path() {
                 suppressions.insert(path, file);
             }
@@ -107,7 +120,7 @@ pub fn lint_streaming(
                 kept.extend(output.facts.iter().cloned());
             }
             facts.extend(output.facts);
-            sink(findings);
+            sink(prepared);
         }
     }
     let target_paths: HashSet<String> = articles
@@ -141,7 +154,7 @@ pub fn lint_streaming(
     }
     complete_locations(&mut last, options);
     last.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    sink(last);
+    sink(prepare(last));
     Outcome {
         findings: Vec::new(),
         files: articles.len(),

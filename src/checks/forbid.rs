@@ -36,6 +36,11 @@ impl Forbid {
     }
 
     /// Flags every match in `unit`; a group named `flag` narrows the flagged span.
+    /// The patterns searched for (a unit none of them matches has no finding).
+    pub fn patterns(&self) -> &[Regex] {
+        &self.patterns
+    }
+
     pub fn run(&self, doc: &Document, unit: Range<usize>, emit: &mut Emitter) {
         let text = &doc.lintable[unit.clone()];
         for pattern in &self.patterns {

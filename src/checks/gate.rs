@@ -5,6 +5,10 @@
 //! sentence. Instead the patterns of all checks are compiled into one
 //! `RegexSet` per unit scope, which reads each unit once and says which of them
 //! match; each check then looks its own patterns up in that answer.
+//!
+//! A check can also put the patterns it searches for in the set as
+//! *triggers* (a `forbid` does): a unit where none of them matches cannot
+//! give a finding, so the check skips it without running its own regexes.
 
 use super::Scope;
 use crate::document::Document;
@@ -28,6 +32,16 @@ pub struct Gate {
 struct Plan {
     when: Vec<usize>,
     unless: Vec<usize>,
+    /// The check's own patterns: one must match (none: no condition).
+    triggers: Vec<usize>,
+}
+
+impl Plan {
+    fn admits(&self, found: &regex::SetMatches) -> bool {
+        self.when.iter().all(|&i| found.matched(i))
+            && !self.unless.iter().any(|&i| found.matched(i))
+            && (self.triggers.is_empty() || self.triggers.iter().any(|&i| found.matched(i)))
+    }
 }
 
 /// One `RegexSet` for all gate patterns of one unit scope.
@@ -97,10 +111,7 @@ impl Gate {
                     .clone();
                 matched
                     .iter()
-                    .filter(|(_, found)| {
-                        plan.when.iter().all(|&i| found.matched(i))
-                            && !plan.unless.iter().any(|&i| found.matched(i))
-                    })
+                    .filter(|(_, found)| plan.admits(found))
                     .map(|(unit, _)| unit.clone())
                     .collect()
             }
@@ -113,18 +124,24 @@ impl Gate {
     }
 }
 
-/// Puts the gate patterns of `checks` into one set per unit scope. Gates keep
-/// their own regexes too, for scopes the set was not built for.
-pub fn share(gates: &mut [(&mut Gate, Scope)]) {
+/// A gate to share, the unit scope its check reads, and the check's triggers
+/// (the regexes it searches for, when finding none of them in a unit means
+/// the check has nothing to say about it).
+pub type Sharing<'a> = (&'a mut Gate, Scope, &'a [Regex]);
+
+/// Puts the gate patterns (and triggers) of `checks` into one set per unit
+/// scope. Gates keep their own regexes too, for scopes the set was not built
+/// for; triggers only ever narrow a shared set's answer.
+pub fn share(gates: &mut [Sharing]) {
     let mut by_scope: HashMap<Scope, Vec<usize>> = HashMap::new();
-    for (i, (_, scope)) in gates.iter().enumerate() {
+    for (i, (_, scope, _)) in gates.iter().enumerate() {
         by_scope.entry(*scope).or_default().push(i);
     }
     for (scope, members) in by_scope {
         let mut patterns: Vec<String> = Vec::new();
         let mut plans = Vec::new();
         for &i in &members {
-            let gate = &gates[i].0;
+            let (gate, _, triggers) = &gates[i];
             let mut add = |regexes: &[Regex]| -> Vec<usize> {
                 regexes
                     .iter()
@@ -136,7 +153,12 @@ pub fn share(gates: &mut [(&mut Gate, Scope)]) {
             };
             let when = add(&gate.when);
             let unless = add(&gate.unless);
-            plans.push(Plan { when, unless });
+            let triggers = add(triggers);
+            plans.push(Plan {
+                when,
+                unless,
+                triggers,
+            });
         }
         if patterns.is_empty() {
             continue;
@@ -186,7 +208,10 @@ mod tests {
             .iter()
             .map(|g| g.admitted(&doc, Scope::Sentence, &mut DocumentGates::default()))
             .collect();
-        share(&mut [(&mut a, Scope::Sentence), (&mut b, Scope::Sentence)]);
+        share(&mut [
+            (&mut a, Scope::Sentence, &[]),
+            (&mut b, Scope::Sentence, &[]),
+        ]);
         assert!(a.shared.is_some());
         let mut cache = DocumentGates::default();
         let together = vec![
@@ -200,6 +225,31 @@ mod tests {
             cache.matched.len(),
             1,
             "one pass of the set for both checks"
+        );
+    }
+
+    #[test]
+    fn triggers_rule_out_units_where_no_pattern_matches() {
+        let doc = Document::parse(
+            "a.txt",
+            b"Crimea was annexed. Four regions were annexed. Ducks.".to_vec(),
+            None,
+        )
+        .unwrap();
+        let mut open = gate(&[], &[]);
+        let triggers = [Regex::new("(?i)crimea|ducks").unwrap()];
+        let mut cache = DocumentGates::default();
+        let spans = |g: &Gate, cache: &mut DocumentGates| -> Vec<&str> {
+            g.admitted(&doc, Scope::Sentence, cache)
+                .into_iter()
+                .map(|u| &doc.text[u.span])
+                .collect()
+        };
+        assert_eq!(spans(&open, &mut cache).len(), 3, "alone, no narrowing");
+        share(&mut [(&mut open, Scope::Sentence, &triggers)]);
+        assert_eq!(
+            spans(&open, &mut cache),
+            ["Crimea was annexed.", "Ducks."]
         );
     }
 }

@@ -1,7 +1,7 @@
 //! Reading check files and compiling them into a [`CheckSet`].
 
 use super::error::{ConfigError, SpecError, suggestion};
-use super::gate::{Gate, share};
+use super::gate::{Gate, Sharing, share};
 use super::spec::{CheckFile, CheckSpec};
 use super::{Check, CheckMeta, Rule, Scope, compile_regex};
 use crate::finding::Severity;
@@ -83,11 +83,11 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<CheckSet, Vec<ConfigError>> {
 
 /// Compiles the gates of `checks` into shared pattern sets (see [`super::gate`]).
 pub fn share_gates(checks: &mut [Check]) {
-    let mut gates: Vec<(&mut Gate, Scope)> = checks
+    let mut gates: Vec<Sharing> = checks
         .iter_mut()
         .map(|c| {
             let scope = c.rule.unit_scope(c.gate.scope);
-            (&mut c.gate, scope)
+            (&mut c.gate, scope, c.rule.triggers())
         })
         .collect();
     share(&mut gates);

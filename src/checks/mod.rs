@@ -167,6 +167,16 @@ impl Rule {
         })
     }
 
+    /// The regexes a unit must match for this rule to find anything in it,
+    /// any one of them (none: no such condition). They join the shared gate
+    /// sets, so most units are ruled out by one pass of a set.
+    pub(crate) fn triggers(&self) -> &[Regex] {
+        match self {
+            Rule::Forbid(rule) => rule.patterns(),
+            _ => &[],
+        }
+    }
+
     /// Whether the kind reads facts of the story, which photo captions are not.
     pub(crate) fn reads_facts(&self) -> bool {
         matches!(

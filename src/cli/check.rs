@@ -245,23 +245,28 @@ fn stream(
     let mut written = Ok(());
     let paths: Vec<PathBuf> = run.articles.iter().map(|a| a.path.clone()).collect();
     let mut progress = Progress::new(&paths, args.quiet);
+    // Runs on the worker thread that linted the file.
+    let render = |mut batch: Vec<Finding>| {
+        let hidden = baseline.map_or(0, |recorded| baseline::filter(&mut batch, recorded));
+        let text: String = match args.format {
+            Format::Human => batch.iter().map(|f| reporter.finding(f)).collect(),
+            Format::Concise => concise::render(&batch),
+            _ => github::render(&batch),
+        };
+        let failed = batch.iter().any(|f| f.severity >= fail_at);
+        (text, Summary::new(&batch, 0, 0), hidden, failed)
+    };
     let totals = lint::lint_streaming(
         run.checks,
         run.articles,
         run.reference,
         run.options,
-        &mut |mut batch| {
+        &render,
+        &mut |(text, counts, batch_hidden, batch_failed)| {
             progress.file_done();
-            if let Some(recorded) = baseline {
-                hidden += baseline::filter(&mut batch, recorded);
-            }
-            summary.count(&batch);
-            failed |= batch.iter().any(|f| f.severity >= fail_at);
-            let text = match args.format {
-                Format::Human => batch.iter().map(|f| reporter.finding(f)).collect(),
-                Format::Concise => concise::render(&batch),
-                _ => github::render(&batch),
-            };
+            hidden += batch_hidden;
+            summary.add(counts);
+            failed |= batch_failed;
             if written.is_ok() {
                 written = out.write_all(text.as_bytes());
             }

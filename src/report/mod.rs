@@ -51,8 +51,15 @@ impl Summary {
         summary
     }
 
-    /// Adds findings to the counts (a streamed report counts batch by batch).
-    pub fn count(&mut self, findings: &[Finding]) {
+    /// Adds the finding counts of another batch (a streamed report counts
+    /// batch by batch).
+    pub fn add(&mut self, other: Summary) {
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        self.infos += other.infos;
+    }
+
+    fn count(&mut self, findings: &[Finding]) {
         for finding in findings {
             match finding.severity {
                 Severity::Error => self.errors += 1,
