@@ -4,16 +4,20 @@ use std::ops::Range;
 
 /// Paragraphs: runs of non-blank lines, trimmed, as byte ranges of `text`.
 pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
     let mut paragraphs = Vec::new();
     let mut current: Option<Range<usize>> = None;
     let mut offset = 0;
-    for line in text.split_inclusive(['\n', '\r']) {
+    while offset < bytes.len() {
+        // Each line with its terminator; "\r\n" is two lines, "…\r" and "\n".
         let start = offset;
-        offset += line.len();
+        offset =
+            memchr::memchr2(b'\n', b'\r', &bytes[start..]).map_or(bytes.len(), |i| start + i + 1);
+        let line = &text[start..offset];
         let trimmed = line.trim();
         if trimmed.is_empty() {
             // "\r\n" splits into "…\r" and "\n": the lone "\n" is not a blank line.
-            if line != "\n" || !text[..start].ends_with('\r') {
+            if line != "\n" || start == 0 || bytes[start - 1] != b'\r' {
                 paragraphs.extend(current.take());
             }
             continue;
@@ -54,13 +58,10 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut sentences = Vec::new();
     let mut start = range.start;
     let mut i = range.start;
-    while i < range.end {
-        let b = bytes[i];
-        i += 1;
-        if !matches!(b, b'.' | b'!' | b'?') {
-            continue;
-        }
-        let terminator = i - 1;
+    while let Some(found) = memchr::memchr3(b'.', b'!', b'?', &bytes[i..range.end]) {
+        let terminator = i + found;
+        let b = bytes[terminator];
+        i = terminator + 1;
         // Swallow closing quotes and brackets: ." .” .' .) .’
         while i < range.end {
             let rest = &text[i..range.end];
@@ -106,11 +107,11 @@ fn ends_sentence(text: &str, floor: usize, dot: usize, after: usize, end: usize)
     if next_starts_lower {
         return false;
     }
-    let lower = word.to_ascii_lowercase();
-    if DOTTED.contains(&lower.as_str()) {
+    let is = |w: &&str| w.eq_ignore_ascii_case(word);
+    if DOTTED.iter().any(is) {
         return STARTERS.contains(&next);
     }
-    if ABBREVIATIONS.contains(&lower.as_str()) {
+    if ABBREVIATIONS.iter().any(is) {
         return false;
     }
     // Initials ("N. Korea", "John F. Kennedy") and dotted forms ("e.g").
