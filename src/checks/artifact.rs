@@ -8,6 +8,7 @@
 use super::Emitter;
 use crate::document::Document;
 use regex::Regex;
+use regex_automata::meta;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -18,8 +19,13 @@ static SPACE_BEFORE_PUNCTUATION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)[A-Za-z]+[ \t]+[,;]").expect("valid artifact pattern"));
 
 /// A determiner or "from" right before a conjunction: "from and", "from as", "an and".
-static DANGLING_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:from|an?|the|its|their|our)\s+(?:and|or|but|as)(?-u:\b)")
+/// Without a literal prefilter: the regex crate would search for the
+/// pattern's first letters, and "a" is every few bytes of English, so each hit
+/// restarts the search (2.5x slower than the plain DFA on news text).
+static DANGLING_WORD: LazyLock<meta::Regex> = LazyLock::new(|| {
+    meta::Regex::builder()
+        .configure(meta::Config::new().auto_prefilter(false))
+        .build(r"(?i)(?-u:\b)(?:from|an?|the|its|their|our)\s+(?:and|or|but|as)(?-u:\b)")
         .expect("valid artifact pattern")
 });
 
@@ -112,7 +118,7 @@ impl Artifact {
                 .filter(|m| {
                     let next = text[m.end()..].split_whitespace().next().unwrap_or("");
                     let next = next.trim_matches(|c: char| !c.is_alphanumeric());
-                    !(m.as_str().to_ascii_lowercase().ends_with("as")
+                    !(text[m.range()].to_ascii_lowercase().ends_with("as")
                         && COMPARATIVES.contains(&next.to_ascii_lowercase().as_str()))
                 })
                 .map(|m| m.range()),

@@ -247,9 +247,6 @@ mod tests {
         };
         assert_eq!(spans(&open, &mut cache).len(), 3, "alone, no narrowing");
         share(&mut [(&mut open, Scope::Sentence, &triggers)]);
-        assert_eq!(
-            spans(&open, &mut cache),
-            ["Crimea was annexed.", "Ducks."]
-        );
+        assert_eq!(spans(&open, &mut cache), ["Crimea was annexed.", "Ducks."]);
     }
 }
