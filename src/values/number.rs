@@ -5,7 +5,7 @@
 //! "nearly 30" is contradicted by "30" but not by "29".
 
 use super::{Interval, Mention, alternation, quantity, same_words};
-use regex::{Captures, Regex};
+use regex::{Captures, Match, Regex};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -169,10 +169,13 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 pub fn numbers(text: &str) -> Vec<Mention<Number>> {
     let mut found = Vec::new();
     let mut at = 0;
-    while let Some(caps) = NUMBER.captures_at(text, at) {
-        let (next, mention) = number_from(text, &caps);
+    while let Some(hit) = NUMBER.find_at(text, at) {
+        let Some(parts) = Parts::of(text, hit) else {
+            break;
+        };
+        let (next, mention) = number_from(text, &parts);
         // Always make progress, even if a pattern were ever to match empty.
-        at = next.max(caps.get(0).map_or(at + 1, |m| m.start() + 1));
+        at = next.max(hit.start() + 1);
         while !text.is_char_boundary(at) {
             at += 1;
         }
@@ -224,9 +227,48 @@ fn previous_word(text: &str, start: usize) -> &str {
         .unwrap_or("")
 }
 
+/// The groups of one match of [`NUMBER`].
+///
+/// A bare numeral ("30", "1,000", "2.5") is all the `dig` group, so its parts
+/// are known from the match alone: resolving capture groups runs a bounded
+/// backtracker over the pattern's large NFA, which cost more than the rest of
+/// number extraction together.
+enum Parts<'t> {
+    Groups(Captures<'t>),
+    Numeral(Match<'t>),
+}
+
+impl<'t> Parts<'t> {
+    fn of(text: &'t str, found: Match<'t>) -> Option<Self> {
+        let bare = found
+            .as_str()
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.');
+        if bare {
+            return Some(Parts::Numeral(found));
+        }
+        // Searching from the match's start finds the same match, with groups.
+        NUMBER.captures_at(text, found.start()).map(Parts::Groups)
+    }
+
+    fn whole(&self) -> Option<Match<'t>> {
+        match self {
+            Parts::Groups(caps) => caps.get(0),
+            Parts::Numeral(m) => Some(*m),
+        }
+    }
+
+    fn name(&self, group: &str) -> Option<Match<'t>> {
+        match self {
+            Parts::Groups(caps) => caps.name(group),
+            Parts::Numeral(m) => (group == "dig").then_some(*m),
+        }
+    }
+}
+
 /// Builds the number at `caps`; returns where scanning continues.
-fn number_from(text: &str, caps: &Captures) -> (usize, Option<Mention<Number>>) {
-    let q = caps.get(1);
+fn number_from(text: &str, caps: &Parts) -> (usize, Option<Mention<Number>>) {
+    let q = caps.name("q");
     let (span, base, value) = if let Some(m) = caps.name("vague") {
         let Some(&(_, lo, hi)) = VAGUE.iter().find(|v| same_words(m.as_str(), v.0)) else {
             return (m.end(), None);
@@ -280,12 +322,12 @@ fn number_from(text: &str, caps: &Captures) -> (usize, Option<Mention<Number>>) 
 /// A numeral in digits, or `Err(resume)` when it is part of a time, date or identifier.
 fn digits_number(
     text: &str,
-    caps: &Captures,
+    caps: &Parts,
     start: usize,
 ) -> Result<(Range<usize>, Interval, f64), usize> {
     let skip = || word_end(text, start);
     let dig = caps.name("dig").ok_or_else(skip)?;
-    let mut end = caps.get(0).map_or(dig.end(), |m| m.end());
+    let mut end = caps.whole().map_or(dig.end(), |m| m.end());
     let currency = text[..start].ends_with(['$', '£', '€', '¥']);
     let mut scale = 1.0;
     if let Some(s) = caps.name("dscale") {
