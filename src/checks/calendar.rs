@@ -3,7 +3,7 @@
 
 use super::Emitter;
 use crate::document::Document;
-use crate::values::date::{DateValue, dates, weekday_name};
+use crate::values::date::{DateValue, weekday_name};
 use std::ops::Range;
 
 /// Compiled `calendar` check (no settings).
@@ -12,8 +12,8 @@ pub struct Calendar;
 
 impl Calendar {
     pub fn run(&self, doc: &Document, unit: Range<usize>, emit: &mut Emitter) {
-        let context = doc.date_context();
-        for mention in dates(&doc.lintable[unit.clone()], &context) {
+        let found = emit.values().dates(doc, unit.clone());
+        for mention in found.iter() {
             let (DateValue::Resolved { first, last }, Some(stated), false) = (
                 &mention.value.value,
                 &mention.value.stated_weekday,

@@ -5,7 +5,7 @@ use super::compile_regex;
 use super::error::{SpecError, suggestion};
 use super::spec::ValueSpec;
 use crate::document::Document;
-use crate::values::date::{DateContext, DateValue, dates};
+use crate::values::date::{DateContext, DateMention, DateValue, dates};
 use crate::values::number::{Number, numbers};
 use crate::values::quantity::{Quantity, quantities};
 use crate::values::quote::Quotation;
@@ -312,6 +312,9 @@ type UnitKey = (usize, usize, ValueType);
 #[derive(Debug, Default)]
 pub struct ValueCache {
     extracted: RefCell<HashMap<UnitKey, Arc<[Mention<Value>]>>>,
+    /// Date expressions as read, with the weekday written beside them: dates,
+    /// weekdays and numbers (which skip dates) of a unit all come from one read.
+    dates: RefCell<HashMap<(usize, usize), Arc<[Mention<DateMention>]>>>,
     /// The document the cached values are from ([`Document::id`]); another
     /// document empties the cache.
     document: std::cell::Cell<u64>,
@@ -326,38 +329,73 @@ impl ValueCache {
         unit: Range<usize>,
     ) -> Arc<[Mention<Value>]> {
         let key = (unit.start, unit.end, kind);
-        if self.document.replace(doc.id) != doc.id {
-            self.extracted.borrow_mut().clear();
-        }
+        self.switch_to(doc);
         if let Some(found) = self.extracted.borrow().get(&key) {
             return found.clone();
         }
         let text = &doc.lintable[unit.clone()];
         let found: Arc<[Mention<Value>]> = match kind {
+            ValueType::Date => self.dates(doc, unit).iter().map(date_value).collect(),
+            ValueType::Weekday => self.dates(doc, unit).iter().filter_map(weekday_value).collect(),
             // Numbers inside dates are not counts: reuse the unit's dates.
             ValueType::Number => {
-                let dates = self.extract(ValueType::Date, doc, unit.clone());
+                let dates = self.dates(doc, unit.clone());
                 let years = self.extract(ValueType::Year, doc, unit);
-                let taken = dates.iter().chain(years.iter()).map(|m| m.span.clone());
-                numbers_outside(text, taken.collect()).into()
+                let taken = dates.iter().map(|m| m.span.clone());
+                numbers_outside(text, taken.chain(years.iter().map(|m| m.span.clone())).collect())
+                    .into()
             }
             _ => extract(kind, text, &doc.date_context()).into(),
         };
         self.extracted.borrow_mut().insert(key, found.clone());
         found
     }
+
+    /// The date expressions in `unit` as read (spans relative to the unit),
+    /// with the weekdays written beside them.
+    pub fn dates(&self, doc: &Document, unit: Range<usize>) -> Arc<[Mention<DateMention>]> {
+        self.switch_to(doc);
+        let key = (unit.start, unit.end);
+        if let Some(found) = self.dates.borrow().get(&key) {
+            return found.clone();
+        }
+        let found: Arc<[Mention<DateMention>]> =
+            dates(&doc.lintable[unit], &doc.date_context()).into();
+        self.dates.borrow_mut().insert(key, found.clone());
+        found
+    }
+
+    /// Empties the cache when it holds another document's values.
+    fn switch_to(&self, doc: &Document) {
+        if self.document.replace(doc.id) != doc.id {
+            self.extracted.borrow_mut().clear();
+            self.dates.borrow_mut().clear();
+        }
+    }
+}
+
+/// A date expression as a value: its days, or unresolved.
+fn date_value(m: &Mention<DateMention>) -> Mention<Value> {
+    Mention {
+        span: m.span.clone(),
+        value: match m.value.value {
+            DateValue::Resolved { first, last } => Value::Date { first, last },
+            DateValue::NeedsPublication => Value::UnresolvedDate,
+        },
+    }
+}
+
+/// The weekday written with a date expression, if any.
+fn weekday_value(m: &Mention<DateMention>) -> Option<Mention<Value>> {
+    m.value.stated_weekday.as_ref().map(|w| Mention {
+        span: w.span.clone(),
+        value: Value::Weekday(w.value),
+    })
 }
 
 /// Every value of `kind` in `text`. Numbers that are part of a date or a year
 /// are not numbers ("December 30" is not 30 of anything).
 pub fn extract(kind: ValueType, text: &str, context: &DateContext) -> Vec<Mention<Value>> {
-    let as_value = |m: Mention<crate::values::date::DateMention>| Mention {
-        span: m.span,
-        value: match m.value.value {
-            DateValue::Resolved { first, last } => Value::Date { first, last },
-            DateValue::NeedsPublication => Value::UnresolvedDate,
-        },
-    };
     match kind {
         ValueType::Year => year::years(text)
             .into_iter()
@@ -366,14 +404,10 @@ pub fn extract(kind: ValueType, text: &str, context: &DateContext) -> Vec<Mentio
                 value: Value::Year(m.value),
             })
             .collect(),
-        ValueType::Date => dates(text, context).into_iter().map(as_value).collect(),
+        ValueType::Date => dates(text, context).iter().map(date_value).collect(),
         ValueType::Weekday => dates(text, context)
-            .into_iter()
-            .filter_map(|m| m.value.stated_weekday)
-            .map(|w| Mention {
-                span: w.span,
-                value: Value::Weekday(w.value),
-            })
+            .iter()
+            .filter_map(weekday_value)
             .collect(),
         ValueType::Number => {
             let taken = dates(text, context)
