@@ -14,6 +14,10 @@ use std::path::{Path, PathBuf};
 /// Where the cache lives unless `--no-cache`.
 pub const DEFAULT_DIR: &str = ".factlint_cache";
 
+/// Version of the cached facts' format, bumped whenever their meaning
+/// changes: 2 made quotation word spans relative to the quotation.
+const FORMAT: u32 = 2;
+
 /// A directory of cached facts for one set of checks.
 #[derive(Clone, Debug)]
 pub struct FactCache {
@@ -27,6 +31,7 @@ impl FactCache {
     pub fn new(dir: impl Into<PathBuf>, checks: &CheckSet) -> Self {
         let mut hash = Fnv1a::new();
         hash.write(env!("CARGO_PKG_VERSION").as_bytes());
+        hash.write(&FORMAT.to_le_bytes());
         for check in &checks.checks {
             hash.write(format!("{:?}{:?}{:?}", check.meta.id, check.gate, check.rule).as_bytes());
         }

@@ -154,13 +154,61 @@ pub fn toml_date(value: &toml::value::Datetime) -> Option<Date> {
     Date::new(d.year as i16, d.month as i8, d.day as i8).ok()
 }
 
+/// Pieces of a manifest parsed at once: a few hundred entries.
+const PIECE_BYTES: usize = 64 * 1024;
+
+/// The `[[article]]` entries of a manifest, in order. A large manifest is
+/// parsed piece by piece, cut before an `[[article]]` line: the TOML parser
+/// builds a tree some thirty times the size of its input (120 MB for a 4 MB
+/// manifest), so one piece at a time keeps that to a few MB. Each piece after
+/// the first starts a new entry, so nothing in it can refer to an earlier one;
+/// if any piece fails (a cut inside a multi-line string, or a real mistake),
+/// the whole manifest is parsed again, so errors and edge cases are exactly
+/// those of parsing it in one go.
+fn parse_manifest(source: &str) -> Result<Vec<ManifestEntry>, toml::de::Error> {
+    let mut entries = Vec::new();
+    for piece in pieces(source, PIECE_BYTES) {
+        match toml::from_str::<ManifestFile>(piece) {
+            Ok(file) => entries.extend(file.article),
+            Err(_) => return toml::from_str::<ManifestFile>(source).map(|f| f.article),
+        }
+    }
+    Ok(entries)
+}
+
+/// `source` cut into pieces of about `size` bytes, each cut just before a line
+/// that is exactly `[[article]]`, and only once the piece holds such a line.
+fn pieces(source: &str, size: usize) -> impl Iterator<Item = &str> {
+    let mut rest = source;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut seen_header = false;
+        let mut offset = 0;
+        let mut cut = rest.len();
+        for line in rest.split_inclusive('\n') {
+            let header = line.trim_end() == "[[article]]";
+            if header && seen_header && offset >= size {
+                cut = offset;
+                break;
+            }
+            seen_header |= header;
+            offset += line.len();
+        }
+        let (piece, tail) = rest.split_at(cut);
+        rest = tail;
+        Some(piece)
+    })
+}
+
 /// Entries by path relative to `dir`, from `dir/corpus.toml`.
 fn manifest(dir: &Path) -> Result<HashMap<PathBuf, Entry>, CorpusError> {
     let path = dir.join(MANIFEST);
     let Ok(source) = std::fs::read_to_string(&path) else {
         return Ok(HashMap::new());
     };
-    let file: ManifestFile = toml::from_str(&source).map_err(|e| {
+    let file = parse_manifest(&source).map_err(|e| {
         let mut error = SpecError::new(format!("invalid corpus manifest: {}", e.message().trim()));
         if let Some(span) = e.span() {
             error = error.at(span, "here");
@@ -173,7 +221,7 @@ fn manifest(dir: &Path) -> Result<HashMap<PathBuf, Entry>, CorpusError> {
         ))
     };
     let mut entries = HashMap::new();
-    for entry in file.article {
+    for entry in file {
         let date = toml_date(&entry.published).ok_or_else(|| {
             fail(format!(
                 "`published` of `{}` is not a valid date",
@@ -229,6 +277,46 @@ mod tests {
             articles(std::slice::from_ref(&file), &GlobSet::empty()).unwrap()[0].path,
             file
         );
+    }
+
+    #[test]
+    fn a_manifest_parsed_in_pieces_gives_every_entry() {
+        let entry =
+            |i: usize| format!("[[article]]\npath = \"a{i}.txt\"\npublished = 2024-01-05\n\n");
+        let source: String = (0..50).map(entry).collect();
+        let cut: Vec<&str> = pieces(&source, 100).collect();
+        assert!(cut.len() > 10);
+        assert_eq!(cut.concat(), source);
+        assert!(cut.iter().all(|p| p.starts_with("[[article]]")));
+        let paths: Vec<String> = parse_manifest(&source)
+            .unwrap()
+            .into_iter()
+            .map(|e| e.path)
+            .collect();
+        assert_eq!(paths.len(), 50);
+        assert_eq!(paths[49], "a49.txt");
+    }
+
+    #[test]
+    fn a_cut_inside_a_multi_line_string_falls_back_to_one_parse() {
+        let source = "[[article]]\npath = \"a.txt\"\npublished = 2024-01-05\ntitle = \"\"\"\nlong\n[[article]]\n\"\"\"\n[[article]]\npath = \"b.txt\"\npublished = 2024-01-06\n";
+        assert!(pieces(source, 1).count() > 2);
+        let paths: Vec<String> = parse_manifest(source)
+            .unwrap()
+            .into_iter()
+            .map(|e| e.path)
+            .collect();
+        assert_eq!(paths, ["a.txt", "b.txt"]);
+    }
+
+    #[test]
+    fn manifest_errors_are_those_of_one_parse() {
+        let good = "[[article]]\npath = \"a.txt\"\npublished = 2024-01-05\n".repeat(20);
+        let source = format!("{good}[[article]]\npath = 3\n");
+        let whole = toml::from_str::<ManifestFile>(&source).unwrap_err();
+        let pieced = parse_manifest(&source).unwrap_err();
+        assert_eq!(pieced.span(), whole.span());
+        assert_eq!(pieced.message(), whole.message());
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The per-file pass: read, analyse and check every article, in parallel.
 
 use crate::cache::FactCache;
+use crate::checks::intern::Interner;
 use crate::checks::load::CheckSet;
 use crate::checks::{Fact, FileOutput};
 use crate::corpus::Article;
@@ -72,8 +73,9 @@ pub fn lint(
 const CHUNK: usize = 512;
 
 /// Like [`lint`], but hands findings on as they are ready instead of keeping
-/// them: each file's findings (sorted) in path order, then one last batch of
-/// findings that compare articles, and suppressions that silenced nothing.
+/// them: each file's findings (sorted) in path order, then the findings that
+/// compare articles and suppressions that silenced nothing, sorted, in
+/// batches of a few hundred files.
 ///
 /// Each batch goes through `prepare` on the worker thread that linted the
 /// file (a reporter renders it there, so rendering runs on every core), and
@@ -90,10 +92,16 @@ pub fn lint_streaming<T: Send>(
     sink: &mut dyn FnMut(T),
 ) -> Outcome {
     let targets: HashSet<&Path> = articles.iter().map(|a| a.path.as_path()).collect();
-    let mut facts: Vec<Fact> = reference
+    let mut interner = Interner::default();
+    // One exact-size slice per file: a single growing vector would hold up to
+    // twice the facts' size (and thrice while it grows).
+    let mut facts: Vec<Box<[Fact]>> = reference
         .par_iter()
         .filter(|a| !targets.contains(a.path.as_path()))
-        .flat_map_iter(|article| reference_facts(checks, article, options))
+        .map(|article| reference_facts(checks, article, options))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .map(|file| interner.keep(file))
         .collect();
     let mut suppressions: HashMap<Arc<str>, FileSuppressions> = HashMap::new();
     let mut skipped = 0;
@@ -119,7 +127,7 @@ pub fn lint_streaming<T: Send>(
                 kept.extend(output.local_facts);
                 kept.extend(output.facts.iter().cloned());
             }
-            facts.extend(output.facts);
+            facts.push(interner.keep(output.facts));
             sink(prepared);
         }
     }
@@ -127,7 +135,7 @@ pub fn lint_streaming<T: Send>(
         .iter()
         .map(|a| a.path.to_string_lossy().into_owned())
         .collect();
-    let across: Vec<Finding> = reduce(checks, &facts)
+    let across: Vec<Finding> = reduce(checks, facts.iter().flat_map(|file| file.iter()))
         .into_iter()
         .filter(|f| target_paths.contains(f.primary.path.as_ref()))
         .collect();
@@ -152,15 +160,38 @@ pub fn lint_streaming<T: Send>(
     for file in suppressions.values() {
         last.extend(file.unused(&known));
     }
-    complete_locations(&mut last, options);
+    // Sorted while compact (completing a location does not move it), then
+    // completed and handed over a few files at a time: whole lines for every
+    // finding at once would hold a copy of much of the corpus.
     last.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    sink(prepare(last));
+    let mut rest = last;
+    while !rest.is_empty() {
+        let cut = files_end(&rest, CHUNK);
+        let tail = rest.split_off(cut);
+        let mut batch = std::mem::replace(&mut rest, tail);
+        complete_locations(&mut batch, options);
+        sink(prepare(batch));
+    }
     Outcome {
         findings: Vec::new(),
         files: articles.len(),
         skipped,
         facts: kept,
     }
+}
+
+/// How many of `findings` (sorted by path) fall in their first `files` paths.
+fn files_end(findings: &[Finding], files: usize) -> usize {
+    let mut seen = 0;
+    for (i, pair) in findings.windows(2).enumerate() {
+        if pair[0].primary.path != pair[1].primary.path {
+            seen += 1;
+            if seen == files {
+                return i + 1;
+            }
+        }
+    }
+    findings.len()
 }
 
 /// Gives compact locations (from facts) their lines back, reading each file
@@ -202,15 +233,18 @@ fn complete_locations(findings: &mut [Finding], options: &Options) {
 pub const BUILT_IN_IDS: &[&str] = &[UNREADABLE, NEEDS_PUBLICATION, suppress::UNUSED];
 
 /// Findings from facts compared over a scope, check by check.
-pub fn reduce(checks: &CheckSet, facts: &[Fact]) -> Vec<Finding> {
+pub fn reduce<'a>(checks: &CheckSet, facts: impl IntoIterator<Item = &'a Fact>) -> Vec<Finding> {
+    let mut by_check: Vec<Vec<&Fact>> = vec![Vec::new(); checks.checks.len()];
+    for fact in facts {
+        if let Some(mine) = by_check.get_mut(fact.check) {
+            mine.push(fact);
+        }
+    }
     checks
         .checks
         .iter()
-        .enumerate()
-        .flat_map(|(index, check)| {
-            let mine: Vec<&Fact> = facts.iter().filter(|f| f.check == index).collect();
-            check.reduce(&mine)
-        })
+        .zip(by_check)
+        .flat_map(|(check, mine)| check.reduce(&mine))
         .collect()
 }
 

@@ -62,7 +62,7 @@ pub enum Value {
     /// A relative date in an article whose publication date is unknown.
     UnresolvedDate,
     /// A quotation's words (compared by the `quote` kind, never by `agrees`).
-    Quote(Quotation),
+    Quote(Arc<Quotation>),
 }
 
 impl Value {

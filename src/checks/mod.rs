@@ -12,6 +12,7 @@ pub mod error;
 pub mod expect;
 pub mod forbid;
 pub mod gate;
+pub mod intern;
 pub mod load;
 pub mod locate;
 pub mod quote;

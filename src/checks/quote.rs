@@ -12,7 +12,7 @@ use crate::values::quote::{Quotation, Word, drift, quotations, same_quotation, w
 use regex::Regex;
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 /// Verbs of attribution.
 static SPEECH: LazyLock<Regex> = LazyLock::new(|| {
@@ -77,12 +77,9 @@ impl QuoteCheck {
             }
         }
         let text = &doc.lintable[unit.clone()];
-        for mut quote in quotations(text, MIN_WORDS) {
-            for word in &mut quote.value.words {
-                word.span = unit.start + word.span.start..unit.start + word.span.end;
-            }
+        for quote in quotations(text, MIN_WORDS) {
             let span = unit.start + quote.span.start..unit.start + quote.span.end;
-            emit.fact(span, Value::Quote(quote.value));
+            emit.fact(span, Value::Quote(Arc::new(quote.value)));
         }
     }
 
@@ -91,7 +88,7 @@ impl QuoteCheck {
         let quotes: Vec<(&Fact, &Quotation)> = facts
             .iter()
             .filter_map(|f| match &f.value {
-                Value::Quote(q) => Some((*f, q)),
+                Value::Quote(q) => Some((*f, &**q)),
                 _ => None,
             })
             .collect();
@@ -298,7 +295,9 @@ fn words_location(fact: &Fact, quote: &Quotation, range: Range<usize>) -> Locati
     ) else {
         return fact.location.clone();
     };
-    fact.location.narrow(first.span.start..last.span.end)
+    let start = fact.location.span.start;
+    fact.location
+        .narrow(start + first.span.start..start + last.span.end)
 }
 
 #[cfg(test)]

@@ -5,15 +5,18 @@ use super::Mention;
 use std::ops::Range;
 
 /// A word of a quotation, normalised ("Russia’s" → "russia's") with its span.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Word {
     pub text: String,
+    /// Relative to the start of the quotation, so that one quotation written
+    /// in many articles is one equal value (and can be shared, see
+    /// [`crate::checks::intern`]).
     pub span: Range<usize>,
 }
 
 /// A quotation: its words in order. The mention's span covers the quoted text
 /// without the quote marks.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Quotation {
     pub words: Vec<Word>,
 }
@@ -94,7 +97,7 @@ fn closing(text: &str, start: usize, close: char) -> Result<usize, usize> {
 }
 
 /// Words of `range`, split at spaces and dashes, lower-cased, with typographic
-/// apostrophes made straight.
+/// apostrophes made straight; their spans are relative to `range.start`.
 pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
     let mut words = Vec::new();
     let mut current: Option<usize> = None;
@@ -106,7 +109,7 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
             return;
         }
         let lead = raw.find(trimmed).unwrap_or(0);
-        let span = range.start + from + lead..range.start + from + lead + trimmed.len();
+        let span = from + lead..from + lead + trimmed.len();
         words.push(Word {
             text: trimmed.to_lowercase().replace('’', "'"),
             span,
