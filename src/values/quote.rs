@@ -27,22 +27,34 @@ const MARKS: &[(char, char)] = &[('“', '”'), ('"', '"'), ('‘', '’'), ('\
 /// Every quotation in `text` of at least `min_words` words (fewer are scare
 /// quotes: "multiple", "absolutely").
 pub fn quotations(text: &str, min_words: usize) -> Vec<Mention<Quotation>> {
+    let bytes = text.as_bytes();
     let mut found = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    let mut previous = ' ';
     // For each closing mark, where the last search for it gave up (the end of
     // the paragraph): an opener before that has no closing mark either, so it
     // is not searched again. Without this, "“a “a “a …" took quadratic time.
     let mut unclosed_until = [0usize; MARKS.len()];
-    while let Some((i, c)) = chars.next() {
-        let opens = MARKS.iter().position(|(open, _)| *open == c);
-        let starts_word = chars.peek().is_some_and(|(_, next)| !next.is_whitespace());
-        let (Some(mark), true) = (opens, starts_word && !previous.is_alphanumeric()) else {
-            previous = c;
+    let mut at = 0;
+    // Jump from one possible opening mark to the next: " and ' are one byte,
+    // “ ‘ « start with 0xE2 or 0xC2 (each a char boundary).
+    while let Some(offset) = bytes[at..]
+        .iter()
+        .position(|b| matches!(b, b'"' | b'\'' | 0xE2 | 0xC2))
+    {
+        let i = at + offset;
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        at = i + c.len_utf8();
+        let Some(mark) = MARKS.iter().position(|(open, _)| *open == c) else {
             continue;
         };
+        let previous = text[..i].chars().next_back().unwrap_or(' ');
+        let starts_word = text[at..].chars().next().is_some_and(|n| !n.is_whitespace());
+        if !starts_word || previous.is_alphanumeric() {
+            continue;
+        }
         let close = MARKS[mark].1;
-        let start = i + c.len_utf8();
+        let start = at;
         let end = if start < unclosed_until[mark] {
             None
         } else {
@@ -60,12 +72,8 @@ pub fn quotations(text: &str, min_words: usize) -> Vec<Mention<Quotation>> {
                     value: quotation,
                 });
             }
-            while chars.peek().is_some_and(|(j, _)| *j <= end) {
-                chars.next();
-            }
-            previous = close;
-        } else {
-            previous = c;
+            // Resume after the closing mark.
+            at = end + close.len_utf8();
         }
     }
     found
@@ -110,10 +118,11 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
         }
         let lead = raw.find(trimmed).unwrap_or(0);
         let span = from + lead..from + lead + trimmed.len();
-        words.push(Word {
-            text: trimmed.to_lowercase().replace('’', "'"),
-            span,
-        });
+        let mut text = trimmed.to_lowercase();
+        if text.contains('’') {
+            text = text.replace('’', "'");
+        }
+        words.push(Word { text, span });
     };
     for (i, c) in slice.char_indices() {
         let in_word = c.is_alphanumeric() || c == '\'' || c == '’';
