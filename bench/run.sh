@@ -206,6 +206,11 @@ case $FL_SUMMARY in
     *) echo "error: factlint did not lint all $FILES files: $FL_SUMMARY" >&2; exit 2 ;;
 esac
 
+# The same run without rustc-style snippets: what rendering them costs.
+best factlint-concise "$FL_RUNS" bash -c 'factlint_check "$1" --format concise "$0"' "$CORPUS" "$WORK/factlint-concise.out"
+CONCISE_S=$BEST CONCISE_CPU=$BEST_CPU
+CONCISE_RSS=$BEST_RSS_KB
+
 SARIF_S=
 if "$FACTLINT" check --help | grep -q sarif; then
     best factlint-sarif "$FL_RUNS" bash -c 'factlint_check "$1" --format sarif "$0"' "$CORPUS" "$WORK/factlint-sarif.out"
@@ -223,7 +228,10 @@ if [[ $HAVE_HYPERFINE == 1 ]]; then
     hyperfine --style none --warmup 3 --runs 10 -i --export-json "$WORK/one.json" \
         "$FACTLINT check --checks checks --color never $ONE" > "$WORK/one.hyperfine" 2>&1
     ONE_MS=$(python3 -c 'import json,sys; print("%.1f" % (1000 * json.load(open(sys.argv[1]))["results"][0]["min"]))' "$WORK/one.json")
-    ONE_HOW="hyperfine, min of 10"
+    ONE_HOW="hyperfine, min of 10; compared with the reference corpus, its facts cached"
+    hyperfine --style none --warmup 3 --runs 10 -i --export-json "$WORK/one-alone.json" \
+        "$FACTLINT check --checks checks --color never --no-reference $ONE" > "$WORK/one-alone.hyperfine" 2>&1
+    ONE_ALONE_MS=$(python3 -c 'import json,sys; print("%.1f" % (1000 * json.load(open(sys.argv[1]))["results"][0]["min"]))' "$WORK/one-alone.json")
 else
     for _ in 1 2 3; do factlint_check "$WORK/one.out" "$ONE" || true; done
     for _ in $(seq 10); do
@@ -269,11 +277,13 @@ MB=$(awk -v b="$BYTES" 'BEGIN {printf "%.1f", b / 1e6}')
     row_for "cat (I/O floor)" "$CAT_S" "$CAT_CPU" "$CAT_RSS"
     if [[ -n $RG_S ]]; then row_for "rg (check patterns)" "$RG_S" "$RG_CPU" "$RG_RSS"; fi
     row_for "factlint check (human)" "$FL_S" "$FL_CPU" "$FL_RSS"
+    row_for "factlint check (concise)" "$CONCISE_S" "$CONCISE_CPU" "$CONCISE_RSS"
     if [[ -n $SARIF_S ]]; then row_for "factlint check (sarif)" "$SARIF_S" "$SARIF_CPU" "$SARIF_RSS"; fi
     echo
     echo "factlint result: $FL_SUMMARY"
     if [[ -n $RG_S ]]; then echo "rg: $RG_VERSION, $RG_LINES matching lines"; fi
     echo "one article ($ONE, $(wc -c < "$ONE") bytes): $ONE_MS ms ($ONE_HOW)"
+    if [[ -n ${ONE_ALONE_MS:-} ]]; then echo "one article, --no-reference: $ONE_ALONE_MS ms (hyperfine, min of 10)"; fi
     echo
     printf '%-6s %8s %8s %8s %7s %8s %9s %10s %10s\n' scale articles MB "wall s" "MB/s" "CPU s" "CPU MB/s" "peak RSS" "CPU s/1x"
     for s in $(printf '%s\n' "${SCALES[@]}" 1 | sort -g); do
