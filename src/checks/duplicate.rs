@@ -4,6 +4,7 @@
 use super::Emitter;
 use crate::document::Document;
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::ops::Range;
 
 /// Lines shorter than this are too common to mean anything when repeated.
@@ -23,14 +24,17 @@ impl Duplicate {
             let start = offset;
             offset += line.len();
             let trimmed = line.trim();
-            if trimmed.chars().count() < MIN_CHARS || trimmed.split_whitespace().count() < MIN_WORDS
-            {
+            // Counting stops at the minimum: a long paragraph is not counted whole.
+            let short = trimmed.chars().nth(MIN_CHARS - 1).is_none()
+                || trimmed.split_whitespace().nth(MIN_WORDS - 1).is_none();
+            if short {
                 continue;
             }
             let lead = line.len() - line.trim_start().len();
             let span = start + lead..start + lead + trimmed.len();
-            match first_seen.get(trimmed) {
-                Some(first) => {
+            match first_seen.entry(trimmed) {
+                Entry::Occupied(first) => {
+                    let first = first.get();
                     let line_no = doc.lines.line_of(first.start) + 1;
                     emit.report_related(
                         span,
@@ -40,8 +44,8 @@ impl Duplicate {
                         vec![(first.clone(), "first here".to_string())],
                     );
                 }
-                None => {
-                    first_seen.insert(trimmed, span);
+                Entry::Vacant(slot) => {
+                    slot.insert(span);
                 }
             }
         }
