@@ -304,6 +304,9 @@ impl ValueLocator {
     }
 }
 
+/// The date expressions of a unit, as read.
+type DateMentions = Arc<[Mention<DateMention>]>;
+
 /// A unit's byte range and the value type extracted from it.
 type UnitKey = (usize, usize, ValueType);
 
@@ -314,7 +317,7 @@ pub struct ValueCache {
     extracted: RefCell<HashMap<UnitKey, Arc<[Mention<Value>]>>>,
     /// Date expressions as read, with the weekday written beside them: dates,
     /// weekdays and numbers (which skip dates) of a unit all come from one read.
-    dates: RefCell<HashMap<(usize, usize), Arc<[Mention<DateMention>]>>>,
+    dates: RefCell<HashMap<(usize, usize), DateMentions>>,
     /// The document the cached values are from ([`Document::id`]); another
     /// document empties the cache.
     document: std::cell::Cell<u64>,
@@ -336,14 +339,21 @@ impl ValueCache {
         let text = &doc.lintable[unit.clone()];
         let found: Arc<[Mention<Value>]> = match kind {
             ValueType::Date => self.dates(doc, unit).iter().map(date_value).collect(),
-            ValueType::Weekday => self.dates(doc, unit).iter().filter_map(weekday_value).collect(),
+            ValueType::Weekday => self
+                .dates(doc, unit)
+                .iter()
+                .filter_map(weekday_value)
+                .collect(),
             // Numbers inside dates are not counts: reuse the unit's dates.
             ValueType::Number => {
                 let dates = self.dates(doc, unit.clone());
                 let years = self.extract(ValueType::Year, doc, unit);
                 let taken = dates.iter().map(|m| m.span.clone());
-                numbers_outside(text, taken.chain(years.iter().map(|m| m.span.clone())).collect())
-                    .into()
+                numbers_outside(
+                    text,
+                    taken.chain(years.iter().map(|m| m.span.clone())).collect(),
+                )
+                .into()
             }
             _ => extract(kind, text, &doc.date_context()).into(),
         };
@@ -353,14 +363,13 @@ impl ValueCache {
 
     /// The date expressions in `unit` as read (spans relative to the unit),
     /// with the weekdays written beside them.
-    pub fn dates(&self, doc: &Document, unit: Range<usize>) -> Arc<[Mention<DateMention>]> {
+    pub fn dates(&self, doc: &Document, unit: Range<usize>) -> DateMentions {
         self.switch_to(doc);
         let key = (unit.start, unit.end);
         if let Some(found) = self.dates.borrow().get(&key) {
             return found.clone();
         }
-        let found: Arc<[Mention<DateMention>]> =
-            dates(&doc.lintable[unit], &doc.date_context()).into();
+        let found: DateMentions = dates(&doc.lintable[unit], &doc.date_context()).into();
         self.dates.borrow_mut().insert(key, found.clone());
         found
     }

@@ -49,7 +49,10 @@ pub fn quotations(text: &str, min_words: usize) -> Vec<Mention<Quotation>> {
             continue;
         };
         let previous = text[..i].chars().next_back().unwrap_or(' ');
-        let starts_word = text[at..].chars().next().is_some_and(|n| !n.is_whitespace());
+        let starts_word = text[at..]
+            .chars()
+            .next()
+            .is_some_and(|n| !n.is_whitespace());
         if !starts_word || previous.is_alphanumeric() {
             continue;
         }
