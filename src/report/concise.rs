@@ -10,23 +10,31 @@ use crate::finding::Finding;
 /// output, and newlines are written as `\n` so one finding stays one line.
 /// Backslashes are left alone, so a literal `\n` in a message reads the same.
 pub fn render(findings: &[Finding]) -> String {
+    use std::fmt::Write;
     let mut out = String::new();
     for f in findings {
-        out.push_str(&format!(
-            "{}:{}:{}: {}[{}] {}\n",
+        // Writing to a String cannot fail.
+        let _ = writeln!(
+            out,
+            "{}:{}:{}: {}[{}] {}",
             one_line(&f.primary.path),
             f.primary.start.line,
             f.primary.start.column,
             f.severity.as_str(),
             one_line(&f.check_id),
             one_line(&f.message),
-        ));
+        );
     }
     out
 }
 
 fn one_line(text: &str) -> String {
-    sanitize(text).replace('\n', "\\n")
+    let safe = sanitize(text);
+    if safe.contains('\n') {
+        safe.replace('\n', "\\n")
+    } else {
+        safe
+    }
 }
 
 #[cfg(test)]

@@ -103,6 +103,9 @@ impl std::fmt::Display for Summary {
 /// Replaces control characters (ANSI escapes, bells, lone CRs) that would let an
 /// article drive the terminal; tabs and newlines stay.
 pub fn sanitize(text: &str) -> String {
+    if !text.chars().any(is_unsafe) {
+        return text.to_owned();
+    }
     text.chars()
         .map(|c| if is_unsafe(c) { '\u{FFFD}' } else { c })
         .collect()
@@ -113,6 +116,10 @@ pub fn sanitize_with_span(
     text: &str,
     span: std::ops::Range<usize>,
 ) -> (String, std::ops::Range<usize>) {
+    if !text.chars().any(is_unsafe) {
+        let clamp = |offset: usize| offset.min(text.len());
+        return (text.to_owned(), clamp(span.start)..clamp(span.end));
+    }
     let mut out = String::with_capacity(text.len());
     let (mut start, mut end) = (span.start, span.end);
     for (i, c) in text.char_indices() {
