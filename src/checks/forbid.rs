@@ -1,27 +1,27 @@
 //! `forbid`: a pattern must not occur (boilerplate, scraping residue, banned words).
 
+use super::Emitter;
 use super::error::SpecError;
+use super::pattern::Pattern;
 use super::spec::CheckSpec;
-use super::{Emitter, compile_regex};
 use crate::document::Document;
-use regex::Regex;
 use std::ops::Range;
 
 /// Compiled `forbid` check.
 #[derive(Debug)]
 pub struct Forbid {
-    patterns: Vec<Regex>,
+    patterns: Vec<Pattern>,
     /// Replacement template (`$1` expands groups): a machine-applicable fix.
     replace: Option<String>,
 }
 
 impl Forbid {
     pub fn compile(spec: &CheckSpec) -> Result<Self, SpecError> {
-        let patterns: Vec<Regex> = spec
+        let patterns: Vec<Pattern> = spec
             .pattern
             .iter()
             .chain(&spec.patterns)
-            .map(compile_regex)
+            .map(Pattern::new)
             .collect::<Result<_, _>>()?;
         if patterns.is_empty() {
             return Err(
@@ -33,6 +33,11 @@ impl Forbid {
             patterns,
             replace: spec.replace.clone(),
         })
+    }
+
+    /// The patterns it forbids.
+    pub fn patterns(&self) -> &[Pattern] {
+        &self.patterns
     }
 
     /// Flags every match in `unit`; a group named `flag` narrows the flagged span.

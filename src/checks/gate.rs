@@ -4,21 +4,23 @@
 //! Checked unit by unit, every check would run its own patterns over every
 //! sentence. Instead the patterns of all checks are compiled into one
 //! `RegexSet` per unit scope, which reads each unit once and says which of them
-//! match; each check then looks its own patterns up in that answer.
+//! match; each check then looks its own patterns up in that answer. A set is
+//! compiled when first needed, so commands that lint nothing never pay for it.
 
 use super::Scope;
+use super::pattern::Pattern;
 use crate::document::Document;
-use regex::{Regex, RegexSet, RegexSetBuilder};
+use regex::{RegexSet, RegexSetBuilder};
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// A check's gate.
 #[derive(Debug)]
 pub struct Gate {
     pub scope: Scope,
-    pub when: Vec<Regex>,
-    pub unless: Vec<Regex>,
+    pub when: Vec<Pattern>,
+    pub unless: Vec<Pattern>,
     /// This gate's patterns in a set shared with other checks, once loaded.
     shared: Option<(Arc<SharedGates>, Plan)>,
 }
@@ -34,7 +36,24 @@ struct Plan {
 #[derive(Debug)]
 pub struct SharedGates {
     scope: Scope,
-    set: RegexSet,
+    patterns: Vec<String>,
+    /// `None` when the set is too big to compile: each gate then uses its own patterns.
+    set: OnceLock<Option<RegexSet>>,
+}
+
+impl SharedGates {
+    /// The compiled set, compiling it if no one has yet.
+    pub fn set(&self) -> Option<&RegexSet> {
+        self.set
+            .get_or_init(|| {
+                RegexSetBuilder::new(&self.patterns)
+                    .size_limit(1 << 26)
+                    .dfa_size_limit(1 << 26)
+                    .build()
+                    .ok()
+            })
+            .as_ref()
+    }
 }
 
 /// A piece of a document that checks look at in one go.
@@ -55,7 +74,7 @@ pub struct DocumentGates {
 }
 
 impl Gate {
-    pub fn new(scope: Scope, when: Vec<Regex>, unless: Vec<Regex>) -> Self {
+    pub fn new(scope: Scope, when: Vec<Pattern>, unless: Vec<Pattern>) -> Self {
         Self {
             scope,
             when,
@@ -69,10 +88,25 @@ impl Gate {
         self.when.iter().all(|r| r.is_match(text)) && !self.unless.iter().any(|r| r.is_match(text))
     }
 
+    /// Whether the gate has no pattern, and so lets every unit through.
+    pub fn is_open(&self) -> bool {
+        self.when.is_empty() && self.unless.is_empty()
+    }
+
+    /// The set this gate's patterns are in, if they are shared.
+    pub fn shared(&self) -> Option<&Arc<SharedGates>> {
+        self.shared.as_ref().map(|(shared, _)| shared)
+    }
+
     /// The units of `doc` in `scope` that pass the gate.
     pub fn admitted(&self, doc: &Document, scope: Scope, cache: &mut DocumentGates) -> Vec<Unit> {
-        match &self.shared {
-            Some((shared, plan)) if shared.scope == scope => {
+        let shared = self
+            .shared
+            .as_ref()
+            .filter(|(shared, _)| shared.scope == scope)
+            .and_then(|(shared, plan)| Some((shared, shared.set()?, plan)));
+        match shared {
+            Some((shared, set, plan)) => {
                 if cache.document != doc.id {
                     cache.matched.clear();
                     cache.document = doc.id;
@@ -87,8 +121,7 @@ impl Gate {
                                 .units(doc)
                                 .into_iter()
                                 .map(|unit| {
-                                    let found =
-                                        shared.set.matches(&doc.lintable[unit.span.clone()]);
+                                    let found = set.matches(&doc.lintable[unit.span.clone()]);
                                     (unit, found)
                                 })
                                 .collect(),
@@ -114,7 +147,7 @@ impl Gate {
 }
 
 /// Puts the gate patterns of `checks` into one set per unit scope. Gates keep
-/// their own regexes too, for scopes the set was not built for.
+/// their own patterns too, for a set too big to compile.
 pub fn share(gates: &mut [(&mut Gate, Scope)]) {
     let mut by_scope: HashMap<Scope, Vec<usize>> = HashMap::new();
     for (i, (_, scope)) in gates.iter().enumerate() {
@@ -125,7 +158,7 @@ pub fn share(gates: &mut [(&mut Gate, Scope)]) {
         let mut plans = Vec::new();
         for &i in &members {
             let gate = &gates[i].0;
-            let mut add = |regexes: &[Regex]| -> Vec<usize> {
+            let mut add = |regexes: &[Pattern]| -> Vec<usize> {
                 regexes
                     .iter()
                     .map(|r| {
@@ -141,14 +174,11 @@ pub fn share(gates: &mut [(&mut Gate, Scope)]) {
         if patterns.is_empty() {
             continue;
         }
-        let Ok(set) = RegexSetBuilder::new(&patterns)
-            .size_limit(1 << 26)
-            .dfa_size_limit(1 << 26)
-            .build()
-        else {
-            continue; // Each gate still has its own regexes.
-        };
-        let shared = Arc::new(SharedGates { scope, set });
+        let shared = Arc::new(SharedGates {
+            scope,
+            patterns,
+            set: OnceLock::new(),
+        });
         for (&i, plan) in members.iter().zip(plans) {
             gates[i].0.shared = Some((shared.clone(), plan));
         }
@@ -160,7 +190,11 @@ mod tests {
     use super::*;
 
     fn gate(when: &[&str], unless: &[&str]) -> Gate {
-        let re = |ps: &[&str]| ps.iter().map(|p| Regex::new(p).unwrap()).collect();
+        let re = |ps: &[&str]| {
+            ps.iter()
+                .map(|p| Pattern::new(&toml::Spanned::new(0..0, p.to_string())).unwrap())
+                .collect()
+        };
         Gate::new(Scope::Sentence, re(when), re(unless))
     }
 
@@ -188,12 +222,15 @@ mod tests {
             .collect();
         share(&mut [(&mut a, Scope::Sentence), (&mut b, Scope::Sentence)]);
         assert!(a.shared.is_some());
+        let shared = a.shared().unwrap().clone();
+        assert!(shared.set.get().is_none(), "compiled when first needed");
         let mut cache = DocumentGates::default();
         let together = vec![
             a.admitted(&doc, Scope::Sentence, &mut cache),
             b.admitted(&doc, Scope::Sentence, &mut cache),
         ];
         assert_eq!(alone, together);
+        assert!(shared.set.get().is_some());
         assert_eq!(together[0].len(), 1);
         assert_eq!(together[1].len(), 1);
         assert_eq!(
