@@ -46,6 +46,11 @@ impl Consistent {
         Ok(Self { locator, canonical })
     }
 
+    /// Where the value is read.
+    pub fn locator(&self) -> &ValueLocator {
+        &self.locator
+    }
+
     /// Collects every mention as a fact; they are compared in [`Self::reduce`].
     pub fn run(&self, doc: &Document, unit: Range<usize>, emit: &mut Emitter) {
         for mention in self.locator.locate(doc, unit, emit.values()) {

@@ -47,6 +47,11 @@ impl Expect {
         })
     }
 
+    /// Where the value is read.
+    pub fn locator(&self) -> &ValueLocator {
+        &self.locator
+    }
+
     pub fn run(&self, doc: &Document, unit: Range<usize>, emit: &mut Emitter) {
         for mention in self.locator.locate(doc, unit, emit.values()) {
             if mention.value == Value::UnresolvedDate {

@@ -1,27 +1,27 @@
 //! `forbid`: a pattern must not occur (boilerplate, scraping residue, banned words).
 
+use super::Emitter;
 use super::error::SpecError;
+use super::pattern::Pattern;
 use super::spec::CheckSpec;
-use super::{Emitter, compile_regex};
 use crate::document::Document;
-use regex::Regex;
 use std::ops::Range;
 
 /// Compiled `forbid` check.
 #[derive(Debug)]
 pub struct Forbid {
-    patterns: Vec<Regex>,
+    patterns: Vec<Pattern>,
     /// Replacement template (`$1` expands groups): a machine-applicable fix.
     replace: Option<String>,
 }
 
 impl Forbid {
     pub fn compile(spec: &CheckSpec) -> Result<Self, SpecError> {
-        let patterns: Vec<Regex> = spec
+        let patterns: Vec<Pattern> = spec
             .pattern
             .iter()
             .chain(&spec.patterns)
-            .map(compile_regex)
+            .map(Pattern::new)
             .collect::<Result<_, _>>()?;
         if patterns.is_empty() {
             return Err(
@@ -35,12 +35,12 @@ impl Forbid {
         })
     }
 
-    /// Flags every match in `unit`; a group named `flag` narrows the flagged span.
-    /// The patterns searched for (a unit none of them matches has no finding).
-    pub fn patterns(&self) -> &[Regex] {
+    /// The patterns it forbids.
+    pub fn patterns(&self) -> &[Pattern] {
         &self.patterns
     }
 
+    /// Flags every match in `unit`; a group named `flag` narrows the flagged span.
     pub fn run(&self, doc: &Document, unit: Range<usize>, emit: &mut Emitter) {
         let text = &doc.lintable[unit.clone()];
         for pattern in &self.patterns {

@@ -4,25 +4,27 @@
 //! Checked unit by unit, every check would run its own patterns over every
 //! sentence. Instead the patterns of all checks are compiled into one
 //! `RegexSet` per unit scope, which reads each unit once and says which of them
-//! match; each check then looks its own patterns up in that answer.
+//! match; each check then looks its own patterns up in that answer. A set is
+//! compiled when first needed, so commands that lint nothing never pay for it.
 //!
 //! A check can also put the patterns it searches for in the set as
 //! *triggers* (a `forbid` does): a unit where none of them matches cannot
 //! give a finding, so the check skips it without running its own regexes.
 
 use super::Scope;
+use super::pattern::Pattern;
 use crate::document::Document;
-use regex::{Regex, RegexSet, RegexSetBuilder};
+use regex::{RegexSet, RegexSetBuilder};
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// A check's gate.
 #[derive(Debug)]
 pub struct Gate {
     pub scope: Scope,
-    pub when: Vec<Regex>,
-    pub unless: Vec<Regex>,
+    pub when: Vec<Pattern>,
+    pub unless: Vec<Pattern>,
     /// This gate's patterns in a set shared with other checks, once loaded.
     shared: Option<(Arc<SharedGates>, Plan)>,
 }
@@ -48,7 +50,24 @@ impl Plan {
 #[derive(Debug)]
 pub struct SharedGates {
     scope: Scope,
-    set: RegexSet,
+    patterns: Vec<String>,
+    /// `None` when the set is too big to compile: each gate then uses its own patterns.
+    set: OnceLock<Option<RegexSet>>,
+}
+
+impl SharedGates {
+    /// The compiled set, compiling it if no one has yet.
+    pub fn set(&self) -> Option<&RegexSet> {
+        self.set
+            .get_or_init(|| {
+                RegexSetBuilder::new(&self.patterns)
+                    .size_limit(1 << 26)
+                    .dfa_size_limit(1 << 26)
+                    .build()
+                    .ok()
+            })
+            .as_ref()
+    }
 }
 
 /// A piece of a document that checks look at in one go.
@@ -69,7 +88,7 @@ pub struct DocumentGates {
 }
 
 impl Gate {
-    pub fn new(scope: Scope, when: Vec<Regex>, unless: Vec<Regex>) -> Self {
+    pub fn new(scope: Scope, when: Vec<Pattern>, unless: Vec<Pattern>) -> Self {
         Self {
             scope,
             when,
@@ -83,10 +102,30 @@ impl Gate {
         self.when.iter().all(|r| r.is_match(text)) && !self.unless.iter().any(|r| r.is_match(text))
     }
 
+    /// Whether the gate has no pattern and no trigger, and so lets every unit
+    /// through.
+    pub fn is_open(&self) -> bool {
+        let triggered = self
+            .shared
+            .as_ref()
+            .is_some_and(|(_, plan)| !plan.triggers.is_empty());
+        self.when.is_empty() && self.unless.is_empty() && !triggered
+    }
+
+    /// The set this gate's patterns are in, if they are shared.
+    pub fn shared(&self) -> Option<&Arc<SharedGates>> {
+        self.shared.as_ref().map(|(shared, _)| shared)
+    }
+
     /// The units of `doc` in `scope` that pass the gate.
     pub fn admitted(&self, doc: &Document, scope: Scope, cache: &mut DocumentGates) -> Vec<Unit> {
-        match &self.shared {
-            Some((shared, plan)) if shared.scope == scope => {
+        let shared = self
+            .shared
+            .as_ref()
+            .filter(|(shared, _)| shared.scope == scope)
+            .and_then(|(shared, plan)| Some((shared, shared.set()?, plan)));
+        match shared {
+            Some((shared, set, plan)) => {
                 if cache.document != doc.id {
                     cache.matched.clear();
                     cache.document = doc.id;
@@ -101,8 +140,7 @@ impl Gate {
                                 .units(doc)
                                 .into_iter()
                                 .map(|unit| {
-                                    let found =
-                                        shared.set.matches(&doc.lintable[unit.span.clone()]);
+                                    let found = set.matches(&doc.lintable[unit.span.clone()]);
                                     (unit, found)
                                 })
                                 .collect(),
@@ -125,13 +163,13 @@ impl Gate {
 }
 
 /// A gate to share, the unit scope its check reads, and the check's triggers
-/// (the regexes it searches for, when finding none of them in a unit means
+/// (the patterns it searches for, when finding none of them in a unit means
 /// the check has nothing to say about it).
-pub type Sharing<'a> = (&'a mut Gate, Scope, &'a [Regex]);
+pub type Sharing<'a> = (&'a mut Gate, Scope, &'a [Pattern]);
 
 /// Puts the gate patterns (and triggers) of `checks` into one set per unit
-/// scope. Gates keep their own regexes too, for scopes the set was not built
-/// for; triggers only ever narrow a shared set's answer.
+/// scope. Gates keep their own patterns too, for a set too big to compile;
+/// triggers only ever narrow a shared set's answer.
 pub fn share(gates: &mut [Sharing]) {
     let mut by_scope: HashMap<Scope, Vec<usize>> = HashMap::new();
     for (i, (_, scope, _)) in gates.iter().enumerate() {
@@ -142,7 +180,7 @@ pub fn share(gates: &mut [Sharing]) {
         let mut plans = Vec::new();
         for &i in &members {
             let (gate, _, triggers) = &gates[i];
-            let mut add = |regexes: &[Regex]| -> Vec<usize> {
+            let mut add = |regexes: &[Pattern]| -> Vec<usize> {
                 regexes
                     .iter()
                     .map(|r| {
@@ -163,14 +201,11 @@ pub fn share(gates: &mut [Sharing]) {
         if patterns.is_empty() {
             continue;
         }
-        let Ok(set) = RegexSetBuilder::new(&patterns)
-            .size_limit(1 << 26)
-            .dfa_size_limit(1 << 26)
-            .build()
-        else {
-            continue; // Each gate still has its own regexes.
-        };
-        let shared = Arc::new(SharedGates { scope, set });
+        let shared = Arc::new(SharedGates {
+            scope,
+            patterns,
+            set: OnceLock::new(),
+        });
         for (&i, plan) in members.iter().zip(plans) {
             gates[i].0.shared = Some((shared.clone(), plan));
         }
@@ -182,7 +217,11 @@ mod tests {
     use super::*;
 
     fn gate(when: &[&str], unless: &[&str]) -> Gate {
-        let re = |ps: &[&str]| ps.iter().map(|p| Regex::new(p).unwrap()).collect();
+        let re = |ps: &[&str]| {
+            ps.iter()
+                .map(|p| Pattern::new(&toml::Spanned::new(0..0, p.to_string())).unwrap())
+                .collect()
+        };
         Gate::new(Scope::Sentence, re(when), re(unless))
     }
 
@@ -213,12 +252,15 @@ mod tests {
             (&mut b, Scope::Sentence, &[]),
         ]);
         assert!(a.shared.is_some());
+        let shared = a.shared().unwrap().clone();
+        assert!(shared.set.get().is_none(), "compiled when first needed");
         let mut cache = DocumentGates::default();
         let together = vec![
             a.admitted(&doc, Scope::Sentence, &mut cache),
             b.admitted(&doc, Scope::Sentence, &mut cache),
         ];
         assert_eq!(alone, together);
+        assert!(shared.set.get().is_some());
         assert_eq!(together[0].len(), 1);
         assert_eq!(together[1].len(), 1);
         assert_eq!(
@@ -237,7 +279,8 @@ mod tests {
         )
         .unwrap();
         let mut open = gate(&[], &[]);
-        let triggers = [Regex::new("(?i)crimea|ducks").unwrap()];
+        let triggers =
+            [Pattern::new(&toml::Spanned::new(0..0, "(?i)crimea|ducks".to_string())).unwrap()];
         let mut cache = DocumentGates::default();
         let spans = |g: &Gate, cache: &mut DocumentGates| -> Vec<&str> {
             g.admitted(&doc, Scope::Sentence, cache)

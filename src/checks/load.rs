@@ -1,9 +1,10 @@
 //! Reading check files and compiling them into a [`CheckSet`].
 
 use super::error::{ConfigError, SpecError, suggestion};
-use super::gate::{Gate, Sharing, share};
+use super::gate::{Gate, SharedGates, Sharing, share};
+use super::pattern::Pattern;
 use super::spec::{CheckFile, CheckSpec};
-use super::{Check, CheckMeta, Rule, Scope, compile_regex};
+use super::{Check, CheckMeta, Rule, Scope};
 use crate::finding::Severity;
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -18,6 +19,42 @@ pub struct CheckSet {
     pub checks: Vec<Check>,
     /// Problems that do not stop a run (a `when` that matches everything).
     pub warnings: Vec<ConfigError>,
+}
+
+impl CheckSet {
+    /// Starts compiling, on a thread of its own, the patterns linting any
+    /// article needs: the shared gate sets and the patterns of checks without
+    /// a gate. Patterns compile on first use anyway; this one takes them off
+    /// the linting thread, which starts with the first check while this one
+    /// starts with the last.
+    /// Returns the thread, if one could be started.
+    pub fn compile_ahead(&self) -> Option<std::thread::JoinHandle<()>> {
+        let mut sets: Vec<Arc<SharedGates>> = Vec::new();
+        for shared in self.checks.iter().filter_map(|c| c.gate.shared()) {
+            if !sets.iter().any(|s| Arc::ptr_eq(s, shared)) {
+                sets.push(shared.clone());
+            }
+        }
+        let patterns: Vec<Pattern> = self
+            .checks
+            .iter()
+            .rev()
+            .filter(|c| c.gate.is_open())
+            .flat_map(|c| c.rule.patterns())
+            .cloned()
+            .collect();
+        // Without a thread, patterns are compiled when used, as ever.
+        std::thread::Builder::new()
+            .spawn(move || {
+                for shared in &sets {
+                    shared.set();
+                }
+                for pattern in &patterns {
+                    pattern.compile();
+                }
+            })
+            .ok()
+    }
 }
 
 /// Loads every `*.toml` under each path (a file or a directory). All errors of
@@ -250,10 +287,10 @@ fn compile(spec: CheckSpec) -> Result<Check, SpecError> {
             .help(format!("a `{kind}` check takes {valid}")));
         }
     }
-    let when: Vec<regex::Regex> = spec
+    let when: Vec<Pattern> = spec
         .when
         .iter()
-        .map(compile_regex)
+        .map(Pattern::new)
         .collect::<Result<_, _>>()?;
     let warnings = empty_matches(&spec.when, &when);
     let gate = Gate::new(
@@ -261,7 +298,7 @@ fn compile(spec: CheckSpec) -> Result<Check, SpecError> {
         when,
         spec.unless
             .iter()
-            .map(compile_regex)
+            .map(Pattern::new)
             .collect::<Result<_, _>>()?,
     );
     let rule = Rule::compile(kind, &spec)?;
@@ -313,11 +350,11 @@ fn compile_globs(globs: &[Spanned<String>]) -> Result<Option<globset::GlobSet>, 
 
 /// A `when` pattern that matches the empty string matches every unit: the
 /// gate it belongs to lets everything through, which is rarely meant.
-fn empty_matches(patterns: &[Spanned<String>], compiled: &[regex::Regex]) -> Vec<SpecError> {
+fn empty_matches(patterns: &[Spanned<String>], compiled: &[Pattern]) -> Vec<SpecError> {
     patterns
         .iter()
         .zip(compiled)
-        .filter(|(_, r)| r.is_match(""))
+        .filter(|(_, r)| r.matches_empty())
         .map(|(p, _)| {
             SpecError::new("this `when` pattern matches the empty string, so it admits every unit")
                 .at(p.span(), "matches \"\"")
@@ -329,6 +366,7 @@ fn empty_matches(patterns: &[Spanned<String>], compiled: &[regex::Regex]) -> Vec
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::Document;
 
     fn errors(source: &str) -> Vec<SpecError> {
         match load_str(source) {
@@ -362,6 +400,44 @@ mod tests {
         let e = &errors(source)[0];
         assert_eq!(e.message, "invalid regular expression in check `a`");
         assert_eq!(&source[e.span.clone().unwrap()], "\"(unclosed\"");
+    }
+
+    #[test]
+    fn invalid_regex_anywhere_is_reported_while_loading() {
+        let source = "[[check]]\nid = \"a\"\nkind = \"expect\"\nwhen = ['x']\nvalue = { type = \"year\", near = '\\p{Nope}' }\nexpected = 2022\n";
+        let e = &errors(source)[0];
+        assert_eq!(e.message, "invalid regular expression in check `a`");
+        assert_eq!(&source[e.span.clone().unwrap()], "'\\p{Nope}'");
+        assert!(
+            e.help
+                .as_deref()
+                .unwrap_or("")
+                .contains("Unicode property not found")
+        );
+    }
+
+    #[test]
+    fn checks_compiled_ahead_find_what_lazily_compiled_ones_do() {
+        let source = "[[check]]\nid = \"ad\"\nkind = \"forbid\"\npattern = '(?m)^Advertisement$'\n\n[[check]]\nid = \"year\"\nkind = \"expect\"\nwhen = ['(?i)annex']\nvalue = { type = \"year\", near = '(?i)\\bannex\\w*' }\nexpected = 2022\n";
+        let text = "Russia annexed the regions in 2021.\n\nAdvertisement\n";
+        let doc = Document::parse("a.txt", text.as_bytes().to_vec(), None).unwrap();
+        let findings = |ahead: bool| {
+            let checks = CheckSet {
+                checks: load_str(source)
+                    .unwrap()
+                    .into_iter()
+                    .map(|(c, _)| c)
+                    .collect(),
+                warnings: Vec::new(),
+            };
+            if ahead {
+                checks.compile_ahead().unwrap().join().unwrap();
+            }
+            let found = crate::lint::lint_document(&checks, &doc).findings;
+            found.into_iter().map(|f| f.check_id).collect::<Vec<_>>()
+        };
+        assert_eq!(findings(false), ["ad".into(), "year".into()]);
+        assert_eq!(findings(true), findings(false));
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! Finding the value a check is about: typed extraction, then attribution to
 //! an anchor (`near`) and a subject (`subject` vs `rival`).
 
-use super::compile_regex;
 use super::error::{SpecError, suggestion};
+use super::pattern::Pattern;
 use super::spec::ValueSpec;
 use crate::document::Document;
 use crate::values::date::{DateContext, DateMention, DateValue, dates};
@@ -11,7 +11,6 @@ use crate::values::quantity::{Quantity, quantities};
 use crate::values::quote::Quotation;
 use crate::values::{Interval, Mention, year};
 use jiff::civil::{Date, Weekday};
-use regex::Regex;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -176,11 +175,11 @@ const DEFAULT_WINDOW: usize = 60;
 #[derive(Debug)]
 pub struct ValueLocator {
     pub kind: ValueType,
-    near: Option<Regex>,
+    near: Option<Pattern>,
     window: usize,
     window_before: usize,
-    subject: Option<Regex>,
-    rival: Option<Regex>,
+    subject: Option<Pattern>,
+    rival: Option<Pattern>,
     /// Attach values to the nearest subject/rival on either side, not the preceding one.
     attach_nearest: bool,
 }
@@ -188,7 +187,7 @@ pub struct ValueLocator {
 impl ValueLocator {
     pub fn compile(spec: &Spanned<ValueSpec>) -> Result<Self, SpecError> {
         let spec = spec.get_ref();
-        let compile = |p: &Option<Spanned<String>>| p.as_ref().map(compile_regex).transpose();
+        let compile = |p: &Option<Spanned<String>>| p.as_ref().map(Pattern::new).transpose();
         if spec.rival.is_some() && spec.subject.is_none() {
             return Err(SpecError::new("`rival` needs a `subject` to compete with")
                 .at(spec.kind.span(), "in this value"));
@@ -213,6 +212,13 @@ impl ValueLocator {
             subject: compile(&spec.subject)?,
             rival: compile(&spec.rival)?,
         })
+    }
+
+    /// The `near`, `subject` and `rival` patterns it has.
+    pub fn patterns(&self) -> impl Iterator<Item = &Pattern> {
+        [&self.near, &self.subject, &self.rival]
+            .into_iter()
+            .flatten()
     }
 
     /// The values in `unit` this check is about, with spans in the document.
@@ -518,7 +524,7 @@ mod tests {
     use crate::values::date::NumericOrder;
 
     fn locator(near: Option<&str>, subject: Option<&str>, rival: Option<&str>) -> ValueLocator {
-        let re = |p: Option<&str>| p.map(|p| Regex::new(p).unwrap());
+        let re = |p: Option<&str>| p.map(|p| Pattern::new(&Spanned::new(0..0, p.into())).unwrap());
         ValueLocator {
             kind: ValueType::Year,
             near: re(near),

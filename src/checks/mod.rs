@@ -15,6 +15,7 @@ pub mod gate;
 pub mod intern;
 pub mod load;
 pub mod locate;
+pub mod pattern;
 pub mod quote;
 pub mod relation;
 pub mod spec;
@@ -24,7 +25,6 @@ use crate::finding::{Finding, Fix, Location, Severity};
 use error::{SpecError, suggestion};
 use gate::{DocumentGates, Gate, Unit};
 use locate::Value;
-use regex::{Regex, RegexBuilder};
 use std::ops::Range;
 use std::sync::Arc;
 use toml::Spanned;
@@ -168,13 +168,31 @@ impl Rule {
         })
     }
 
-    /// The regexes a unit must match for this rule to find anything in it,
+    /// The patterns a unit must match for this rule to find anything in it,
     /// any one of them (none: no such condition). They join the shared gate
     /// sets, so most units are ruled out by one pass of a set.
-    pub(crate) fn triggers(&self) -> &[Regex] {
+    pub(crate) fn triggers(&self) -> &[pattern::Pattern] {
         match self {
             Rule::Forbid(rule) => rule.patterns(),
             _ => &[],
+        }
+    }
+
+    /// The check's own patterns (its gate's aside).
+    pub fn patterns(&self) -> Vec<&pattern::Pattern> {
+        match self {
+            Rule::Forbid(rule) => rule.patterns().iter().collect(),
+            Rule::Quote(rule) => rule.patterns().iter().collect(),
+            Rule::Expect(rule) => rule.locator().patterns().collect(),
+            Rule::Consistent(rule) => rule.locator().patterns().collect(),
+            Rule::Relation(rule) => rule
+                .locators()
+                .into_iter()
+                .flat_map(locate::ValueLocator::patterns)
+                .collect(),
+            Rule::Artifact(_) | Rule::Duplicate(_) | Rule::Calendar(_) | Rule::Convert(_) => {
+                Vec::new()
+            }
         }
     }
 
@@ -387,29 +405,6 @@ pub struct Fact {
     pub value: Value,
 }
 
-/// Compiles a user's regex with a size limit; the error names the pattern's place.
-///
-/// `\b` and `\B` are compiled as ASCII word boundaries: a Unicode boundary
-/// stops the regex crate's fast DFA at the first non-ASCII byte (a curly quote
-/// is enough), and in English news text the two agree.
-pub fn compile_regex(pattern: &Spanned<String>) -> Result<Regex, SpecError> {
-    RegexBuilder::new(&ascii_word_boundaries(pattern.get_ref()))
-        .size_limit(1 << 22)
-        .dfa_size_limit(1 << 22)
-        .build()
-        .map_err(|e| {
-            let detail = match e {
-                regex::Error::CompiledTooBig(limit) => {
-                    format!("the pattern compiles to more than {limit} bytes")
-                }
-                other => other.to_string(),
-            };
-            SpecError::new("invalid regular expression")
-                .at(pattern.span(), "this pattern")
-                .help(detail)
-        })
-}
-
 /// Test support: the findings of the checks in `toml` on `text` (a `.txt`
 /// article published 2024-01-05), within-document comparisons included.
 #[cfg(test)]
@@ -430,39 +425,6 @@ pub fn findings_of(toml: &str, text: &str) -> Vec<Finding> {
     output.findings
 }
 
-/// Rewrites `\b`/`\B` outside character classes as `(?-u:\b)`/`(?-u:\B)`.
-fn ascii_word_boundaries(pattern: &str) -> String {
-    let mut out = String::with_capacity(pattern.len() + 16);
-    let mut chars = pattern.chars();
-    let mut class_depth = 0usize;
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => match chars.next() {
-                Some(b @ ('b' | 'B')) if class_depth == 0 => {
-                    out.push_str("(?-u:\\");
-                    out.push(b);
-                    out.push(')');
-                }
-                Some(next) => {
-                    out.push('\\');
-                    out.push(next);
-                }
-                None => out.push('\\'),
-            },
-            '[' => {
-                class_depth += 1;
-                out.push(c);
-            }
-            ']' if class_depth > 0 => {
-                class_depth -= 1;
-                out.push(c);
-            }
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
 /// Test support: each finding's flagged text and its related spans' texts.
 #[cfg(test)]
 pub fn flagged_spans(toml: &str, text: &str) -> Vec<(String, Vec<String>)> {
@@ -478,18 +440,6 @@ pub fn flagged_spans(toml: &str, text: &str) -> Vec<(String, Vec<String>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn word_boundaries_become_ascii_outside_classes() {
-        assert_eq!(
-            ascii_word_boundaries(r"\bannex\B"),
-            r"(?-u:\b)annex(?-u:\B)"
-        );
-        assert_eq!(ascii_word_boundaries(r"[\b]\\b"), r"[\b]\\b");
-        let re = compile_regex(&Spanned::new(0..0, r"(?i)\bannexed\b".to_string())).unwrap();
-        assert!(re.is_match("“annexed” in 2022"));
-        assert!(!re.is_match("reannexed"));
-    }
 
     #[test]
     fn scopes_divide_a_document() {

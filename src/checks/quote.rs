@@ -4,8 +4,9 @@
 
 use super::error::SpecError;
 use super::locate::Value;
+use super::pattern::Pattern;
 use super::spec::CheckSpec;
-use super::{CheckMeta, Emitter, Fact, compile_regex};
+use super::{CheckMeta, Emitter, Fact};
 use crate::document::Document;
 use crate::finding::{Finding, Location};
 use crate::values::quote::{Quotation, Word, drift, quotations, same_quotation, words};
@@ -31,14 +32,14 @@ const MIN_SHARED: usize = 4;
 #[derive(Debug)]
 pub struct QuoteCheck {
     /// Only quotations whose sentence (or the one before) names this speaker.
-    speaker: Option<Regex>,
+    speaker: Option<Pattern>,
     /// The true wordings, when the check knows them.
     canonical: Vec<Vec<Word>>,
 }
 
 impl QuoteCheck {
     pub fn compile(spec: &CheckSpec) -> Result<Self, SpecError> {
-        let speaker = spec.speaker.as_ref().map(compile_regex).transpose()?;
+        let speaker = spec.speaker.as_ref().map(Pattern::new).transpose()?;
         let canonical = match spec.canonical.as_ref().map(|c| (c, c.get_ref())) {
             None => Vec::new(),
             Some((_, toml::Value::String(s))) => vec![words(s, 0..s.len())],
@@ -55,6 +56,11 @@ impl QuoteCheck {
             }
         };
         Ok(Self { speaker, canonical })
+    }
+
+    /// The speaker pattern, if any.
+    pub fn patterns(&self) -> &[Pattern] {
+        self.speaker.as_slice()
     }
 
     /// Collects the quotations of a sentence as facts.

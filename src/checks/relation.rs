@@ -87,6 +87,11 @@ impl Relation {
         })
     }
 
+    /// Where the two values are read.
+    pub fn locators(&self) -> [&ValueLocator; 2] {
+        [&self.left.1, &self.right.1]
+    }
+
     /// Flags each left value that cannot stand in the relation with the nearest right value.
     pub fn run(&self, doc: &Document, unit: Range<usize>, emit: &mut Emitter) {
         let mut left = self

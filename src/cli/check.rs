@@ -109,6 +109,7 @@ pub(super) fn run(args: &CheckArgs) -> Result<u8, Reported> {
     let checks = args
         .common
         .load_checks(&config, &args.select, &args.ignore)?;
+    checks.compile_ahead();
     let reporter = args.common.reporter();
     let (articles, reference) = targets(args, &config, &reporter)?;
     let options = Options {

@@ -1,0 +1,301 @@
+//! A check's regular expressions: checked when the check loads, compiled
+//! when first used.
+//!
+//! Compiling a regex (automata, literal prefilters) costs far more than parsing
+//! it, and many are never used in a run: a check's own patterns only run in
+//! units its gate admits, and gate patterns run in shared sets. So loading
+//! only parses each pattern, which finds every syntax error with its message,
+//! and estimates the size of its automaton: a pattern that may come near the
+//! size limit is compiled at once, so that refusing it is a load error too.
+
+use super::error::SpecError;
+use regex::{Regex, RegexBuilder};
+use regex_syntax::hir::{Class, Hir, HirKind};
+use std::sync::{Arc, OnceLock};
+use toml::Spanned;
+
+/// Most bytes one compiled pattern may take (its automaton; the lazy DFA cache).
+const SIZE_LIMIT: usize = 1 << 22;
+
+/// Patterns estimated above this many bytes are compiled while loading, to
+/// find out whether they fit. The estimate is an upper bound of the compiled
+/// size (see [`estimated_size`]), so a pattern under it fits.
+const EAGER_ABOVE: usize = SIZE_LIMIT;
+
+/// A user's regex, compiled on first use. Dereferences to the [`Regex`];
+/// clones share it, so that another thread can compile it ahead of use.
+#[derive(Clone, Debug)]
+pub struct Pattern(Arc<Lazy>);
+
+#[derive(Debug)]
+struct Lazy {
+    /// The pattern as compiled (with ASCII word boundaries).
+    source: String,
+    /// Whether the pattern can match an empty string, judged by its syntax
+    /// alone (look-arounds such as `\b` may still stop it).
+    may_match_empty: bool,
+    compiled: OnceLock<Regex>,
+}
+
+impl Pattern {
+    /// Parses a pattern of a check file; an error points at the pattern.
+    ///
+    /// `\b` and `\B` are compiled as ASCII word boundaries: a Unicode boundary
+    /// stops the regex crate's fast DFA at the first non-ASCII byte (a curly
+    /// quote is enough), and in English news text the two agree.
+    pub fn new(pattern: &Spanned<String>) -> Result<Self, SpecError> {
+        let invalid = |detail: String| {
+            SpecError::new("invalid regular expression")
+                .at(pattern.span(), "this pattern")
+                .help(detail)
+        };
+        let source = ascii_word_boundaries(pattern.get_ref());
+        // The parser's defaults are the regex crate's, so its errors are the same.
+        let hir = regex_syntax::Parser::new()
+            .parse(&source)
+            .map_err(|e| invalid(e.to_string()))?;
+        let compiled = OnceLock::new();
+        if estimated_size(&hir) > EAGER_ABOVE {
+            compiled
+                .set(build(&source).map_err(|e| invalid(describe(e)))?)
+                .expect("a new cell is empty");
+        }
+        Ok(Self(Arc::new(Lazy {
+            source,
+            may_match_empty: hir.properties().minimum_len() == Some(0),
+            compiled,
+        })))
+    }
+
+    /// The pattern as compiled.
+    pub fn as_str(&self) -> &str {
+        &self.0.source
+    }
+
+    /// Whether the pattern matches the empty string (and so any text).
+    pub fn matches_empty(&self) -> bool {
+        self.0.may_match_empty && self.is_match("")
+    }
+
+    /// Compiles the pattern now, unless it is already (or being) compiled.
+    pub fn compile(&self) {
+        let _: &Regex = self;
+    }
+}
+
+impl std::ops::Deref for Pattern {
+    type Target = Regex;
+
+    fn deref(&self) -> &Regex {
+        let lazy = &self.0;
+        lazy.compiled.get_or_init(|| {
+            // Parsed when loaded, and under the size limit by the estimate (an
+            // upper bound): it compiles. Were the bound wrong, skip the pattern.
+            build(&lazy.source).unwrap_or_else(|e| {
+                eprintln!(
+                    "warning: skipping pattern `{}`: {}",
+                    lazy.source.escape_debug(),
+                    describe(e)
+                );
+                Regex::new(r"[^\s\S]").expect("a pattern matching nothing compiles")
+            })
+        })
+    }
+}
+
+fn build(source: &str) -> Result<Regex, regex::Error> {
+    RegexBuilder::new(source)
+        .size_limit(SIZE_LIMIT)
+        .dfa_size_limit(SIZE_LIMIT)
+        .build()
+}
+
+/// The help shown for a pattern that does not compile.
+fn describe(error: regex::Error) -> String {
+    match error {
+        regex::Error::CompiledTooBig(limit) => {
+            format!("the pattern compiles to more than {limit} bytes")
+        }
+        other => other.to_string(),
+    }
+}
+
+/// Bytes each NFA state may take, transitions included, with a margin: the
+/// shipped checks' patterns take 3 to 10 times less than estimated, a long
+/// repetition of a class (the tightest case) 1.6 times less.
+const BYTES_PER_STATE: usize = 40;
+
+/// An upper bound of the bytes the regex crate's automata for `hir` take
+/// (forward and reverse NFAs are each held to the size limit): states per
+/// node as its Thompson construction makes them, UTF-8 sequences for classes.
+fn estimated_size(hir: &Hir) -> usize {
+    states(hir)
+        .saturating_mul(BYTES_PER_STATE)
+        .saturating_add(4096)
+}
+
+/// An upper bound of the NFA states compiled for `hir`.
+fn states(hir: &Hir) -> usize {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => 1,
+        HirKind::Literal(literal) => literal.0.len() + 1,
+        HirKind::Class(Class::Bytes(class)) => class.ranges().len() + 1,
+        HirKind::Class(Class::Unicode(class)) => class
+            .ranges()
+            .iter()
+            .flat_map(|r| regex_syntax::utf8::Utf8Sequences::new(r.start(), r.end()))
+            .map(|sequence| sequence.len() + 1)
+            .sum::<usize>()
+            .saturating_add(1),
+        HirKind::Repetition(rep) => {
+            let copies = rep.max.unwrap_or(rep.min).saturating_add(1) as usize;
+            copies.saturating_mul(states(&rep.sub).saturating_add(2))
+        }
+        HirKind::Capture(capture) => states(&capture.sub).saturating_add(2),
+        HirKind::Concat(subs) | HirKind::Alternation(subs) => subs
+            .iter()
+            .fold(1usize, |total, sub| total.saturating_add(states(sub) + 1)),
+    }
+}
+
+/// Rewrites `\b`/`\B` outside character classes as `(?-u:\b)`/`(?-u:\B)`.
+fn ascii_word_boundaries(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut chars = pattern.chars();
+    let mut class_depth = 0usize;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some(b @ ('b' | 'B')) if class_depth == 0 => {
+                    out.push_str("(?-u:\\");
+                    out.push(b);
+                    out.push(')');
+                }
+                Some(next) => {
+                    out.push('\\');
+                    out.push(next);
+                }
+                None => out.push('\\'),
+            },
+            '[' => {
+                class_depth += 1;
+                out.push(c);
+            }
+            ']' if class_depth > 0 => {
+                class_depth -= 1;
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pattern(p: &str) -> Result<Pattern, SpecError> {
+        Pattern::new(&Spanned::new(0..p.len(), p.to_string()))
+    }
+
+    #[test]
+    fn word_boundaries_become_ascii_outside_classes() {
+        assert_eq!(
+            ascii_word_boundaries(r"\bannex\B"),
+            r"(?-u:\b)annex(?-u:\B)"
+        );
+        assert_eq!(ascii_word_boundaries(r"[\b]\\b"), r"[\b]\\b");
+        let re = pattern(r"(?i)\bannexed\b").unwrap();
+        assert!(re.is_match("“annexed” in 2022"));
+        assert!(!re.is_match("reannexed"));
+    }
+
+    #[test]
+    fn syntax_errors_are_found_without_compiling() {
+        for bad in [
+            "(unclosed",
+            r"\p{Nope}",
+            "x{3,2}",
+            "(?<flag>x",
+            "a{4294967296}",
+        ] {
+            let e = pattern(bad).err().unwrap();
+            let expected = Regex::new(&ascii_word_boundaries(bad)).unwrap_err();
+            assert_eq!(e.message, "invalid regular expression");
+            assert_eq!(e.help, Some(expected.to_string()), "{bad}");
+        }
+    }
+
+    #[test]
+    fn small_patterns_compile_on_first_use() {
+        let p = pattern(r"(?i)\b(?:four|4)\s+(?:[\w-]+\s+){0,2}regions\b").unwrap();
+        assert!(p.0.compiled.get().is_none());
+        assert!(p.is_match("four occupied regions"));
+        assert!(p.0.compiled.get().is_some());
+    }
+
+    #[test]
+    fn patterns_near_the_size_limit_are_refused_while_loading() {
+        let e = pattern(r"(\w{100}){100}").err().unwrap();
+        assert!(
+            e.help.unwrap().contains("compiles to more than"),
+            "refused with the size limit"
+        );
+        let big = pattern(r"\w{50}").unwrap();
+        assert!(big.0.compiled.get().is_some(), "compiled while loading");
+    }
+
+    /// The estimate bounds the compiled size: a pattern estimated under the
+    /// limit compiles within the estimate, so a lazily compiled one cannot fail.
+    #[test]
+    fn estimate_bounds_the_compiled_size() {
+        for p in [
+            "x",
+            r"(?i)\bannex\w*|\bseiz\w*",
+            r"(?i)\b(?:four|4)\s+(?:[\w-]+\s+){0,2}(?:regions|provinces)\b",
+            r"(?mRi)^[ \t]*(?P<flag>[^\n]*?(?:suggest an? (?:correction|clarification))[^\n]*?)[ \t]*$",
+            r"\w{10}",
+            r"[^a]{20}",
+            r"(?i)(?:ſ|k|é|\p{Greek}){1,30}",
+            r"(?s).{0,100}\W+\D*",
+            r"(a|b|cd|\w){5,}",
+            r"\p{L}\p{N}\p{Han}+",
+            "",
+            r"^$|\b",
+            "a{1000}",
+            "[a-z]{500}",
+            "(?:ab|cd){300}",
+            "(a){500}",
+            "((a)(b)(?P<c>c)){100}",
+            "(?:(?:a?){10}){10}",
+            r"(?s).{200}",
+            r"[^a]{300}",
+            r"\pL{20}",
+            r"(?i)[\w-]{1,12}",
+            r"(?mRi)^[ \t]*(?P<flag>\d{1,5}|[\w-]{8,}(?:\.|[_-]|)(?:jpe?g|png))[ \t]*$",
+        ] {
+            let source = ascii_word_boundaries(p);
+            let hir = regex_syntax::Parser::new().parse(&source).unwrap();
+            let estimate = estimated_size(&hir);
+            assert!(estimate <= EAGER_ABOVE, "{p} is small");
+            assert!(
+                RegexBuilder::new(&source)
+                    .size_limit(estimate)
+                    .build()
+                    .is_ok(),
+                "{p} compiles within {estimate} bytes"
+            );
+        }
+    }
+
+    #[test]
+    fn empty_matches_are_exact() {
+        assert!(pattern("a*").unwrap().matches_empty());
+        assert!(pattern("(?m)^$").unwrap().matches_empty());
+        assert!(!pattern(r"\b").unwrap().matches_empty());
+        let word = pattern("annex").unwrap();
+        assert!(!word.matches_empty());
+        assert!(word.0.compiled.get().is_none(), "judged by its syntax");
+    }
+}
