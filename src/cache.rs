@@ -80,17 +80,9 @@ impl FactCache {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::load::load_str;
 
     fn checks(source: &str) -> CheckSet {
-        CheckSet {
-            checks: load_str(source)
-                .unwrap()
-                .into_iter()
-                .map(|(c, _)| c)
-                .collect(),
-            warnings: Vec::new(),
-        }
+        crate::checks::check_set(source)
     }
 
     const RANGE: &str = "[[check]]\nid = \"range\"\nkind = \"consistent\"\nwhen = ['range']\nvalue = { type = \"quantity\" }\n";

@@ -422,14 +422,7 @@ mod tests {
         let text = "Russia annexed the regions in 2021.\n\nAdvertisement\n";
         let doc = Document::parse("a.txt", text.as_bytes().to_vec(), None).unwrap();
         let findings = |ahead: bool| {
-            let checks = CheckSet {
-                checks: load_str(source)
-                    .unwrap()
-                    .into_iter()
-                    .map(|(c, _)| c)
-                    .collect(),
-                warnings: Vec::new(),
-            };
+            let checks = crate::checks::check_set(source);
             if ahead {
                 checks.compile_ahead().unwrap().join().unwrap();
             }

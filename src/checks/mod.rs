@@ -405,18 +405,24 @@ pub struct Fact {
     pub value: Value,
 }
 
-/// Test support: the findings of the checks in `toml` on `text` (a `.txt`
-/// article published 2024-01-05), within-document comparisons included.
+/// Test support: the checks in `toml`, loaded as a set.
 #[cfg(test)]
-pub fn findings_of(toml: &str, text: &str) -> Vec<Finding> {
-    let checks = load::CheckSet {
+pub fn check_set(toml: &str) -> load::CheckSet {
+    load::CheckSet {
         warnings: Vec::new(),
         checks: load::load_str(toml)
             .expect("test checks load")
             .into_iter()
             .map(|(check, _)| check)
             .collect(),
-    };
+    }
+}
+
+/// Test support: the findings of the checks in `toml` on `text` (a `.txt`
+/// article published 2024-01-05), within-document comparisons included.
+#[cfg(test)]
+pub fn findings_of(toml: &str, text: &str) -> Vec<Finding> {
+    let checks = check_set(toml);
     let published = Some(jiff::civil::date(2024, 1, 5));
     let doc = Document::parse("a.txt", text.as_bytes().to_vec(), published).expect("readable");
     let mut output = crate::lint::lint_document(&checks, &doc);
