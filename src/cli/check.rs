@@ -13,6 +13,7 @@ use crate::finding::{Finding, Severity};
 use crate::fix;
 use crate::lint::{self, Options, Outcome};
 use crate::report::human::HumanReporter;
+use crate::report::sarif::SarifLog;
 use crate::report::{RuleInfo, RunInfo, Summary, concise, github, json, junit, sarif};
 use clap::ValueEnum;
 use globset::{Glob, GlobSet, GlobSetBuilder};
@@ -131,7 +132,7 @@ pub(super) fn run(args: &CheckArgs) -> Result<u8, Reported> {
     };
     let streams = matches!(
         args.format,
-        Format::Human | Format::Concise | Format::Github
+        Format::Human | Format::Concise | Format::Github | Format::Sarif
     ) && !(args.fix || args.diff || args.statistics || args.write_baseline.is_some());
     if streams {
         let run = Run {
@@ -222,9 +223,18 @@ struct Run<'a> {
     options: &'a Options,
 }
 
-/// Writes a line-oriented report (human, concise, GitHub) as the run goes:
-/// each file's findings once the file is linted, then the findings that
-/// compare articles. Memory holds the facts being compared, not the findings.
+/// A batch of findings made ready on a worker thread.
+enum Batch {
+    /// Rendered (human, concise, GitHub).
+    Text(String),
+    /// For SARIF, written on the calling thread: built-in rules are numbered
+    /// in the order they occur.
+    Findings(Vec<Finding>),
+}
+
+/// Writes a report (human, concise, GitHub, SARIF) as the run goes: each
+/// file's findings once the file is linted, then the findings that compare
+/// articles. Memory holds the facts being compared, not the findings.
 fn stream(
     args: &CheckArgs,
     run: &Run,
@@ -246,16 +256,23 @@ fn stream(
     let mut written = Ok(());
     let paths: Vec<PathBuf> = run.articles.iter().map(|a| a.path.clone()).collect();
     let mut progress = Progress::new(&paths, args.quiet);
+    let info = run_info(run.checks, 0, 0);
+    let mut sarif = (args.format == Format::Sarif).then(|| SarifLog::new(&info));
+    if let Some(log) = &sarif {
+        written = out.write_all(log.header().as_bytes());
+    }
     // Runs on the worker thread that linted the file.
     let render = |mut batch: Vec<Finding>| {
         let hidden = baseline.map_or(0, |recorded| baseline::filter(&mut batch, recorded));
-        let text: String = match args.format {
-            Format::Human => batch.iter().map(|f| reporter.finding(f)).collect(),
-            Format::Concise => concise::render(&batch),
-            _ => github::render(&batch),
-        };
+        let counts = Summary::new(&batch, 0, 0);
         let failed = batch.iter().any(|f| f.severity >= fail_at);
-        (text, Summary::new(&batch, 0, 0), hidden, failed)
+        let ready = match args.format {
+            Format::Human => Batch::Text(batch.iter().map(|f| reporter.finding(f)).collect()),
+            Format::Concise => Batch::Text(concise::render(&batch)),
+            Format::Sarif => Batch::Findings(batch),
+            _ => Batch::Text(github::render(&batch)),
+        };
+        (ready, counts, hidden, failed)
     };
     let totals = lint::lint_streaming(
         run.checks,
@@ -263,11 +280,16 @@ fn stream(
         run.reference,
         run.options,
         &render,
-        &mut |(text, counts, batch_hidden, batch_failed)| {
+        &mut |(ready, counts, batch_hidden, batch_failed)| {
             progress.file_done();
             hidden += batch_hidden;
             summary.add(counts);
             failed |= batch_failed;
+            let text = match (ready, &mut sarif) {
+                (Batch::Text(text), _) => text,
+                (Batch::Findings(batch), Some(log)) => log.results(&batch),
+                (Batch::Findings(_), None) => String::new(),
+            };
             if written.is_ok() {
                 written = out.write_all(text.as_bytes());
             }
@@ -276,7 +298,10 @@ fn stream(
     progress.finish();
     summary.files = totals.files;
     summary.skipped = totals.skipped;
-    if args.format != Format::Github && !args.quiet {
+    if let Some(log) = &sarif {
+        written = written.and_then(|()| out.write_all(log.footer().as_bytes()));
+    }
+    if matches!(args.format, Format::Human | Format::Concise) && !args.quiet {
         let mut line = summary.to_string();
         if hidden > 0 {
             line.push_str(&format!(" ({hidden} in the baseline not shown)"));
@@ -394,10 +419,9 @@ fn apply_fixes(findings: &[Finding], write: bool) -> Result<(), Reported> {
     }
 }
 
-/// The report in the chosen format.
-fn render(args: &CheckArgs, checks: &CheckSet, outcome: &Outcome, hidden: usize) -> String {
-    let findings = &outcome.findings;
-    let run = RunInfo {
+/// What machine-readable reports say about the run.
+fn run_info(checks: &CheckSet, files: usize, skipped: usize) -> RunInfo<'_> {
+    RunInfo {
         rules: checks
             .checks
             .iter()
@@ -410,9 +434,15 @@ fn render(args: &CheckArgs, checks: &CheckSet, outcome: &Outcome, hidden: usize)
                 references: &c.meta.references,
             })
             .collect(),
-        files: outcome.files,
-        skipped: outcome.skipped,
-    };
+        files,
+        skipped,
+    }
+}
+
+/// The report in the chosen format.
+fn render(args: &CheckArgs, checks: &CheckSet, outcome: &Outcome, hidden: usize) -> String {
+    let findings = &outcome.findings;
+    let run = run_info(checks, outcome.files, outcome.skipped);
     let summary = || {
         let mut line = Summary::new(findings, outcome.files, outcome.skipped).to_string();
         if hidden > 0 {

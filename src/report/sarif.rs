@@ -1,8 +1,9 @@
 //! `--format sarif`: SARIF 2.1.0, for GitHub code scanning and other viewers.
 //!
-//! One run. `tool.driver.rules` lists every loaded check in load order, then any
-//! built-in diagnostic that occurs (such as `file-unreadable`), so every result's
-//! `ruleIndex` points at its rule. Artifact URIs are relative to `%SRCROOT%` (the
+//! One run, written as findings arrive ([`SarifLog`]): its `results` first,
+//! then `tool.driver.rules`, which lists every loaded check in load order, then
+//! any built-in diagnostic that occurred (such as `file-unreadable`), so every
+//! result's `ruleIndex` points at its rule. Artifact URIs are relative to `%SRCROOT%` (the
 //! directory factlint ran in) with `/` separators and percent-encoding; regions
 //! give lines and code-point columns (`columnKind: unicodeCodePoints`) plus byte
 //! offsets. `charOffset` is left out: it counts characters from the start of the
@@ -16,6 +17,7 @@ use super::{RunInfo, sanitize};
 use crate::finding::{Finding, Fix, Location, Severity};
 use crate::hash::Fnv1a;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -26,45 +28,139 @@ pub const FINGERPRINT_KEY: &str = "factlintFindingHash/v1";
 
 /// The SARIF log, pretty-printed, ending with a newline.
 pub fn render(findings: &[Finding], run: &RunInfo) -> String {
-    let (rules, index) = rules(findings, run);
-    let fingerprints = fingerprints(findings);
-    let results = findings
-        .iter()
-        .zip(fingerprints)
-        .map(|(finding, fingerprint)| {
-            let rule_index = index.get(&*finding.check_id).copied().unwrap_or(0);
-            result(finding, rule_index, fingerprint)
-        })
-        .collect();
-    let log = Log {
-        schema: SCHEMA,
-        version: "2.1.0",
-        runs: [Run {
-            tool: Tool {
-                driver: Driver {
-                    name: "factlint",
-                    version: env!("CARGO_PKG_VERSION"),
-                    information_uri: information_uri(),
-                    rules,
-                },
-            },
-            original_uri_base_ids: BTreeMap::from([(
-                SRCROOT,
-                BaseId {
-                    description: Message::new(
-                        "The directory factlint ran in; article paths are relative to it.",
-                    ),
-                },
-            )]),
-            column_kind: "unicodeCodePoints",
-            results,
-        }],
-    };
-    // Plain structs and string-keyed maps: serialisation cannot fail.
-    let mut out = serde_json::to_string_pretty(&log).expect("serialising the SARIF log");
-    out.push('\n');
+    let mut log = SarifLog::new(run);
+    let mut out = log.header();
+    out.push_str(&log.results(findings));
+    out.push_str(&log.footer());
     out
 }
+
+/// A SARIF log written as findings arrive, so memory holds one batch of
+/// findings, not the report.
+///
+/// The run object gives its `results` first and its `tool` after them: a
+/// built-in diagnostic (an unreadable file, …) joins the rules when it first
+/// occurs, and a reader of JSON does not mind the order of keys.
+pub struct SarifLog<'a> {
+    rules: Vec<RuleView<'a>>,
+    index: HashMap<String, usize>,
+    written: usize,
+}
+
+impl<'a> SarifLog<'a> {
+    /// Every loaded check is a rule, in load order.
+    pub fn new(run: &'a RunInfo) -> Self {
+        let (rules, index) = rules(run);
+        Self {
+            rules,
+            index,
+            written: 0,
+        }
+    }
+
+    /// The log up to the opening of `results`.
+    pub fn header(&self) -> String {
+        let (head, _) = self.halves();
+        head
+    }
+
+    /// The results of `findings`, which must hold every finding of a rule in
+    /// a file (each file's batch, or the comparisons across articles): the
+    /// fingerprints count occurrences within a rule and a file.
+    pub fn results(&mut self, findings: &[Finding]) -> String {
+        let mut out = String::new();
+        for (finding, fingerprint) in findings.iter().zip(fingerprints(findings)) {
+            let rule_index = self.rule_index(finding);
+            let view = result(finding, rule_index, fingerprint);
+            // Plain structs and string-keyed maps: serialisation cannot fail.
+            let json = serde_json::to_string_pretty(&view).expect("serialising a SARIF result");
+            out.push_str(if self.written == 0 { "\n" } else { ",\n" });
+            for (i, line) in json.lines().enumerate() {
+                if i > 0 {
+                    out.push('\n');
+                }
+                out.push_str(RESULT_INDENT);
+                out.push_str(line);
+            }
+            self.written += 1;
+        }
+        out
+    }
+
+    /// The rest of the log: the end of `results`, the tool and its rules.
+    pub fn footer(&self) -> String {
+        let (_, tail) = self.halves();
+        if self.written == 0 {
+            return tail;
+        }
+        format!("\n{}{tail}", &RESULT_INDENT[2..])
+    }
+
+    /// The index of a finding's rule, adding a built-in diagnostic's rule the
+    /// first time one occurs.
+    fn rule_index(&mut self, finding: &Finding) -> usize {
+        let id: &str = &finding.check_id;
+        if let Some(&i) = self.index.get(id) {
+            return i;
+        }
+        let description = format!("factlint built-in diagnostic `{id}`");
+        self.index.insert(id.to_string(), self.rules.len());
+        self.rules.push(RuleView {
+            id: Cow::Owned(id.to_string()),
+            name: pascal_case(id),
+            short_description: Message::new(&description),
+            full_description: Message::new(&description),
+            help: Message::new(finding.help.as_deref().unwrap_or(&description)),
+            help_uri: None,
+            default_configuration: Configuration {
+                level: level(finding.severity),
+            },
+            properties: None,
+        });
+        self.rules.len() - 1
+    }
+
+    /// The log with no results, cut where the results go: before and after.
+    fn halves(&self) -> (String, String) {
+        let log = Log {
+            schema: SCHEMA,
+            version: "2.1.0",
+            runs: [Run {
+                results: [],
+                tool: Tool {
+                    driver: Driver {
+                        name: "factlint",
+                        version: env!("CARGO_PKG_VERSION"),
+                        information_uri: information_uri(),
+                        rules: &self.rules,
+                    },
+                },
+                original_uri_base_ids: BTreeMap::from([(
+                    SRCROOT,
+                    BaseId {
+                        description: Message::new(
+                            "The directory factlint ran in; article paths are relative to it.",
+                        ),
+                    },
+                )]),
+                column_kind: "unicodeCodePoints",
+            }],
+        };
+        // Plain structs and string-keyed maps: serialisation cannot fail.
+        let mut whole = serde_json::to_string_pretty(&log).expect("serialising the SARIF log");
+        whole.push('\n');
+        let cut = whole
+            .find(EMPTY_RESULTS)
+            .map_or(0, |at| at + EMPTY_RESULTS.len() - 1);
+        let tail = whole.split_off(cut);
+        (whole, tail)
+    }
+}
+
+/// How `results` looks with none, in the pretty-printed log.
+const EMPTY_RESULTS: &str = "\"results\": []";
+/// The indentation of a result in the pretty-printed log (log, runs, run, results).
+const RESULT_INDENT: &str = "        ";
 
 /// The crate's homepage or repository, if Cargo.toml names one.
 fn information_uri() -> Option<&'static str> {
@@ -79,17 +175,14 @@ fn is_web_uri(uri: &str) -> bool {
 }
 
 /// Rules for the loaded checks, then for check ids only the findings know.
-fn rules<'a>(
-    findings: &'a [Finding],
-    run: &'a RunInfo,
-) -> (Vec<RuleView<'a>>, HashMap<&'a str, usize>) {
+fn rules<'a>(run: &'a RunInfo) -> (Vec<RuleView<'a>>, HashMap<String, usize>) {
     let mut rules = Vec::new();
     let mut index = HashMap::new();
     for rule in &run.rules {
         if index.contains_key(rule.id) {
             continue;
         }
-        index.insert(rule.id, rules.len());
+        index.insert(rule.id.to_string(), rules.len());
         let mut help = sanitize(rule.help.unwrap_or(rule.description));
         if !rule.references.is_empty() {
             help.push_str("\n\nReferences:");
@@ -99,7 +192,7 @@ fn rules<'a>(
             }
         }
         rules.push(RuleView {
-            id: rule.id,
+            id: Cow::Borrowed(rule.id),
             name: pascal_case(rule.id),
             short_description: Message::new(rule.description),
             full_description: Message::new(rule.description),
@@ -113,26 +206,6 @@ fn rules<'a>(
                 level: level(rule.severity),
             },
             properties: Some(RuleProperties { kind: rule.kind }),
-        });
-    }
-    for finding in findings {
-        let id: &str = &finding.check_id;
-        if index.contains_key(id) {
-            continue;
-        }
-        index.insert(id, rules.len());
-        let description = format!("factlint built-in diagnostic `{id}`");
-        rules.push(RuleView {
-            id,
-            name: pascal_case(id),
-            short_description: Message::new(&description),
-            full_description: Message::new(&description),
-            help: Message::new(finding.help.as_deref().unwrap_or(&description)),
-            help_uri: None,
-            default_configuration: Configuration {
-                level: level(finding.severity),
-            },
-            properties: None,
         });
     }
     (rules, index)
@@ -345,10 +418,11 @@ struct Log<'a> {
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Run<'a> {
+    /// Always empty here: [`SarifLog`] writes the results in their place.
+    results: [ResultView<'a>; 0],
     tool: Tool<'a>,
     original_uri_base_ids: BTreeMap<&'static str, BaseId>,
     column_kind: &'static str,
-    results: Vec<ResultView<'a>>,
 }
 
 #[derive(Serialize)]
@@ -368,13 +442,13 @@ struct Driver<'a> {
     version: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     information_uri: Option<&'static str>,
-    rules: Vec<RuleView<'a>>,
+    rules: &'a [RuleView<'a>],
 }
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct RuleView<'a> {
-    id: &'a str,
+    id: Cow<'a, str>,
     name: String,
     short_description: Message,
     full_description: Message,
@@ -527,6 +601,28 @@ mod tests {
         assert_eq!(driver["name"], "factlint");
         assert_eq!(driver["version"], env!("CARGO_PKG_VERSION"));
         assert_eq!(results(&log).len(), 3);
+    }
+
+    #[test]
+    fn written_file_by_file_it_is_the_log_rendered_at_once() {
+        let findings = fixtures::findings();
+        let refs = fixtures::references();
+        let run = fixtures::run_info(&refs);
+        let mut log = SarifLog::new(&run);
+        let mut out = log.header();
+        for file in findings.chunk_by(|a, b| a.primary.path == b.primary.path) {
+            out.push_str(&log.results(file));
+        }
+        out.push_str(&log.footer());
+        assert_eq!(out, render(&findings, &run));
+    }
+
+    #[test]
+    fn no_findings_is_an_empty_results_array() {
+        let refs = fixtures::references();
+        let out = render(&[], &fixtures::run_info(&refs));
+        assert!(out.contains("\"results\": []"));
+        assert!(results(&serde_json::from_str(&out).expect("valid JSON")).is_empty());
     }
 
     #[test]
