@@ -336,14 +336,21 @@ impl ValueCache {
         let text = &doc.lintable[unit.clone()];
         let found: Arc<[Mention<Value>]> = match kind {
             ValueType::Date => self.dates(doc, unit).iter().map(date_value).collect(),
-            ValueType::Weekday => self.dates(doc, unit).iter().filter_map(weekday_value).collect(),
+            ValueType::Weekday => self
+                .dates(doc, unit)
+                .iter()
+                .filter_map(weekday_value)
+                .collect(),
             // Numbers inside dates are not counts: reuse the unit's dates.
             ValueType::Number => {
                 let dates = self.dates(doc, unit.clone());
                 let years = self.extract(ValueType::Year, doc, unit);
                 let taken = dates.iter().map(|m| m.span.clone());
-                numbers_outside(text, taken.chain(years.iter().map(|m| m.span.clone())).collect())
-                    .into()
+                numbers_outside(
+                    text,
+                    taken.chain(years.iter().map(|m| m.span.clone())).collect(),
+                )
+                .into()
             }
             _ => extract(kind, text, &doc.date_context()).into(),
         };
