@@ -1,9 +1,9 @@
 //! The per-file pass: read, analyse and check every article, in parallel.
 
 use crate::cache::FactCache;
-use crate::checks::intern::Interner;
 use crate::checks::load::CheckSet;
-use crate::checks::{Fact, FileOutput};
+use crate::checks::store::FactStore;
+use crate::checks::{Fact, FactRef, FileOutput};
 use crate::corpus::Article;
 use crate::document::Document;
 use crate::finding::{Finding, Location, Severity};
@@ -92,17 +92,15 @@ pub fn lint_streaming<T: Send>(
     sink: &mut dyn FnMut(T),
 ) -> Outcome {
     let targets: HashSet<&Path> = articles.iter().map(|a| a.path.as_path()).collect();
-    let mut interner = Interner::default();
-    // One exact-size slice per file: a single growing vector would hold up to
-    // twice the facts' size (and thrice while it grows).
-    let mut facts: Vec<Box<[Fact]>> = reference
+    let mut facts = FactStore::default();
+    for file in reference
         .par_iter()
         .filter(|a| !targets.contains(a.path.as_path()))
         .map(|article| reference_facts(checks, article, options))
         .collect::<Vec<_>>()
-        .into_iter()
-        .map(|file| interner.keep(file))
-        .collect();
+    {
+        facts.keep(file);
+    }
     let mut suppressions: HashMap<Arc<str>, FileSuppressions> = HashMap::new();
     let mut skipped = 0;
     let mut kept = Vec::new();
@@ -127,7 +125,7 @@ pub fn lint_streaming<T: Send>(
                 kept.extend(output.local_facts);
                 kept.extend(output.facts.iter().cloned());
             }
-            facts.push(interner.keep(output.facts));
+            facts.keep(output.facts);
             sink(prepared);
         }
     }
@@ -135,7 +133,7 @@ pub fn lint_streaming<T: Send>(
         .iter()
         .map(|a| a.path.to_string_lossy().into_owned())
         .collect();
-    let across: Vec<Finding> = reduce(checks, facts.iter().flat_map(|file| file.iter()))
+    let across: Vec<Finding> = reduce(checks, facts.iter())
         .into_iter()
         .filter(|f| target_paths.contains(f.primary.path.as_ref()))
         .collect();
@@ -233,10 +231,10 @@ fn complete_locations(findings: &mut [Finding], options: &Options) {
 pub const BUILT_IN_IDS: &[&str] = &[UNREADABLE, NEEDS_PUBLICATION, suppress::UNUSED];
 
 /// Findings from facts compared over a scope, check by check.
-pub fn reduce<'a>(checks: &CheckSet, facts: impl IntoIterator<Item = &'a Fact>) -> Vec<Finding> {
-    let mut by_check: Vec<Vec<&Fact>> = vec![Vec::new(); checks.checks.len()];
+pub fn reduce<F: FactRef>(checks: &CheckSet, facts: impl IntoIterator<Item = F>) -> Vec<Finding> {
+    let mut by_check: Vec<Vec<F>> = vec![Vec::new(); checks.checks.len()];
     for fact in facts {
-        if let Some(mine) = by_check.get_mut(fact.check) {
+        if let Some(mine) = by_check.get_mut(fact.check()) {
             mine.push(fact);
         }
     }

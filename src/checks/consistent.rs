@@ -5,7 +5,7 @@ use super::error::SpecError;
 use super::expect::parse_expected;
 use super::locate::{Value, ValueLocator};
 use super::spec::CheckSpec;
-use super::{CheckMeta, Emitter, Fact};
+use super::{CheckMeta, Emitter, FactRef};
 use crate::document::Document;
 use crate::finding::{Finding, Location};
 use std::collections::HashMap;
@@ -60,12 +60,12 @@ impl Consistent {
     /// Findings for the mentions that disagree with the canonical value or the
     /// majority, comparing only values that can be compared (a range in km is
     /// not checked against a speed).
-    pub fn reduce(&self, meta: &CheckMeta, facts: &[&Fact]) -> Vec<Finding> {
-        let mut groups: Vec<Vec<&Fact>> = Vec::new();
-        for fact in facts {
+    pub fn reduce<F: FactRef>(&self, meta: &CheckMeta, facts: &[F]) -> Vec<Finding> {
+        let mut groups: Vec<Vec<F>> = Vec::new();
+        for &fact in facts {
             match groups
                 .iter_mut()
-                .find(|g| g[0].value.comparable_with(&fact.value))
+                .find(|g| g[0].value().comparable_with(fact.value()))
             {
                 Some(group) => group.push(fact),
                 None => groups.push(vec![fact]),
@@ -77,22 +77,24 @@ impl Consistent {
             .collect()
     }
 
-    fn reduce_comparable(&self, meta: &CheckMeta, facts: &[&Fact]) -> Vec<Finding> {
+    fn reduce_comparable<F: FactRef>(&self, meta: &CheckMeta, facts: &[F]) -> Vec<Finding> {
         // Mentions with the same normalised value are weighed once each, so a
         // large corpus costs one pass plus a comparison of distinct values.
         let mut distinct: Vec<(&Value, usize)> = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
         for fact in facts {
-            match seen.entry(fact.value.to_string()) {
+            match seen.entry(fact.value().to_string()) {
                 Entry::Occupied(e) => distinct[*e.get()].1 += 1,
                 Entry::Vacant(e) => {
                     e.insert(distinct.len());
-                    distinct.push((&fact.value, 1));
+                    distinct.push((fact.value(), 1));
                 }
             }
         }
         let reference = match &self.canonical {
-            Some(canonical) if !facts[0].value.comparable_with(canonical) => return Vec::new(),
+            Some(canonical) if !facts[0].value().comparable_with(canonical) => {
+                return Vec::new();
+            }
             Some(canonical) => canonical,
             None => {
                 let support = |v: &Value| -> usize {
@@ -121,18 +123,18 @@ impl Consistent {
                 best
             }
         };
-        let agreeing: Vec<&Fact> = facts
+        let agreeing: Vec<F> = facts
             .iter()
             .copied()
-            .filter(|f| f.value.agrees(reference))
+            .filter(|f| f.value().agrees(reference))
             .collect();
         let expected = match (&self.canonical, agreeing.first()) {
-            (None, Some(first)) => format!("{} ({})", first.location.text(), first.value),
+            (None, Some(first)) => written(first),
             _ => reference.to_string(),
         };
         facts
             .iter()
-            .filter(|f| !f.value.agrees(reference))
+            .filter(|f| !f.value().agrees(reference))
             .map(|outlier| outlier_finding(meta, outlier, &agreeing, &expected))
             .collect()
     }
@@ -140,15 +142,14 @@ impl Consistent {
 
 /// The outlier as primary span, a few agreeing mentions as related: those in
 /// other articles first.
-fn outlier_finding(
+fn outlier_finding<F: FactRef>(
     meta: &CheckMeta,
-    outlier: &Fact,
-    agreeing: &[&Fact],
+    outlier: &F,
+    agreeing: &[F],
     expected: &str,
 ) -> Finding {
-    let found = format!("{} ({})", outlier.location.text(), outlier.value);
-    let mut finding = meta.finding(outlier.location.clone(), &found, expected);
-    let same_file = |f: &&&Fact| f.location.path == outlier.location.path;
+    let mut finding = meta.finding(outlier.location(), &written(outlier), expected);
+    let same_file = |f: &&F| f.path() == outlier.path();
     let elsewhere = agreeing.iter().filter(|f| !same_file(f)).take(MAX_RELATED);
     let here = agreeing.iter().filter(same_file).take(MAX_RELATED);
     finding.related = elsewhere
@@ -160,24 +161,27 @@ fn outlier_finding(
 }
 
 /// With no majority, one finding shows every mention.
-fn no_majority_finding(meta: &CheckMeta, facts: &[&Fact]) -> Finding {
-    let first = facts[0];
-    let written = |f: &Fact| format!("{} ({})", f.location.text(), f.value);
-    let others: Vec<String> = facts[1..].iter().map(|f| written(f)).collect();
-    let mut finding = meta.finding(first.location.clone(), &written(first), &others.join(", "));
+fn no_majority_finding<F: FactRef>(meta: &CheckMeta, facts: &[F]) -> Finding {
+    let first = &facts[0];
+    let others: Vec<String> = facts[1..].iter().map(written).collect();
+    let mut finding = meta.finding(first.location(), &written(first), &others.join(", "));
     finding.related = facts[1..].iter().map(|f| related(f, first)).collect();
     finding
 }
 
-fn related(fact: &Fact, from: &Fact) -> Location {
-    let whose = if fact.location.path == from.location.path {
+/// A mention as written, with the value read from it.
+fn written<F: FactRef>(fact: &F) -> String {
+    format!("{} ({})", fact.text(), fact.value())
+}
+
+fn related<F: FactRef>(fact: &F, from: &F) -> Location {
+    let whose = if fact.path() == from.path() {
         "this article also says"
     } else {
         "another article says"
     };
-    fact.location
-        .clone()
-        .with_label(format!("{whose} {} ({})", fact.location.text(), fact.value))
+    fact.location()
+        .with_label(format!("{whose} {}", written(fact)))
 }
 
 #[cfg(test)]

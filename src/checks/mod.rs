@@ -18,6 +18,7 @@ pub mod locate;
 pub mod quote;
 pub mod relation;
 pub mod spec;
+pub mod store;
 
 use crate::document::Document;
 use crate::finding::{Finding, Fix, Location, Severity};
@@ -287,7 +288,7 @@ impl Check {
     }
 
     /// Findings from facts gathered over a scope (a document or the corpus).
-    pub fn reduce(&self, facts: &[&Fact]) -> Vec<Finding> {
+    pub fn reduce<F: FactRef>(&self, facts: &[F]) -> Vec<Finding> {
         match &self.rule {
             Rule::Consistent(rule) => rule.reduce(&self.meta, facts),
             Rule::Quote(rule) => rule.reduce(&self.meta, facts),
@@ -385,6 +386,41 @@ pub struct Fact {
     pub check: usize,
     pub location: Location,
     pub value: Value,
+}
+
+/// A kept mention as comparisons read it, either a [`Fact`] or a fact of the
+/// compact corpus store ([`store::Stored`]): `reduce` is written once for both.
+pub trait FactRef: Copy {
+    /// Index of the check that found it in its [`load::CheckSet`].
+    fn check(&self) -> usize;
+    fn value(&self) -> &Value;
+    /// The mention as written.
+    fn text(&self) -> &str;
+    fn path(&self) -> &str;
+    /// Where it is, compact (a finding's locations get their lines when reported).
+    fn location(&self) -> Location;
+}
+
+impl FactRef for &Fact {
+    fn check(&self) -> usize {
+        self.check
+    }
+
+    fn value(&self) -> &Value {
+        &self.value
+    }
+
+    fn text(&self) -> &str {
+        self.location.text()
+    }
+
+    fn path(&self) -> &str {
+        &self.location.path
+    }
+
+    fn location(&self) -> Location {
+        self.location.clone()
+    }
 }
 
 /// Compiles a user's regex with a size limit; the error names the pattern's place.

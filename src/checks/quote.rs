@@ -5,7 +5,7 @@
 use super::error::SpecError;
 use super::locate::Value;
 use super::spec::CheckSpec;
-use super::{CheckMeta, Emitter, Fact, compile_regex};
+use super::{CheckMeta, Emitter, FactRef, compile_regex};
 use crate::document::Document;
 use crate::finding::{Finding, Location};
 use crate::values::quote::{Quotation, Word, drift, quotations, same_quotation, words};
@@ -84,11 +84,11 @@ impl QuoteCheck {
     }
 
     /// One finding per drifted quotation (or per group, when no wording has a majority).
-    pub fn reduce(&self, meta: &CheckMeta, facts: &[&Fact]) -> Vec<Finding> {
-        let quotes: Vec<(&Fact, &Quotation)> = facts
+    pub fn reduce<F: FactRef>(&self, meta: &CheckMeta, facts: &[F]) -> Vec<Finding> {
+        let quotes: Vec<(&F, &Quotation)> = facts
             .iter()
-            .filter_map(|f| match &f.value {
-                Value::Quote(q) => Some((*f, &**q)),
+            .filter_map(|f| match f.value() {
+                Value::Quote(q) => Some((f, &**q)),
                 _ => None,
             })
             .collect();
@@ -133,10 +133,10 @@ impl QuoteCheck {
     }
 
     /// Findings for every mention whose wording drifts from a canonical one.
-    fn against_canonical(
+    fn against_canonical<F: FactRef>(
         &self,
         meta: &CheckMeta,
-        quotes: &[(&Fact, &Quotation)],
+        quotes: &[(&F, &Quotation)],
         wordings: &[Wording],
     ) -> Vec<Finding> {
         let mut findings = Vec::new();
@@ -176,7 +176,7 @@ struct Wording<'a> {
     members: Vec<usize>,
 }
 
-fn distinct_wordings<'a>(quotes: &[(&Fact, &'a Quotation)]) -> Vec<Wording<'a>> {
+fn distinct_wordings<'a, F>(quotes: &[(&F, &'a Quotation)]) -> Vec<Wording<'a>> {
     let mut index: HashMap<Vec<&str>, usize> = HashMap::new();
     let mut wordings: Vec<Wording> = Vec::new();
     for (i, (_, quote)) in quotes.iter().enumerate() {
@@ -253,9 +253,9 @@ fn versions(wordings: &[Wording]) -> Vec<Vec<usize>> {
 }
 
 /// A finding at the words of quotation `i` that differ from quotation `other`.
-fn drift_finding(
+fn drift_finding<F: FactRef>(
     meta: &CheckMeta,
-    quotes: &[(&Fact, &Quotation)],
+    quotes: &[(&F, &Quotation)],
     i: usize,
     other: usize,
 ) -> Option<Finding> {
@@ -264,14 +264,14 @@ fn drift_finding(
     let d = drift(&quote.words, &other_quote.words)?;
     let theirs = words_location(other_fact, other_quote, d.theirs.clone());
     let expected = format!("“{}”", theirs.text());
-    let whose = if other_fact.location.path == fact.location.path {
+    let whose = if other_fact.path() == fact.path() {
         "elsewhere this article"
     } else {
         "another article"
     };
     let label = format!(
         "{whose} quotes “{}”",
-        other_fact.location.text().trim_end_matches([',', '.'])
+        other_fact.text().trim_end_matches([',', '.'])
     );
     let mut finding = meta.finding(
         words_location(fact, quote, d.ours.clone()),
@@ -283,21 +283,21 @@ fn drift_finding(
 }
 
 /// The words `range` of a quotation as written.
-fn found(fact: &Fact, quote: &Quotation, range: &Range<usize>) -> String {
+fn found<F: FactRef>(fact: &F, quote: &Quotation, range: &Range<usize>) -> String {
     format!("“{}”", words_location(fact, quote, range.clone()).text())
 }
 
 /// The location of words `range` of a quotation, inside the fact's location.
-fn words_location(fact: &Fact, quote: &Quotation, range: Range<usize>) -> Location {
+fn words_location<F: FactRef>(fact: &F, quote: &Quotation, range: Range<usize>) -> Location {
+    let location = fact.location();
     let (Some(first), Some(last)) = (
         quote.words.get(range.start),
         quote.words.get(range.end.saturating_sub(1)),
     ) else {
-        return fact.location.clone();
+        return location;
     };
-    let start = fact.location.span.start;
-    fact.location
-        .narrow(start + first.span.start..start + last.span.end)
+    let start = location.span.start;
+    location.narrow(start + first.span.start..start + last.span.end)
 }
 
 #[cfg(test)]
