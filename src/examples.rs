@@ -146,7 +146,7 @@ fn findings(check: &Check, documents: &[(Document, Vec<Range<usize>>)]) -> Vec<F
     }
     let facts: Vec<&crate::checks::Fact> = output.facts.iter().collect();
     let mut found = output.findings;
-    found.extend(check.reduce(&facts));
+    found.extend(check.reduce(&facts).iter().filter_map(|pending| pending()));
     for (doc, _) in documents {
         doc.complete_locations(&mut found);
     }

@@ -3,7 +3,7 @@
 use crate::cache::FactCache;
 use crate::checks::load::CheckSet;
 use crate::checks::store::FactStore;
-use crate::checks::{Fact, FactRef, FileOutput};
+use crate::checks::{Fact, FactRef, FileOutput, Pending};
 use crate::corpus::Article;
 use crate::document::Document;
 use crate::finding::{Finding, Location, Severity};
@@ -133,40 +133,48 @@ pub fn lint_streaming<T: Send>(
         .iter()
         .map(|a| a.path.to_string_lossy().into_owned())
         .collect();
-    let across: Vec<Finding> = reduce(checks, facts.iter())
-        .into_iter()
-        .filter(|f| target_paths.contains(f.primary.path.as_ref()))
-        .collect();
-    drop(facts);
     let known: HashSet<&str> = checks
         .checks
         .iter()
         .map(|c| &*c.meta.id)
         .chain(BUILT_IN_IDS.iter().copied())
         .collect();
-    let mut last = Vec::with_capacity(across.len());
-    for finding in across {
-        match suppressions.get_mut(&finding.primary.path) {
-            Some(file) => {
-                let mut one = vec![finding];
-                file.silence(&mut one);
-                last.extend(one);
-            }
-            None => last.push(finding),
+    // Findings comparing articles are built once here, to be filtered and
+    // silenced, and let go: only their recipes are kept, to be built again a
+    // few files at a time when reported.
+    let mut last: Vec<(Arc<str>, Pending)> = Vec::new();
+    for pending in reduce_pending(checks, facts.iter()) {
+        let Some(finding) = pending() else { continue };
+        if !target_paths.contains(finding.primary.path.as_ref()) {
+            continue;
+        }
+        let path = finding.primary.path.clone();
+        let mut one = vec![finding];
+        if let Some(file) = suppressions.get_mut(&path) {
+            file.silence(&mut one);
+        }
+        if !one.is_empty() {
+            last.push((path, pending));
         }
     }
     for file in suppressions.values() {
-        last.extend(file.unused(&known));
+        for finding in file.unused(&known) {
+            let path = finding.primary.path.clone();
+            last.push((path, Box::new(move || Some(finding.clone()))));
+        }
     }
-    // Sorted while compact (completing a location does not move it), then
-    // completed and handed over a few files at a time: whole lines for every
-    // finding at once would hold a copy of much of the corpus.
-    last.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    let mut rest = last;
+    // Grouped by file (a stable sort, so each batch is then sorted exactly as
+    // the whole would be), built and sorted while compact (completing a
+    // location does not move it), then completed and handed over a few files
+    // at a time: whole lines for every finding at once would hold a copy of
+    // much of the corpus.
+    last.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut rest = &last[..];
     while !rest.is_empty() {
-        let cut = files_end(&rest, CHUNK);
-        let tail = rest.split_off(cut);
-        let mut batch = std::mem::replace(&mut rest, tail);
+        let (now, later) = rest.split_at(files_end(rest, CHUNK));
+        rest = later;
+        let mut batch: Vec<Finding> = now.iter().filter_map(|(_, pending)| pending()).collect();
+        batch.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         complete_locations(&mut batch, options);
         sink(prepare(batch));
     }
@@ -179,10 +187,10 @@ pub fn lint_streaming<T: Send>(
 }
 
 /// How many of `findings` (sorted by path) fall in their first `files` paths.
-fn files_end(findings: &[Finding], files: usize) -> usize {
+fn files_end(findings: &[(Arc<str>, Pending)], files: usize) -> usize {
     let mut seen = 0;
     for (i, pair) in findings.windows(2).enumerate() {
-        if pair[0].primary.path != pair[1].primary.path {
+        if pair[0].0 != pair[1].0 {
             seen += 1;
             if seen == files {
                 return i + 1;
@@ -231,18 +239,31 @@ fn complete_locations(findings: &mut [Finding], options: &Options) {
 pub const BUILT_IN_IDS: &[&str] = &[UNREADABLE, NEEDS_PUBLICATION, suppress::UNUSED];
 
 /// Findings from facts compared over a scope, check by check.
-pub fn reduce<F: FactRef>(checks: &CheckSet, facts: impl IntoIterator<Item = F>) -> Vec<Finding> {
-    let mut by_check: Vec<Vec<F>> = vec![Vec::new(); checks.checks.len()];
-    for fact in facts {
-        if let Some(mine) = by_check.get_mut(fact.check()) {
-            mine.push(fact);
-        }
-    }
+pub fn reduce<'a, F: FactRef<'a>>(
+    checks: &'a CheckSet,
+    facts: impl IntoIterator<Item = F, IntoIter: Clone>,
+) -> Vec<Finding> {
+    reduce_pending(checks, facts)
+        .iter()
+        .filter_map(|pending| pending())
+        .collect()
+}
+
+/// Like [`reduce`], the findings left to be built. Each check's facts are
+/// gathered in a pass of their own, so only one check's are listed at once.
+fn reduce_pending<'a, F: FactRef<'a>>(
+    checks: &'a CheckSet,
+    facts: impl IntoIterator<Item = F, IntoIter: Clone>,
+) -> Vec<Pending<'a>> {
+    let facts = facts.into_iter();
     checks
         .checks
         .iter()
-        .zip(by_check)
-        .flat_map(|(check, mine)| check.reduce(&mine))
+        .enumerate()
+        .flat_map(|(index, check)| {
+            let mine: Vec<F> = facts.clone().filter(|f| f.check() == index).collect();
+            check.reduce(&mine)
+        })
         .collect()
 }
 

@@ -5,12 +5,13 @@ use super::error::SpecError;
 use super::expect::parse_expected;
 use super::locate::{Value, ValueLocator};
 use super::spec::CheckSpec;
-use super::{CheckMeta, Emitter, FactRef};
+use super::{CheckMeta, Emitter, FactRef, Pending};
 use crate::document::Document;
 use crate::finding::{Finding, Location};
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::ops::Range;
+use std::rc::Rc;
 
 /// How many agreeing mentions a finding points at.
 const MAX_RELATED: usize = 3;
@@ -60,7 +61,11 @@ impl Consistent {
     /// Findings for the mentions that disagree with the canonical value or the
     /// majority, comparing only values that can be compared (a range in km is
     /// not checked against a speed).
-    pub fn reduce<F: FactRef>(&self, meta: &CheckMeta, facts: &[F]) -> Vec<Finding> {
+    pub fn reduce<'a, F: FactRef<'a>>(
+        &'a self,
+        meta: &'a CheckMeta,
+        facts: &[F],
+    ) -> Vec<Pending<'a>> {
         let mut groups: Vec<Vec<F>> = Vec::new();
         for &fact in facts {
             match groups
@@ -77,12 +82,16 @@ impl Consistent {
             .collect()
     }
 
-    fn reduce_comparable<F: FactRef>(&self, meta: &CheckMeta, facts: &[F]) -> Vec<Finding> {
+    fn reduce_comparable<'a, F: FactRef<'a>>(
+        &'a self,
+        meta: &'a CheckMeta,
+        facts: &[F],
+    ) -> Vec<Pending<'a>> {
         // Mentions with the same normalised value are weighed once each, so a
         // large corpus costs one pass plus a comparison of distinct values.
         let mut distinct: Vec<(&Value, usize)> = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
-        for fact in facts {
+        for &fact in facts {
             match seen.entry(fact.value().to_string()) {
                 Entry::Occupied(e) => distinct[*e.get()].1 += 1,
                 Entry::Vacant(e) => {
@@ -118,33 +127,39 @@ impl Consistent {
                     return Vec::new();
                 }
                 if backing * 2 <= facts.len() {
-                    return vec![no_majority_finding(meta, facts)];
+                    let facts: Rc<[F]> = facts.into();
+                    return vec![Box::new(move || Some(no_majority_finding(meta, &facts)))];
                 }
                 best
             }
         };
-        let agreeing: Vec<F> = facts
+        let agreeing: Rc<[F]> = facts
             .iter()
             .copied()
             .filter(|f| f.value().agrees(reference))
             .collect();
-        let expected = match (&self.canonical, agreeing.first()) {
-            (None, Some(first)) => written(first),
-            _ => reference.to_string(),
+        let expected: Rc<str> = match (&self.canonical, agreeing.first()) {
+            (None, Some(&first)) => written(first).into(),
+            _ => reference.to_string().into(),
         };
         facts
             .iter()
+            .copied()
             .filter(|f| !f.value().agrees(reference))
-            .map(|outlier| outlier_finding(meta, outlier, &agreeing, &expected))
+            .map(|outlier| {
+                let (agreeing, expected) = (agreeing.clone(), expected.clone());
+                Box::new(move || Some(outlier_finding(meta, outlier, &agreeing, &expected)))
+                    as Pending<'a>
+            })
             .collect()
     }
 }
 
 /// The outlier as primary span, a few agreeing mentions as related: those in
 /// other articles first.
-fn outlier_finding<F: FactRef>(
+fn outlier_finding<'a, F: FactRef<'a>>(
     meta: &CheckMeta,
-    outlier: &F,
+    outlier: F,
     agreeing: &[F],
     expected: &str,
 ) -> Finding {
@@ -155,26 +170,26 @@ fn outlier_finding<F: FactRef>(
     finding.related = elsewhere
         .chain(here)
         .take(MAX_RELATED)
-        .map(|f| related(f, outlier))
+        .map(|&f| related(f, outlier))
         .collect();
     finding
 }
 
 /// With no majority, one finding shows every mention.
-fn no_majority_finding<F: FactRef>(meta: &CheckMeta, facts: &[F]) -> Finding {
-    let first = &facts[0];
-    let others: Vec<String> = facts[1..].iter().map(written).collect();
+fn no_majority_finding<'a, F: FactRef<'a>>(meta: &CheckMeta, facts: &[F]) -> Finding {
+    let first = facts[0];
+    let others: Vec<String> = facts[1..].iter().map(|&f| written(f)).collect();
     let mut finding = meta.finding(first.location(), &written(first), &others.join(", "));
-    finding.related = facts[1..].iter().map(|f| related(f, first)).collect();
+    finding.related = facts[1..].iter().map(|&f| related(f, first)).collect();
     finding
 }
 
 /// A mention as written, with the value read from it.
-fn written<F: FactRef>(fact: &F) -> String {
+fn written<'a, F: FactRef<'a>>(fact: F) -> String {
     format!("{} ({})", fact.text(), fact.value())
 }
 
-fn related<F: FactRef>(fact: &F, from: &F) -> Location {
+fn related<'a, F: FactRef<'a>>(fact: F, from: F) -> Location {
     let whose = if fact.path() == from.path() {
         "this article also says"
     } else {

@@ -287,8 +287,9 @@ impl Check {
         }
     }
 
-    /// Findings from facts gathered over a scope (a document or the corpus).
-    pub fn reduce<F: FactRef>(&self, facts: &[F]) -> Vec<Finding> {
+    /// Findings from facts gathered over a scope (a document or the corpus),
+    /// to be built when reported.
+    pub fn reduce<'a, F: FactRef<'a>>(&'a self, facts: &[F]) -> Vec<Pending<'a>> {
         match &self.rule {
             Rule::Consistent(rule) => rule.reduce(&self.meta, facts),
             Rule::Quote(rule) => rule.reduce(&self.meta, facts),
@@ -390,38 +391,44 @@ pub struct Fact {
 
 /// A kept mention as comparisons read it, either a [`Fact`] or a fact of the
 /// compact corpus store ([`store::Stored`]): `reduce` is written once for both.
-pub trait FactRef: Copy {
+pub trait FactRef<'a>: Copy + 'a {
     /// Index of the check that found it in its [`load::CheckSet`].
-    fn check(&self) -> usize;
-    fn value(&self) -> &Value;
+    fn check(self) -> usize;
+    fn value(self) -> &'a Value;
     /// The mention as written.
-    fn text(&self) -> &str;
-    fn path(&self) -> &str;
+    fn text(self) -> &'a str;
+    fn path(self) -> &'a str;
     /// Where it is, compact (a finding's locations get their lines when reported).
-    fn location(&self) -> Location;
+    fn location(self) -> Location;
 }
 
-impl FactRef for &Fact {
-    fn check(&self) -> usize {
+impl<'a> FactRef<'a> for &'a Fact {
+    fn check(self) -> usize {
         self.check
     }
 
-    fn value(&self) -> &Value {
+    fn value(self) -> &'a Value {
         &self.value
     }
 
-    fn text(&self) -> &str {
+    fn text(self) -> &'a str {
         self.location.text()
     }
 
-    fn path(&self) -> &str {
+    fn path(self) -> &'a str {
         &self.location.path
     }
 
-    fn location(&self) -> Location {
+    fn location(self) -> Location {
         self.location.clone()
     }
 }
+
+/// A finding decided by a comparison but not built yet (`None`: nothing to
+/// report after all). A corpus yields some 100k findings at once, hundreds
+/// of megabytes built; their recipes take a few dozen bytes each, and are
+/// built a few files at a time as they are reported.
+pub type Pending<'a> = Box<dyn Fn() -> Option<Finding> + 'a>;
 
 /// Compiles a user's regex with a size limit; the error names the pattern's place.
 ///

@@ -5,13 +5,14 @@
 use super::error::SpecError;
 use super::locate::Value;
 use super::spec::CheckSpec;
-use super::{CheckMeta, Emitter, FactRef, compile_regex};
+use super::{CheckMeta, Emitter, FactRef, Pending, compile_regex};
 use crate::document::Document;
-use crate::finding::{Finding, Location};
+use crate::finding::Location;
 use crate::values::quote::{Quotation, Word, drift, quotations, same_quotation, words};
 use regex::Regex;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::rc::Rc;
 use std::sync::{Arc, LazyLock};
 
 /// Verbs of attribution.
@@ -84,10 +85,14 @@ impl QuoteCheck {
     }
 
     /// One finding per drifted quotation (or per group, when no wording has a majority).
-    pub fn reduce<F: FactRef>(&self, meta: &CheckMeta, facts: &[F]) -> Vec<Finding> {
-        let quotes: Vec<(&F, &Quotation)> = facts
+    pub fn reduce<'a, F: FactRef<'a>>(
+        &'a self,
+        meta: &'a CheckMeta,
+        facts: &[F],
+    ) -> Vec<Pending<'a>> {
+        let quotes: Vec<(F, &Quotation)> = facts
             .iter()
-            .filter_map(|f| match f.value() {
+            .filter_map(|&f| match f.value() {
                 Value::Quote(q) => Some((f, &**q)),
                 _ => None,
             })
@@ -121,24 +126,24 @@ impl QuoteCheck {
             if support[best] * 2 > total {
                 for &w in group.iter().filter(|&&w| !agree(w, group[best])) {
                     for &member in &wordings[w].members {
-                        findings.extend(drift_finding(meta, &quotes, member, reference));
+                        findings.push(drift_finding(meta, quotes[member], quotes[reference]));
                     }
                 }
             } else if let Some(&other) = group.iter().skip(1).find(|&&w| !agree(group[0], w)) {
                 let (first, other) = (wordings[group[0]].members[0], wordings[other].members[0]);
-                findings.extend(drift_finding(meta, &quotes, first, other));
+                findings.push(drift_finding(meta, quotes[first], quotes[other]));
             }
         }
         findings
     }
 
     /// Findings for every mention whose wording drifts from a canonical one.
-    fn against_canonical<F: FactRef>(
+    fn against_canonical<'a, F: FactRef<'a>>(
         &self,
-        meta: &CheckMeta,
-        quotes: &[(&F, &Quotation)],
+        meta: &'a CheckMeta,
+        quotes: &[(F, &'a Quotation)],
         wordings: &[Wording],
-    ) -> Vec<Finding> {
+    ) -> Vec<Pending<'a>> {
         let mut findings = Vec::new();
         for wording in wordings {
             let Some(canonical) = self
@@ -155,14 +160,17 @@ impl QuoteCheck {
                 .iter()
                 .map(|w| w.text.as_str())
                 .collect();
-            let expected = format!("“{}”", theirs.join(" "));
+            let expected: Rc<str> = format!("“{}”", theirs.join(" ")).into();
             for &member in &wording.members {
                 let (fact, quote) = quotes[member];
-                findings.push(meta.finding(
-                    words_location(fact, quote, d.ours.clone()),
-                    &found(fact, quote, &d.ours),
-                    &expected,
-                ));
+                let (ours, expected) = (d.ours.clone(), expected.clone());
+                findings.push(Box::new(move || {
+                    Some(meta.finding(
+                        words_location(fact, quote, ours.clone()),
+                        &found(fact, quote, &ours),
+                        &expected,
+                    ))
+                }) as Pending<'a>);
             }
         }
         findings
@@ -176,7 +184,7 @@ struct Wording<'a> {
     members: Vec<usize>,
 }
 
-fn distinct_wordings<'a, F>(quotes: &[(&F, &'a Quotation)]) -> Vec<Wording<'a>> {
+fn distinct_wordings<'a, F>(quotes: &[(F, &'a Quotation)]) -> Vec<Wording<'a>> {
     let mut index: HashMap<Vec<&str>, usize> = HashMap::new();
     let mut wordings: Vec<Wording> = Vec::new();
     for (i, (_, quote)) in quotes.iter().enumerate() {
@@ -252,43 +260,44 @@ fn versions(wordings: &[Wording]) -> Vec<Vec<usize>> {
     groups
 }
 
-/// A finding at the words of quotation `i` that differ from quotation `other`.
-fn drift_finding<F: FactRef>(
-    meta: &CheckMeta,
-    quotes: &[(&F, &Quotation)],
-    i: usize,
-    other: usize,
-) -> Option<Finding> {
-    let (fact, quote) = quotes[i];
-    let (other_fact, other_quote) = quotes[other];
-    let d = drift(&quote.words, &other_quote.words)?;
-    let theirs = words_location(other_fact, other_quote, d.theirs.clone());
-    let expected = format!("“{}”", theirs.text());
-    let whose = if other_fact.path() == fact.path() {
-        "elsewhere this article"
-    } else {
-        "another article"
-    };
-    let label = format!(
-        "{whose} quotes “{}”",
-        other_fact.text().trim_end_matches([',', '.'])
-    );
-    let mut finding = meta.finding(
-        words_location(fact, quote, d.ours.clone()),
-        &found(fact, quote, &d.ours),
-        &expected,
-    );
-    finding.related = vec![theirs.with_label(label)];
-    Some(finding)
+/// A finding at the words of quotation `ours` that differ from quotation
+/// `theirs` (none if they do not).
+fn drift_finding<'a, F: FactRef<'a>>(
+    meta: &'a CheckMeta,
+    ours: (F, &'a Quotation),
+    theirs: (F, &'a Quotation),
+) -> Pending<'a> {
+    Box::new(move || {
+        let ((fact, quote), (other_fact, other_quote)) = (ours, theirs);
+        let d = drift(&quote.words, &other_quote.words)?;
+        let theirs = words_location(other_fact, other_quote, d.theirs.clone());
+        let expected = format!("“{}”", theirs.text());
+        let whose = if other_fact.path() == fact.path() {
+            "elsewhere this article"
+        } else {
+            "another article"
+        };
+        let label = format!(
+            "{whose} quotes “{}”",
+            other_fact.text().trim_end_matches([',', '.'])
+        );
+        let mut finding = meta.finding(
+            words_location(fact, quote, d.ours.clone()),
+            &found(fact, quote, &d.ours),
+            &expected,
+        );
+        finding.related = vec![theirs.with_label(label)];
+        Some(finding)
+    })
 }
 
 /// The words `range` of a quotation as written.
-fn found<F: FactRef>(fact: &F, quote: &Quotation, range: &Range<usize>) -> String {
+fn found<'a, F: FactRef<'a>>(fact: F, quote: &Quotation, range: &Range<usize>) -> String {
     format!("“{}”", words_location(fact, quote, range.clone()).text())
 }
 
 /// The location of words `range` of a quotation, inside the fact's location.
-fn words_location<F: FactRef>(fact: &F, quote: &Quotation, range: Range<usize>) -> Location {
+fn words_location<'a, F: FactRef<'a>>(fact: F, quote: &Quotation, range: Range<usize>) -> Location {
     let location = fact.location();
     let (Some(first), Some(last)) = (
         quote.words.get(range.start),

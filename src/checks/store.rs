@@ -58,7 +58,7 @@ impl FactStore {
     }
 
     /// Every fact, in the order kept.
-    pub fn iter(&self) -> impl Iterator<Item = Stored<'_>> {
+    pub fn iter(&self) -> impl Iterator<Item = Stored<'_>> + Clone {
         self.files
             .iter()
             .flat_map(|file| file.iter())
@@ -73,25 +73,25 @@ pub struct Stored<'a> {
     fact: &'a StoredFact,
 }
 
-impl FactRef for Stored<'_> {
-    fn check(&self) -> usize {
+impl<'a> FactRef<'a> for Stored<'a> {
+    fn check(self) -> usize {
         self.fact.check as usize
     }
 
-    fn value(&self) -> &Value {
+    fn value(self) -> &'a Value {
         self.store.values.get(self.fact.value)
     }
 
-    fn text(&self) -> &str {
+    fn text(self) -> &'a str {
         self.store.texts.get(self.fact.text)
     }
 
-    fn path(&self) -> &str {
+    fn path(self) -> &'a str {
         self.store.paths.get(self.fact.path)
     }
 
     /// The compact location the fact was kept from (facts carry no label).
-    fn location(&self) -> Location {
+    fn location(self) -> Location {
         let [from, to] = self.fact.span.map(|n| n as usize);
         let at = |[line, column]: [u32; 2]| LineCol {
             line: line as usize,
