@@ -10,6 +10,7 @@ use crate::finding::{Finding, Location, Severity};
 use crate::suppress::{self, FileSuppressions};
 use jiff::civil::Date;
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
@@ -129,10 +130,8 @@ pub fn lint_streaming<T: Send>(
             sink(prepared);
         }
     }
-    let target_paths: HashSet<String> = articles
-        .iter()
-        .map(|a| a.path.to_string_lossy().into_owned())
-        .collect();
+    let target_paths: HashSet<Cow<str>> =
+        articles.iter().map(|a| a.path.to_string_lossy()).collect();
     let known: HashSet<&str> = checks
         .checks
         .iter()
@@ -142,9 +141,12 @@ pub fn lint_streaming<T: Send>(
     // Findings comparing articles are built once here, to be filtered and
     // silenced, and let go: only their recipes are kept, to be built again a
     // few files at a time when reported.
-    let mut last: Vec<(Arc<str>, Pending)> = Vec::new();
-    for pending in reduce_pending(checks, facts.iter()) {
-        let Some(finding) = pending() else { continue };
+    let across = reduce_pending(checks, facts.iter());
+    let mut last: Vec<(Arc<str>, Pending)> = Vec::with_capacity(across.len());
+    for pending in across {
+        let Some(finding) = pending.build() else {
+            continue;
+        };
         if !target_paths.contains(finding.primary.path.as_ref()) {
             continue;
         }
@@ -160,7 +162,7 @@ pub fn lint_streaming<T: Send>(
     for file in suppressions.values() {
         for finding in file.unused(&known) {
             let path = finding.primary.path.clone();
-            last.push((path, Box::new(move || Some(finding.clone()))));
+            last.push((path, Pending::one(move || Some(finding.clone()))));
         }
     }
     // Grouped by file (a stable sort, so each batch is then sorted exactly as
@@ -173,7 +175,10 @@ pub fn lint_streaming<T: Send>(
     while !rest.is_empty() {
         let (now, later) = rest.split_at(files_end(rest, CHUNK));
         rest = later;
-        let mut batch: Vec<Finding> = now.iter().filter_map(|(_, pending)| pending()).collect();
+        let mut batch: Vec<Finding> = now
+            .iter()
+            .filter_map(|(_, pending)| pending.build())
+            .collect();
         batch.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         complete_locations(&mut batch, options);
         sink(prepare(batch));
@@ -245,7 +250,7 @@ pub fn reduce<'a, F: FactRef<'a>>(
 ) -> Vec<Finding> {
     reduce_pending(checks, facts)
         .iter()
-        .filter_map(|pending| pending())
+        .filter_map(Pending::build)
         .collect()
 }
 

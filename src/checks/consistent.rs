@@ -9,9 +9,7 @@ use super::{CheckMeta, Emitter, FactRef, Pending};
 use crate::document::Document;
 use crate::finding::{Finding, Location};
 use std::collections::HashMap;
-use std::collections::hash_map::Entry;
 use std::ops::Range;
-use std::rc::Rc;
 
 /// How many agreeing mentions a finding points at.
 const MAX_RELATED: usize = 3;
@@ -91,14 +89,20 @@ impl Consistent {
         // large corpus costs one pass plus a comparison of distinct values.
         let mut distinct: Vec<(&Value, usize)> = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
+        // Facts of the corpus store share their values: each is written out
+        // once, not once per mention.
+        let mut written_out: HashMap<*const Value, usize> = HashMap::new();
         for &fact in facts {
-            match seen.entry(fact.value().to_string()) {
-                Entry::Occupied(e) => distinct[*e.get()].1 += 1,
-                Entry::Vacant(e) => {
-                    e.insert(distinct.len());
-                    distinct.push((fact.value(), 1));
+            let value = fact.value();
+            let index = *written_out.entry(value).or_insert_with(|| {
+                let next = distinct.len();
+                let index = *seen.entry(value.to_string()).or_insert(next);
+                if index == next {
+                    distinct.push((value, 0));
                 }
-            }
+                index
+            });
+            distinct[index].1 += 1;
         }
         let reference = match &self.canonical {
             Some(canonical) if !facts[0].value().comparable_with(canonical) => {
@@ -127,32 +131,53 @@ impl Consistent {
                     return Vec::new();
                 }
                 if backing * 2 <= facts.len() {
-                    let facts: Rc<[F]> = facts.into();
-                    return vec![Box::new(move || Some(no_majority_finding(meta, &facts)))];
+                    let facts = facts.to_vec();
+                    return vec![Pending::one(move || {
+                        Some(no_majority_finding(meta, &facts))
+                    })];
                 }
                 best
             }
         };
-        let agreeing: Rc<[F]> = facts
-            .iter()
-            .copied()
-            .filter(|f| f.value().agrees(reference))
-            .collect();
-        let expected: Rc<str> = match (&self.canonical, agreeing.first()) {
-            (None, Some(&first)) => written(first).into(),
-            _ => reference.to_string().into(),
+        let agreeing = first_agreeing(
+            facts
+                .iter()
+                .copied()
+                .filter(|f| f.value().agrees(reference)),
+        );
+        let expected = match (&self.canonical, agreeing.first()) {
+            (None, Some(&first)) => written(first),
+            _ => reference.to_string(),
         };
-        facts
+        let outliers: Vec<F> = facts
             .iter()
             .copied()
             .filter(|f| !f.value().agrees(reference))
-            .map(|outlier| {
-                let (agreeing, expected) = (agreeing.clone(), expected.clone());
-                Box::new(move || Some(outlier_finding(meta, outlier, &agreeing, &expected)))
-                    as Pending<'a>
-            })
-            .collect()
+            .collect();
+        Pending::each(outliers.len(), move |i| {
+            Some(outlier_finding(meta, outliers[i], &agreeing, &expected))
+        })
+        .collect()
     }
+}
+
+/// The first of the `agreeing` mentions, as many as an outlier's related
+/// locations can need: until, whichever file the outlier is in, `MAX_RELATED`
+/// of them are in other files (all of them, if that never happens).
+fn first_agreeing<'a, F: FactRef<'a>>(agreeing: impl Iterator<Item = F>) -> Vec<F> {
+    let mut first = Vec::new();
+    let mut per_file: HashMap<&str, usize> = HashMap::new();
+    let mut most_in_one_file = 0;
+    for fact in agreeing {
+        first.push(fact);
+        let mine = per_file.entry(fact.path()).or_default();
+        *mine += 1;
+        most_in_one_file = most_in_one_file.max(*mine);
+        if first.len() - most_in_one_file >= MAX_RELATED {
+            break;
+        }
+    }
+    first
 }
 
 /// The outlier as primary span, a few agreeing mentions as related: those in

@@ -27,6 +27,7 @@ use gate::{DocumentGates, Gate, Unit};
 use locate::Value;
 use regex::{Regex, RegexBuilder};
 use std::ops::Range;
+use std::rc::Rc;
 use std::sync::Arc;
 use toml::Spanned;
 
@@ -424,11 +425,41 @@ impl<'a> FactRef<'a> for &'a Fact {
     }
 }
 
-/// A finding decided by a comparison but not built yet (`None`: nothing to
-/// report after all). A corpus yields some 100k findings at once, hundreds
-/// of megabytes built; their recipes take a few dozen bytes each, and are
-/// built a few files at a time as they are reported.
-pub type Pending<'a> = Box<dyn Fn() -> Option<Finding> + 'a>;
+/// A finding decided by a comparison but not built yet. A corpus yields some
+/// 100k findings at once, hundreds of megabytes built; their recipes take a
+/// few dozen bytes each, and are built a few files at a time as they are
+/// reported. Findings of one group share one recipe.
+pub struct Pending<'a> {
+    recipe: Rc<dyn Fn(usize) -> Option<Finding> + 'a>,
+    index: usize,
+}
+
+impl<'a> Pending<'a> {
+    /// A finding of its own.
+    pub fn one(build: impl Fn() -> Option<Finding> + 'a) -> Pending<'a> {
+        Pending {
+            recipe: Rc::new(move |_| build()),
+            index: 0,
+        }
+    }
+
+    /// `count` findings sharing what `build` (given each one's index) keeps.
+    pub fn each(
+        count: usize,
+        build: impl Fn(usize) -> Option<Finding> + 'a,
+    ) -> impl Iterator<Item = Pending<'a>> {
+        let recipe: Rc<dyn Fn(usize) -> Option<Finding> + 'a> = Rc::new(build);
+        (0..count).map(move |index| Pending {
+            recipe: recipe.clone(),
+            index,
+        })
+    }
+
+    /// The finding (`None`: nothing to report after all).
+    pub fn build(&self) -> Option<Finding> {
+        (self.recipe)(self.index)
+    }
+}
 
 /// Compiles a user's regex with a size limit; the error names the pattern's place.
 ///

@@ -164,13 +164,13 @@ impl QuoteCheck {
             for &member in &wording.members {
                 let (fact, quote) = quotes[member];
                 let (ours, expected) = (d.ours.clone(), expected.clone());
-                findings.push(Box::new(move || {
+                findings.push(Pending::one(move || {
                     Some(meta.finding(
                         words_location(fact, quote, ours.clone()),
                         &found(fact, quote, &ours),
                         &expected,
                     ))
-                }) as Pending<'a>);
+                }));
             }
         }
         findings
@@ -267,7 +267,7 @@ fn drift_finding<'a, F: FactRef<'a>>(
     ours: (F, &'a Quotation),
     theirs: (F, &'a Quotation),
 ) -> Pending<'a> {
-    Box::new(move || {
+    Pending::one(move || {
         let ((fact, quote), (other_fact, other_quote)) = (ours, theirs);
         let d = drift(&quote.words, &other_quote.words)?;
         let theirs = words_location(other_fact, other_quote, d.theirs.clone());

@@ -1,5 +1,5 @@
 //! The facts compared across the corpus, kept compactly until every article
-//! has been read: a few ids and offsets per mention, its path, text and value
+//! has been read: a few small integers per mention, its path, text and value
 //! kept once however many articles repeat them.
 
 use super::intern::{Strings, Values};
@@ -15,42 +15,112 @@ pub struct FactStore {
     paths: Strings,
     texts: Strings,
     values: Values,
-    /// One exact-size slice per file: a single growing vector would hold up
-    /// to twice the facts' size (and thrice while it grows).
-    files: Vec<Box<[StoredFact]>>,
+    /// Each file's facts, one after another, as [`StoredFact`] fields written
+    /// as variable-length integers: most take a byte or two, so a fact takes
+    /// about 15 bytes. One exact-size slice per file.
+    files: Vec<Box<[u8]>>,
 }
 
 /// A fact as kept in a [`FactStore`]: what a compact [`Location`] holds,
-/// as ids into the store's tables and 32-bit offsets.
+/// with ids into the store's tables for its path, text and value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct StoredFact {
-    check: u32,
+    check: usize,
     path: u32,
-    span: [u32; 2],
+    span: [usize; 2],
     /// Line and column of the span's start and end.
-    start: [u32; 2],
-    end: [u32; 2],
+    start: [usize; 2],
+    end: [usize; 2],
     text: u32,
     value: u32,
 }
 
+impl StoredFact {
+    /// Appends the fact's fields, offsets from the fact's own start where
+    /// that keeps them small.
+    fn write(&self, out: &mut Vec<u8>) {
+        let fields = [
+            self.check,
+            self.path as usize,
+            self.span[0],
+            self.span[1].saturating_sub(self.span[0]),
+            self.start[0],
+            self.start[1],
+            self.end[0].saturating_sub(self.start[0]),
+            self.end[1],
+            self.text as usize,
+            self.value as usize,
+        ];
+        for field in fields {
+            put(out, field as u64);
+        }
+    }
+
+    /// Reads the fact [`Self::write`] wrote at the start of `bytes`, moving
+    /// `bytes` past it.
+    fn read(bytes: &mut &[u8]) -> StoredFact {
+        let mut next = || take(bytes) as usize;
+        let (check, path, from, len) = (next(), next(), next(), next());
+        let (line, column, lines, end_column) = (next(), next(), next(), next());
+        let (text, value) = (next(), next());
+        StoredFact {
+            check,
+            path: path as u32,
+            span: [from, from + len],
+            start: [line, column],
+            end: [line + lines, end_column],
+            text: text as u32,
+            value: value as u32,
+        }
+    }
+}
+
+/// Writes `n` seven bits a byte, low bits first; the high bit marks a byte
+/// that is not the last.
+fn put(out: &mut Vec<u8>, mut n: u64) {
+    while n >= 0x80 {
+        out.push((n & 0x7f) as u8 | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+/// Reads what [`put`] wrote at the start of `bytes`, moving `bytes` past it.
+fn take(bytes: &mut &[u8]) -> u64 {
+    let mut n = 0u64;
+    let mut shift = 0u32;
+    while let Some((&byte, rest)) = bytes.split_first() {
+        *bytes = rest;
+        n |= u64::from(byte & 0x7f).checked_shl(shift).unwrap_or(0);
+        if byte & 0x80 == 0 {
+            break;
+        }
+        shift += 7;
+    }
+    n
+}
+
 impl FactStore {
-    /// Keeps one file's facts. A fact that does not fit 32 bits (an offset
-    /// past 4 GiB, 2³² distinct texts) is left out: articles are far smaller.
+    /// Keeps one file's facts. A fact whose path or text would be the 2³²nd
+    /// distinct one kept is left out.
     pub fn keep(&mut self, facts: Vec<Fact>) {
-        let kept: Vec<StoredFact> = facts.into_iter().filter_map(|f| self.compact(f)).collect();
-        self.files.push(kept.into_boxed_slice());
+        let mut bytes = Vec::new();
+        for fact in facts {
+            if let Some(stored) = self.compact(fact) {
+                stored.write(&mut bytes);
+            }
+        }
+        self.files.push(bytes.into_boxed_slice());
     }
 
     fn compact(&mut self, fact: Fact) -> Option<StoredFact> {
-        let small = |n: usize| u32::try_from(n).ok();
-        let at = |p: LineCol| Some([small(p.line)?, small(p.column)?]);
         let location = &fact.location;
+        let at = |p: LineCol| [p.line, p.column];
         Some(StoredFact {
-            check: small(fact.check)?,
-            span: [small(location.span.start)?, small(location.span.end)?],
-            start: at(location.start)?,
-            end: at(location.end)?,
+            check: fact.check,
+            span: [location.span.start, location.span.end],
+            start: at(location.start),
+            end: at(location.end),
             path: self.paths.id(&location.path, Some(&location.path))?,
             text: self.texts.id(location.text(), None)?,
             value: self.values.id(fact.value)?,
@@ -59,10 +129,16 @@ impl FactStore {
 
     /// Every fact, in the order kept.
     pub fn iter(&self) -> impl Iterator<Item = Stored<'_>> + Clone {
-        self.files
-            .iter()
-            .flat_map(|file| file.iter())
-            .map(|fact| Stored { store: self, fact })
+        self.files.iter().flat_map(move |file| {
+            let mut rest: &[u8] = file;
+            std::iter::from_fn(move || {
+                let at = rest;
+                (!at.is_empty()).then(|| {
+                    StoredFact::read(&mut rest);
+                    Stored { store: self, at }
+                })
+            })
+        })
     }
 }
 
@@ -70,39 +146,43 @@ impl FactStore {
 #[derive(Clone, Copy, Debug)]
 pub struct Stored<'a> {
     store: &'a FactStore,
-    fact: &'a StoredFact,
+    /// The store's bytes from this fact on.
+    at: &'a [u8],
+}
+
+impl Stored<'_> {
+    fn fact(self) -> StoredFact {
+        StoredFact::read(&mut { self.at })
+    }
 }
 
 impl<'a> FactRef<'a> for Stored<'a> {
     fn check(self) -> usize {
-        self.fact.check as usize
+        self.fact().check
     }
 
     fn value(self) -> &'a Value {
-        self.store.values.get(self.fact.value)
+        self.store.values.get(self.fact().value)
     }
 
     fn text(self) -> &'a str {
-        self.store.texts.get(self.fact.text)
+        self.store.texts.get(self.fact().text)
     }
 
     fn path(self) -> &'a str {
-        self.store.paths.get(self.fact.path)
+        self.store.paths.get(self.fact().path)
     }
 
     /// The compact location the fact was kept from (facts carry no label).
     fn location(self) -> Location {
-        let [from, to] = self.fact.span.map(|n| n as usize);
-        let at = |[line, column]: [u32; 2]| LineCol {
-            line: line as usize,
-            column: column as usize,
-        };
-        let start = at(self.fact.start);
+        let fact = self.fact();
+        let at = |[line, column]: [usize; 2]| LineCol { line, column };
+        let start = at(fact.start);
         Location {
-            path: Arc::clone(self.store.paths.get(self.fact.path)),
-            span: from..to,
+            path: Arc::clone(self.store.paths.get(fact.path)),
+            span: fact.span[0]..fact.span[1],
             start,
-            end: at(self.fact.end),
+            end: at(fact.end),
             excerpt: Excerpt::compact(self.text().to_string(), start.line),
             label: None,
         }
@@ -150,12 +230,27 @@ mod tests {
         let mut store = FactStore::default();
         store.keep(facts("a.txt", "Dec. 30 and Dec. 30.", "Dec. 30"));
         store.keep(facts("b.txt", "On Dec. 30.", "Dec. 30"));
-        let kept: Vec<Stored> = store.iter().collect();
+        let kept: Vec<StoredFact> = store.iter().map(Stored::fact).collect();
         assert_eq!(kept.len(), 3);
-        assert!(kept.iter().all(|s| s.fact.text == kept[0].fact.text));
-        assert!(kept.iter().all(|s| s.fact.value == kept[0].fact.value));
-        assert_eq!(kept[1].path(), "a.txt");
-        assert_eq!(kept[2].path(), "b.txt");
-        assert_eq!(std::mem::size_of::<StoredFact>(), 40);
+        assert!(kept.iter().all(|f| f.text == kept[0].text));
+        assert!(kept.iter().all(|f| f.value == kept[0].value));
+        assert_eq!(store.iter().nth(1).map(FactRef::path), Some("a.txt"));
+        assert_eq!(store.iter().nth(2).map(FactRef::path), Some("b.txt"));
+        // Ids and offsets this small take a byte each.
+        assert_eq!(store.files[0].len(), 20);
+    }
+
+    #[test]
+    fn integers_of_any_size_read_back() {
+        let numbers = [0, 1, 127, 128, 300, u64::from(u32::MAX), u64::MAX];
+        let mut bytes = Vec::new();
+        for n in numbers {
+            put(&mut bytes, n);
+        }
+        let mut rest = &bytes[..];
+        let back: Vec<u64> = numbers.iter().map(|_| take(&mut rest)).collect();
+        assert_eq!(back, numbers);
+        assert!(rest.is_empty());
+        assert_eq!(take(&mut rest), 0);
     }
 }
