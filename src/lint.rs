@@ -141,9 +141,8 @@ pub fn lint_streaming<T: Send>(
     // Findings comparing articles are built once here, to be filtered and
     // silenced, and let go: only their recipes are kept, to be built again a
     // few files at a time when reported.
-    let across = reduce_pending(checks, facts.iter());
-    let mut last: Vec<(Arc<str>, Pending)> = Vec::with_capacity(across.len());
-    for pending in across {
+    let mut last: Vec<(Arc<str>, Pending)> = Vec::new();
+    for pending in reduce_pending(checks, facts.iter()) {
         let Some(finding) = pending.build() else {
             continue;
         };
@@ -249,27 +248,26 @@ pub fn reduce<'a, F: FactRef<'a>>(
     facts: impl IntoIterator<Item = F, IntoIter: Clone>,
 ) -> Vec<Finding> {
     reduce_pending(checks, facts)
-        .iter()
-        .filter_map(Pending::build)
+        .filter_map(|pending| pending.build())
         .collect()
 }
 
-/// Like [`reduce`], the findings left to be built. Each check's facts are
-/// gathered in a pass of their own, so only one check's are listed at once.
+/// Like [`reduce`], the findings left to be built, one check's after the
+/// other's as they are read. Each check's facts are gathered in a pass of
+/// their own, so only one check's are listed at once.
 fn reduce_pending<'a, F: FactRef<'a>>(
     checks: &'a CheckSet,
     facts: impl IntoIterator<Item = F, IntoIter: Clone>,
-) -> Vec<Pending<'a>> {
+) -> impl Iterator<Item = Pending<'a>> {
     let facts = facts.into_iter();
     checks
         .checks
         .iter()
         .enumerate()
-        .flat_map(|(index, check)| {
+        .flat_map(move |(index, check)| {
             let mine: Vec<F> = facts.clone().filter(|f| f.check() == index).collect();
             check.reduce(&mine)
         })
-        .collect()
 }
 
 /// The corpus facts of a reference article, from the cache when its bytes

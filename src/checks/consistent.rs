@@ -64,6 +64,16 @@ impl Consistent {
         meta: &'a CheckMeta,
         facts: &[F],
     ) -> Vec<Pending<'a>> {
+        // Most checks read values of one kind: no need to copy them into groups.
+        let Some(first) = facts.first() else {
+            return Vec::new();
+        };
+        if facts
+            .iter()
+            .all(|f| first.value().comparable_with(f.value()))
+        {
+            return self.reduce_comparable(meta, facts);
+        }
         let mut groups: Vec<Vec<F>> = Vec::new();
         for &fact in facts {
             match groups

@@ -129,30 +129,40 @@ impl FactStore {
 
     /// Every fact, in the order kept.
     pub fn iter(&self) -> impl Iterator<Item = Stored<'_>> + Clone {
-        self.files.iter().flat_map(move |file| {
-            let mut rest: &[u8] = file;
-            std::iter::from_fn(move || {
-                let at = rest;
-                (!at.is_empty()).then(|| {
-                    StoredFact::read(&mut rest);
-                    Stored { store: self, at }
+        self.files
+            .iter()
+            .zip(0u32..)
+            .flat_map(move |(bytes, file)| {
+                let mut rest: &[u8] = bytes;
+                std::iter::from_fn(move || {
+                    let at = u32::try_from(bytes.len() - rest.len()).ok()?;
+                    (!rest.is_empty()).then(|| {
+                        StoredFact::read(&mut rest);
+                        Stored {
+                            store: self,
+                            file,
+                            at,
+                        }
+                    })
                 })
             })
-        })
     }
 }
 
-/// A fact of a [`FactStore`], read through [`FactRef`].
+/// A fact of a [`FactStore`], read through [`FactRef`]: 16 bytes, as many
+/// are listed at once when a check's facts are compared.
 #[derive(Clone, Copy, Debug)]
 pub struct Stored<'a> {
     store: &'a FactStore,
-    /// The store's bytes from this fact on.
-    at: &'a [u8],
+    /// Where its bytes start: which file, how far in.
+    file: u32,
+    at: u32,
 }
 
 impl Stored<'_> {
     fn fact(self) -> StoredFact {
-        StoredFact::read(&mut { self.at })
+        let bytes = &self.store.files[self.file as usize];
+        StoredFact::read(&mut &bytes[self.at as usize..])
     }
 }
 
