@@ -9,7 +9,7 @@ use std::fmt::Write;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
-/// Distinct strings (paths, mentions as written), each kept once.
+/// Distinct strings (mentions as written), each kept once.
 #[derive(Debug, Default)]
 pub struct Strings {
     ids: HashMap<Arc<str>, u32>,
@@ -17,14 +17,13 @@ pub struct Strings {
 }
 
 impl Strings {
-    /// The id of `text`, kept now if it is new (sharing `owned`, when given,
-    /// instead of copying the text); `None` once 2³² strings are kept.
-    pub fn id(&mut self, text: &str, owned: Option<&Arc<str>>) -> Option<u32> {
+    /// The id of `text`, kept now if it is new; `None` once 2³² strings are kept.
+    pub fn id(&mut self, text: &str) -> Option<u32> {
         if let Some(&id) = self.ids.get(text) {
             return Some(id);
         }
         let id = u32::try_from(self.all.len()).ok()?;
-        let kept: Arc<str> = owned.cloned().unwrap_or_else(|| Arc::from(text));
+        let kept: Arc<str> = Arc::from(text);
         self.ids.insert(kept.clone(), id);
         self.all.push(kept);
         Some(id)
@@ -150,12 +149,10 @@ mod tests {
     #[test]
     fn equal_strings_share_one_id() {
         let mut strings = Strings::default();
-        let path: Arc<str> = Arc::from("a.txt");
-        let a = strings.id("a.txt", Some(&path)).unwrap();
-        assert!(Arc::ptr_eq(strings.get(a), &path));
-        assert_eq!(strings.id("a.txt", None), Some(a));
-        let b = strings.id("Dec. 30", None).unwrap();
+        let a = strings.id("Dec. 30").unwrap();
+        assert_eq!(strings.id("Dec. 30"), Some(a));
+        let b = strings.id("December 30").unwrap();
         assert_ne!(a, b);
-        assert_eq!(&**strings.get(b), "Dec. 30");
+        assert_eq!(&**strings.get(a), "Dec. 30");
     }
 }

@@ -12,13 +12,19 @@ use std::sync::Arc;
 /// Every corpus fact kept so far.
 #[derive(Debug, Default)]
 pub struct FactStore {
-    paths: Strings,
     texts: Strings,
     values: Values,
-    /// Each file's facts, one after another, as [`StoredFact`] fields written
-    /// as variable-length integers: most take a byte or two, so a fact takes
-    /// about 15 bytes. One exact-size slice per file.
-    files: Vec<Box<[u8]>>,
+    files: Vec<File>,
+}
+
+/// The facts of one file.
+#[derive(Debug)]
+struct File {
+    path: Arc<str>,
+    /// Its facts one after another, as [`StoredFact`] fields written as
+    /// variable-length integers: most take a byte, so a fact takes about a
+    /// dozen bytes. An exact-size slice.
+    facts: Box<[u8]>,
 }
 
 /// A fact as kept in a [`FactStore`]: what a compact [`Location`] holds,
@@ -26,7 +32,6 @@ pub struct FactStore {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct StoredFact {
     check: usize,
-    path: u32,
     span: [usize; 2],
     /// Line and column of the span's start and end.
     start: [usize; 2],
@@ -41,7 +46,6 @@ impl StoredFact {
     fn write(&self, out: &mut Vec<u8>) {
         let fields = [
             self.check,
-            self.path as usize,
             self.span[0],
             self.span[1].saturating_sub(self.span[0]),
             self.start[0],
@@ -60,12 +64,11 @@ impl StoredFact {
     /// `bytes` past it.
     fn read(bytes: &mut &[u8]) -> StoredFact {
         let mut next = || take(bytes) as usize;
-        let (check, path, from, len) = (next(), next(), next(), next());
+        let (check, from, len) = (next(), next(), next());
         let (line, column, lines, end_column) = (next(), next(), next(), next());
         let (text, value) = (next(), next());
         StoredFact {
             check,
-            path: path as u32,
             span: [from, from + len],
             start: [line, column],
             end: [line + lines, end_column],
@@ -101,16 +104,24 @@ fn take(bytes: &mut &[u8]) -> u64 {
 }
 
 impl FactStore {
-    /// Keeps one file's facts. A fact whose path or text would be the 2³²nd
-    /// distinct one kept is left out.
+    /// Keeps one file's facts (those of each path in a row, should they
+    /// name several). A fact whose text or value would be the 2³²nd distinct
+    /// one kept is left out.
     pub fn keep(&mut self, facts: Vec<Fact>) {
-        let mut bytes = Vec::new();
-        for fact in facts {
-            if let Some(stored) = self.compact(fact) {
-                stored.write(&mut bytes);
+        let mut facts = facts.into_iter().peekable();
+        while let Some(first) = facts.peek() {
+            let path = first.location.path.clone();
+            let mut bytes = Vec::new();
+            while let Some(fact) = facts.next_if(|f| f.location.path == path) {
+                if let Some(stored) = self.compact(fact) {
+                    stored.write(&mut bytes);
+                }
             }
+            self.files.push(File {
+                path,
+                facts: bytes.into_boxed_slice(),
+            });
         }
-        self.files.push(bytes.into_boxed_slice());
     }
 
     fn compact(&mut self, fact: Fact) -> Option<StoredFact> {
@@ -121,8 +132,7 @@ impl FactStore {
             span: [location.span.start, location.span.end],
             start: at(location.start),
             end: at(location.end),
-            path: self.paths.id(&location.path, Some(&location.path))?,
-            text: self.texts.id(location.text(), None)?,
+            text: self.texts.id(location.text())?,
             value: self.values.id(fact.value)?,
         })
     }
@@ -132,8 +142,9 @@ impl FactStore {
         self.files
             .iter()
             .zip(0u32..)
-            .flat_map(move |(bytes, file)| {
-                let mut rest: &[u8] = bytes;
+            .flat_map(move |(stored, file)| {
+                let bytes: &[u8] = &stored.facts;
+                let mut rest = bytes;
                 std::iter::from_fn(move || {
                     let at = u32::try_from(bytes.len() - rest.len()).ok()?;
                     (!rest.is_empty()).then(|| {
@@ -159,10 +170,13 @@ pub struct Stored<'a> {
     at: u32,
 }
 
-impl Stored<'_> {
+impl<'a> Stored<'a> {
+    fn file(self) -> &'a File {
+        &self.store.files[self.file as usize]
+    }
+
     fn fact(self) -> StoredFact {
-        let bytes = &self.store.files[self.file as usize];
-        StoredFact::read(&mut &bytes[self.at as usize..])
+        StoredFact::read(&mut &self.file().facts[self.at as usize..])
     }
 }
 
@@ -180,7 +194,7 @@ impl<'a> FactRef<'a> for Stored<'a> {
     }
 
     fn path(self) -> &'a str {
-        self.store.paths.get(self.fact().path)
+        &self.file().path
     }
 
     /// The compact location the fact was kept from (facts carry no label).
@@ -189,7 +203,7 @@ impl<'a> FactRef<'a> for Stored<'a> {
         let at = |[line, column]: [usize; 2]| LineCol { line, column };
         let start = at(fact.start);
         Location {
-            path: Arc::clone(self.store.paths.get(fact.path)),
+            path: Arc::clone(&self.file().path),
             span: fact.span[0]..fact.span[1],
             start,
             end: at(fact.end),
@@ -247,7 +261,7 @@ mod tests {
         assert_eq!(store.iter().nth(1).map(FactRef::path), Some("a.txt"));
         assert_eq!(store.iter().nth(2).map(FactRef::path), Some("b.txt"));
         // Ids and offsets this small take a byte each.
-        assert_eq!(store.files[0].len(), 20);
+        assert_eq!(store.files[0].facts.len(), 18);
     }
 
     #[test]
