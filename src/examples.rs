@@ -1,7 +1,7 @@
 //! Checks carry their own tests: every `[[check.example]]` marks with `[[…]]`
 //! the spans the check must flag; an example without markers must pass.
 
-use crate::checks::Check;
+use crate::checks::{Check, Pending};
 use crate::document::Document;
 use crate::finding::{Finding, Location, Severity};
 use std::ops::Range;
@@ -146,7 +146,7 @@ fn findings(check: &Check, documents: &[(Document, Vec<Range<usize>>)]) -> Vec<F
     }
     let facts: Vec<&crate::checks::Fact> = output.facts.iter().collect();
     let mut found = output.findings;
-    found.extend(check.reduce(&facts));
+    found.extend(check.reduce(&facts).iter().filter_map(Pending::build));
     for (doc, _) in documents {
         doc.complete_locations(&mut found);
     }

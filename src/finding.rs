@@ -39,6 +39,19 @@ pub struct Excerpt {
     pub complete: bool,
 }
 
+impl Excerpt {
+    /// The excerpt of a compact location (see [`Location::compact`]): the
+    /// flagged `text` alone, on line `first_line`.
+    pub fn compact(text: String, first_line: usize) -> Excerpt {
+        Excerpt {
+            first_line,
+            span: 0..text.len(),
+            text,
+            complete: false,
+        }
+    }
+}
+
 /// A span in a file, resolved to lines and columns.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Location {
@@ -109,13 +122,7 @@ impl Location {
     /// The same location keeping only the flagged text, not its lines: what a
     /// fact needs until it becomes part of a finding, at a fraction of the memory.
     pub fn compact(mut self) -> Location {
-        let text = self.text().to_string();
-        self.excerpt = Excerpt {
-            first_line: self.start.line,
-            span: 0..text.len(),
-            text,
-            complete: false,
-        };
+        self.excerpt = Excerpt::compact(self.text().to_string(), self.start.line);
         self
     }
 

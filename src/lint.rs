@@ -1,15 +1,16 @@
 //! The per-file pass: read, analyse and check every article, in parallel.
 
 use crate::cache::FactCache;
-use crate::checks::intern::Interner;
 use crate::checks::load::CheckSet;
-use crate::checks::{Fact, FileOutput};
+use crate::checks::store::FactStore;
+use crate::checks::{Fact, FactRef, FileOutput, Pending};
 use crate::corpus::Article;
 use crate::document::Document;
 use crate::finding::{Finding, Location, Severity};
 use crate::suppress::{self, FileSuppressions};
 use jiff::civil::Date;
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
@@ -92,17 +93,15 @@ pub fn lint_streaming<T: Send>(
     sink: &mut dyn FnMut(T),
 ) -> Outcome {
     let targets: HashSet<&Path> = articles.iter().map(|a| a.path.as_path()).collect();
-    let mut interner = Interner::default();
-    // One exact-size slice per file: a single growing vector would hold up to
-    // twice the facts' size (and thrice while it grows).
-    let mut facts: Vec<Box<[Fact]>> = reference
+    let mut facts = FactStore::default();
+    for file in reference
         .par_iter()
         .filter(|a| !targets.contains(a.path.as_path()))
         .map(|article| reference_facts(checks, article, options))
         .collect::<Vec<_>>()
-        .into_iter()
-        .map(|file| interner.keep(file))
-        .collect();
+    {
+        facts.keep(file);
+    }
     let mut suppressions: HashMap<Arc<str>, FileSuppressions> = HashMap::new();
     let mut skipped = 0;
     let mut kept = Vec::new();
@@ -127,48 +126,59 @@ pub fn lint_streaming<T: Send>(
                 kept.extend(output.local_facts);
                 kept.extend(output.facts.iter().cloned());
             }
-            facts.push(interner.keep(output.facts));
+            facts.keep(output.facts);
             sink(prepared);
         }
     }
-    let target_paths: HashSet<String> = articles
-        .iter()
-        .map(|a| a.path.to_string_lossy().into_owned())
-        .collect();
-    let across: Vec<Finding> = reduce(checks, facts.iter().flat_map(|file| file.iter()))
-        .into_iter()
-        .filter(|f| target_paths.contains(f.primary.path.as_ref()))
-        .collect();
-    drop(facts);
+    let target_paths: HashSet<Cow<str>> =
+        articles.iter().map(|a| a.path.to_string_lossy()).collect();
     let known: HashSet<&str> = checks
         .checks
         .iter()
         .map(|c| &*c.meta.id)
         .chain(BUILT_IN_IDS.iter().copied())
         .collect();
-    let mut last = Vec::with_capacity(across.len());
-    for finding in across {
-        match suppressions.get_mut(&finding.primary.path) {
-            Some(file) => {
-                let mut one = vec![finding];
-                file.silence(&mut one);
-                last.extend(one);
-            }
-            None => last.push(finding),
+    // Findings comparing articles are built once here, to be filtered and
+    // silenced, and let go: only their recipes are kept, to be built again a
+    // few files at a time when reported.
+    let mut last: Vec<(Arc<str>, Pending)> = Vec::new();
+    for pending in reduce_pending(checks, facts.iter()) {
+        let Some(finding) = pending.build() else {
+            continue;
+        };
+        if !target_paths.contains(finding.primary.path.as_ref()) {
+            continue;
+        }
+        let path = finding.primary.path.clone();
+        let mut one = vec![finding];
+        if let Some(file) = suppressions.get_mut(&path) {
+            file.silence(&mut one);
+        }
+        if !one.is_empty() {
+            last.push((path, pending));
         }
     }
     for file in suppressions.values() {
-        last.extend(file.unused(&known));
+        for finding in file.unused(&known) {
+            let path = finding.primary.path.clone();
+            last.push((path, Pending::one(move || Some(finding.clone()))));
+        }
     }
-    // Sorted while compact (completing a location does not move it), then
-    // completed and handed over a few files at a time: whole lines for every
-    // finding at once would hold a copy of much of the corpus.
-    last.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    let mut rest = last;
+    // Grouped by file (a stable sort, so each batch is then sorted exactly as
+    // the whole would be), built and sorted while compact (completing a
+    // location does not move it), then completed and handed over a few files
+    // at a time: whole lines for every finding at once would hold a copy of
+    // much of the corpus.
+    last.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut rest = &last[..];
     while !rest.is_empty() {
-        let cut = files_end(&rest, CHUNK);
-        let tail = rest.split_off(cut);
-        let mut batch = std::mem::replace(&mut rest, tail);
+        let (now, later) = rest.split_at(files_end(rest, CHUNK));
+        rest = later;
+        let mut batch: Vec<Finding> = now
+            .iter()
+            .filter_map(|(_, pending)| pending.build())
+            .collect();
+        batch.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         complete_locations(&mut batch, options);
         sink(prepare(batch));
     }
@@ -181,10 +191,10 @@ pub fn lint_streaming<T: Send>(
 }
 
 /// How many of `findings` (sorted by path) fall in their first `files` paths.
-fn files_end(findings: &[Finding], files: usize) -> usize {
+fn files_end(findings: &[(Arc<str>, Pending)], files: usize) -> usize {
     let mut seen = 0;
     for (i, pair) in findings.windows(2).enumerate() {
-        if pair[0].primary.path != pair[1].primary.path {
+        if pair[0].0 != pair[1].0 {
             seen += 1;
             if seen == files {
                 return i + 1;
@@ -233,19 +243,31 @@ fn complete_locations(findings: &mut [Finding], options: &Options) {
 pub const BUILT_IN_IDS: &[&str] = &[UNREADABLE, NEEDS_PUBLICATION, suppress::UNUSED];
 
 /// Findings from facts compared over a scope, check by check.
-pub fn reduce<'a>(checks: &CheckSet, facts: impl IntoIterator<Item = &'a Fact>) -> Vec<Finding> {
-    let mut by_check: Vec<Vec<&Fact>> = vec![Vec::new(); checks.checks.len()];
-    for fact in facts {
-        if let Some(mine) = by_check.get_mut(fact.check) {
-            mine.push(fact);
-        }
-    }
+pub fn reduce<'a, F: FactRef<'a>>(
+    checks: &'a CheckSet,
+    facts: impl IntoIterator<Item = F, IntoIter: Clone>,
+) -> Vec<Finding> {
+    reduce_pending(checks, facts)
+        .filter_map(|pending| pending.build())
+        .collect()
+}
+
+/// Like [`reduce`], the findings left to be built, one check's after the
+/// other's as they are read. Each check's facts are gathered in a pass of
+/// their own, so only one check's are listed at once.
+fn reduce_pending<'a, F: FactRef<'a>>(
+    checks: &'a CheckSet,
+    facts: impl IntoIterator<Item = F, IntoIter: Clone>,
+) -> impl Iterator<Item = Pending<'a>> {
+    let facts = facts.into_iter();
     checks
         .checks
         .iter()
-        .zip(by_check)
-        .flat_map(|(check, mine)| check.reduce(&mine))
-        .collect()
+        .enumerate()
+        .flat_map(move |(index, check)| {
+            let mine: Vec<F> = facts.clone().filter(|f| f.check() == index).collect();
+            check.reduce(&mine)
+        })
 }
 
 /// The corpus facts of a reference article, from the cache when its bytes

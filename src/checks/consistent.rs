@@ -5,11 +5,10 @@ use super::error::SpecError;
 use super::expect::parse_expected;
 use super::locate::{Value, ValueLocator};
 use super::spec::CheckSpec;
-use super::{CheckMeta, Emitter, Fact};
+use super::{CheckMeta, Emitter, FactRef, Pending};
 use crate::document::Document;
 use crate::finding::{Finding, Location};
 use std::collections::HashMap;
-use std::collections::hash_map::Entry;
 use std::ops::Range;
 
 /// How many agreeing mentions a finding points at.
@@ -65,12 +64,26 @@ impl Consistent {
     /// Findings for the mentions that disagree with the canonical value or the
     /// majority, comparing only values that can be compared (a range in km is
     /// not checked against a speed).
-    pub fn reduce(&self, meta: &CheckMeta, facts: &[&Fact]) -> Vec<Finding> {
-        let mut groups: Vec<Vec<&Fact>> = Vec::new();
-        for fact in facts {
+    pub fn reduce<'a, F: FactRef<'a>>(
+        &'a self,
+        meta: &'a CheckMeta,
+        facts: &[F],
+    ) -> Vec<Pending<'a>> {
+        // Most checks read values of one kind: no need to copy them into groups.
+        let Some(first) = facts.first() else {
+            return Vec::new();
+        };
+        if facts
+            .iter()
+            .all(|f| first.value().comparable_with(f.value()))
+        {
+            return self.reduce_comparable(meta, facts);
+        }
+        let mut groups: Vec<Vec<F>> = Vec::new();
+        for &fact in facts {
             match groups
                 .iter_mut()
-                .find(|g| g[0].value.comparable_with(&fact.value))
+                .find(|g| g[0].value().comparable_with(fact.value()))
             {
                 Some(group) => group.push(fact),
                 None => groups.push(vec![fact]),
@@ -82,22 +95,34 @@ impl Consistent {
             .collect()
     }
 
-    fn reduce_comparable(&self, meta: &CheckMeta, facts: &[&Fact]) -> Vec<Finding> {
+    fn reduce_comparable<'a, F: FactRef<'a>>(
+        &'a self,
+        meta: &'a CheckMeta,
+        facts: &[F],
+    ) -> Vec<Pending<'a>> {
         // Mentions with the same normalised value are weighed once each, so a
         // large corpus costs one pass plus a comparison of distinct values.
         let mut distinct: Vec<(&Value, usize)> = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
-        for fact in facts {
-            match seen.entry(fact.value.to_string()) {
-                Entry::Occupied(e) => distinct[*e.get()].1 += 1,
-                Entry::Vacant(e) => {
-                    e.insert(distinct.len());
-                    distinct.push((&fact.value, 1));
+        // Facts of the corpus store share their values: each is written out
+        // once, not once per mention.
+        let mut written_out: HashMap<*const Value, usize> = HashMap::new();
+        for &fact in facts {
+            let value = fact.value();
+            let index = *written_out.entry(value).or_insert_with(|| {
+                let next = distinct.len();
+                let index = *seen.entry(value.to_string()).or_insert(next);
+                if index == next {
+                    distinct.push((value, 0));
                 }
-            }
+                index
+            });
+            distinct[index].1 += 1;
         }
         let reference = match &self.canonical {
-            Some(canonical) if !facts[0].value.comparable_with(canonical) => return Vec::new(),
+            Some(canonical) if !facts[0].value().comparable_with(canonical) => {
+                return Vec::new();
+            }
             Some(canonical) => canonical,
             None => {
                 let support = |v: &Value| -> usize {
@@ -121,68 +146,97 @@ impl Consistent {
                     return Vec::new();
                 }
                 if backing * 2 <= facts.len() {
-                    return vec![no_majority_finding(meta, facts)];
+                    let facts = facts.to_vec();
+                    return vec![Pending::one(move || {
+                        Some(no_majority_finding(meta, &facts))
+                    })];
                 }
                 best
             }
         };
-        let agreeing: Vec<&Fact> = facts
-            .iter()
-            .copied()
-            .filter(|f| f.value.agrees(reference))
-            .collect();
+        let agreeing = first_agreeing(
+            facts
+                .iter()
+                .copied()
+                .filter(|f| f.value().agrees(reference)),
+        );
         let expected = match (&self.canonical, agreeing.first()) {
-            (None, Some(first)) => format!("{} ({})", first.location.text(), first.value),
+            (None, Some(&first)) => written(first),
             _ => reference.to_string(),
         };
-        facts
+        let outliers: Vec<F> = facts
             .iter()
-            .filter(|f| !f.value.agrees(reference))
-            .map(|outlier| outlier_finding(meta, outlier, &agreeing, &expected))
-            .collect()
+            .copied()
+            .filter(|f| !f.value().agrees(reference))
+            .collect();
+        Pending::each(outliers.len(), move |i| {
+            Some(outlier_finding(meta, outliers[i], &agreeing, &expected))
+        })
+        .collect()
     }
+}
+
+/// The first of the `agreeing` mentions, as many as an outlier's related
+/// locations can need: until, whichever file the outlier is in, `MAX_RELATED`
+/// of them are in other files (all of them, if that never happens).
+fn first_agreeing<'a, F: FactRef<'a>>(agreeing: impl Iterator<Item = F>) -> Vec<F> {
+    let mut first = Vec::new();
+    let mut per_file: HashMap<&str, usize> = HashMap::new();
+    let mut most_in_one_file = 0;
+    for fact in agreeing {
+        first.push(fact);
+        let mine = per_file.entry(fact.path()).or_default();
+        *mine += 1;
+        most_in_one_file = most_in_one_file.max(*mine);
+        if first.len() - most_in_one_file >= MAX_RELATED {
+            break;
+        }
+    }
+    first
 }
 
 /// The outlier as primary span, a few agreeing mentions as related: those in
 /// other articles first.
-fn outlier_finding(
+fn outlier_finding<'a, F: FactRef<'a>>(
     meta: &CheckMeta,
-    outlier: &Fact,
-    agreeing: &[&Fact],
+    outlier: F,
+    agreeing: &[F],
     expected: &str,
 ) -> Finding {
-    let found = format!("{} ({})", outlier.location.text(), outlier.value);
-    let mut finding = meta.finding(outlier.location.clone(), &found, expected);
-    let same_file = |f: &&&Fact| f.location.path == outlier.location.path;
+    let mut finding = meta.finding(outlier.location(), &written(outlier), expected);
+    let same_file = |f: &&F| f.path() == outlier.path();
     let elsewhere = agreeing.iter().filter(|f| !same_file(f)).take(MAX_RELATED);
     let here = agreeing.iter().filter(same_file).take(MAX_RELATED);
     finding.related = elsewhere
         .chain(here)
         .take(MAX_RELATED)
-        .map(|f| related(f, outlier))
+        .map(|&f| related(f, outlier))
         .collect();
     finding
 }
 
 /// With no majority, one finding shows every mention.
-fn no_majority_finding(meta: &CheckMeta, facts: &[&Fact]) -> Finding {
+fn no_majority_finding<'a, F: FactRef<'a>>(meta: &CheckMeta, facts: &[F]) -> Finding {
     let first = facts[0];
-    let written = |f: &Fact| format!("{} ({})", f.location.text(), f.value);
-    let others: Vec<String> = facts[1..].iter().map(|f| written(f)).collect();
-    let mut finding = meta.finding(first.location.clone(), &written(first), &others.join(", "));
-    finding.related = facts[1..].iter().map(|f| related(f, first)).collect();
+    let others: Vec<String> = facts[1..].iter().map(|&f| written(f)).collect();
+    let mut finding = meta.finding(first.location(), &written(first), &others.join(", "));
+    finding.related = facts[1..].iter().map(|&f| related(f, first)).collect();
     finding
 }
 
-fn related(fact: &Fact, from: &Fact) -> Location {
-    let whose = if fact.location.path == from.location.path {
+/// A mention as written, with the value read from it.
+fn written<'a, F: FactRef<'a>>(fact: F) -> String {
+    format!("{} ({})", fact.text(), fact.value())
+}
+
+fn related<'a, F: FactRef<'a>>(fact: F, from: F) -> Location {
+    let whose = if fact.path() == from.path() {
         "this article also says"
     } else {
         "another article says"
     };
-    fact.location
-        .clone()
-        .with_label(format!("{whose} {} ({})", fact.location.text(), fact.value))
+    fact.location()
+        .with_label(format!("{whose} {}", written(fact)))
 }
 
 #[cfg(test)]

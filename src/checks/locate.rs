@@ -316,6 +316,9 @@ type DateMentions = Arc<[Mention<DateMention>]>;
 /// A unit's byte range and the value type extracted from it.
 type UnitKey = (usize, usize, ValueType);
 
+/// The date expressions read from each unit (by byte range).
+type UnitDates = HashMap<(usize, usize), DateMentions>;
+
 /// Values extracted from the units of one document, shared by its checks:
 /// each unit is read once per value type, however many checks look at it.
 #[derive(Debug, Default)]
@@ -323,7 +326,7 @@ pub struct ValueCache {
     extracted: RefCell<HashMap<UnitKey, Arc<[Mention<Value>]>>>,
     /// Date expressions as read, with the weekday written beside them: dates,
     /// weekdays and numbers (which skip dates) of a unit all come from one read.
-    dates: RefCell<HashMap<(usize, usize), DateMentions>>,
+    dates: RefCell<UnitDates>,
     /// The document the cached values are from ([`Document::id`]); another
     /// document empties the cache.
     document: std::cell::Cell<u64>,

@@ -19,6 +19,7 @@ pub mod pattern;
 pub mod quote;
 pub mod relation;
 pub mod spec;
+pub mod store;
 
 use crate::document::Document;
 use crate::finding::{Finding, Fix, Location, Severity};
@@ -26,6 +27,7 @@ use error::{SpecError, suggestion};
 use gate::{DocumentGates, Gate, Unit};
 use locate::Value;
 use std::ops::Range;
+use std::rc::Rc;
 use std::sync::Arc;
 use toml::Spanned;
 
@@ -304,8 +306,9 @@ impl Check {
         }
     }
 
-    /// Findings from facts gathered over a scope (a document or the corpus).
-    pub fn reduce(&self, facts: &[&Fact]) -> Vec<Finding> {
+    /// Findings from facts gathered over a scope (a document or the corpus),
+    /// to be built when reported.
+    pub fn reduce<'a, F: FactRef<'a>>(&'a self, facts: &[F]) -> Vec<Pending<'a>> {
         match &self.rule {
             Rule::Consistent(rule) => rule.reduce(&self.meta, facts),
             Rule::Quote(rule) => rule.reduce(&self.meta, facts),
@@ -403,6 +406,77 @@ pub struct Fact {
     pub check: usize,
     pub location: Location,
     pub value: Value,
+}
+
+/// A kept mention as comparisons read it, either a [`Fact`] or a fact of the
+/// compact corpus store ([`store::Stored`]): `reduce` is written once for both.
+pub trait FactRef<'a>: Copy + 'a {
+    /// Index of the check that found it in its [`load::CheckSet`].
+    fn check(self) -> usize;
+    fn value(self) -> &'a Value;
+    /// The mention as written.
+    fn text(self) -> &'a str;
+    fn path(self) -> &'a str;
+    /// Where it is, compact (a finding's locations get their lines when reported).
+    fn location(self) -> Location;
+}
+
+impl<'a> FactRef<'a> for &'a Fact {
+    fn check(self) -> usize {
+        self.check
+    }
+
+    fn value(self) -> &'a Value {
+        &self.value
+    }
+
+    fn text(self) -> &'a str {
+        self.location.text()
+    }
+
+    fn path(self) -> &'a str {
+        &self.location.path
+    }
+
+    fn location(self) -> Location {
+        self.location.clone()
+    }
+}
+
+/// A finding decided by a comparison but not built yet. A corpus yields some
+/// 100k findings at once, hundreds of megabytes built; their recipes take a
+/// few dozen bytes each, and are built a few files at a time as they are
+/// reported. Findings of one group share one recipe.
+pub struct Pending<'a> {
+    recipe: Rc<dyn Fn(usize) -> Option<Finding> + 'a>,
+    index: usize,
+}
+
+impl<'a> Pending<'a> {
+    /// A finding of its own.
+    pub fn one(build: impl Fn() -> Option<Finding> + 'a) -> Pending<'a> {
+        Pending {
+            recipe: Rc::new(move |_| build()),
+            index: 0,
+        }
+    }
+
+    /// `count` findings sharing what `build` (given each one's index) keeps.
+    pub fn each(
+        count: usize,
+        build: impl Fn(usize) -> Option<Finding> + 'a,
+    ) -> impl Iterator<Item = Pending<'a>> {
+        let recipe: Rc<dyn Fn(usize) -> Option<Finding> + 'a> = Rc::new(build);
+        (0..count).map(move |index| Pending {
+            recipe: recipe.clone(),
+            index,
+        })
+    }
+
+    /// The finding (`None`: nothing to report after all).
+    pub fn build(&self) -> Option<Finding> {
+        (self.recipe)(self.index)
+    }
 }
 
 /// Test support: the checks in `toml`, loaded as a set.

@@ -6,13 +6,14 @@ use super::error::SpecError;
 use super::locate::Value;
 use super::pattern::Pattern;
 use super::spec::CheckSpec;
-use super::{CheckMeta, Emitter, Fact};
+use super::{CheckMeta, Emitter, FactRef, Pending};
 use crate::document::Document;
-use crate::finding::{Finding, Location};
+use crate::finding::Location;
 use crate::values::quote::{Quotation, Word, drift, quotations, same_quotation, words};
 use regex::Regex;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::rc::Rc;
 use std::sync::{Arc, LazyLock};
 
 /// Verbs of attribution.
@@ -90,11 +91,15 @@ impl QuoteCheck {
     }
 
     /// One finding per drifted quotation (or per group, when no wording has a majority).
-    pub fn reduce(&self, meta: &CheckMeta, facts: &[&Fact]) -> Vec<Finding> {
-        let quotes: Vec<(&Fact, &Quotation)> = facts
+    pub fn reduce<'a, F: FactRef<'a>>(
+        &'a self,
+        meta: &'a CheckMeta,
+        facts: &[F],
+    ) -> Vec<Pending<'a>> {
+        let quotes: Vec<(F, &Quotation)> = facts
             .iter()
-            .filter_map(|f| match &f.value {
-                Value::Quote(q) => Some((*f, &**q)),
+            .filter_map(|&f| match f.value() {
+                Value::Quote(q) => Some((f, &**q)),
                 _ => None,
             })
             .collect();
@@ -127,24 +132,24 @@ impl QuoteCheck {
             if support[best] * 2 > total {
                 for &w in group.iter().filter(|&&w| !agree(w, group[best])) {
                     for &member in &wordings[w].members {
-                        findings.extend(drift_finding(meta, &quotes, member, reference));
+                        findings.push(drift_finding(meta, quotes[member], quotes[reference]));
                     }
                 }
             } else if let Some(&other) = group.iter().skip(1).find(|&&w| !agree(group[0], w)) {
                 let (first, other) = (wordings[group[0]].members[0], wordings[other].members[0]);
-                findings.extend(drift_finding(meta, &quotes, first, other));
+                findings.push(drift_finding(meta, quotes[first], quotes[other]));
             }
         }
         findings
     }
 
     /// Findings for every mention whose wording drifts from a canonical one.
-    fn against_canonical(
+    fn against_canonical<'a, F: FactRef<'a>>(
         &self,
-        meta: &CheckMeta,
-        quotes: &[(&Fact, &Quotation)],
+        meta: &'a CheckMeta,
+        quotes: &[(F, &'a Quotation)],
         wordings: &[Wording],
-    ) -> Vec<Finding> {
+    ) -> Vec<Pending<'a>> {
         let mut findings = Vec::new();
         for wording in wordings {
             let Some(canonical) = self
@@ -161,14 +166,17 @@ impl QuoteCheck {
                 .iter()
                 .map(|w| w.text.as_str())
                 .collect();
-            let expected = format!("“{}”", theirs.join(" "));
+            let expected: Rc<str> = format!("“{}”", theirs.join(" ")).into();
             for &member in &wording.members {
                 let (fact, quote) = quotes[member];
-                findings.push(meta.finding(
-                    words_location(fact, quote, d.ours.clone()),
-                    &found(fact, quote, &d.ours),
-                    &expected,
-                ));
+                let (ours, expected) = (d.ours.clone(), expected.clone());
+                findings.push(Pending::one(move || {
+                    Some(meta.finding(
+                        words_location(fact, quote, ours.clone()),
+                        &found(fact, quote, &ours),
+                        &expected,
+                    ))
+                }));
             }
         }
         findings
@@ -182,7 +190,7 @@ struct Wording<'a> {
     members: Vec<usize>,
 }
 
-fn distinct_wordings<'a>(quotes: &[(&Fact, &'a Quotation)]) -> Vec<Wording<'a>> {
+fn distinct_wordings<'a, F>(quotes: &[(F, &'a Quotation)]) -> Vec<Wording<'a>> {
     let mut index: HashMap<Vec<&str>, usize> = HashMap::new();
     let mut wordings: Vec<Wording> = Vec::new();
     for (i, (_, quote)) in quotes.iter().enumerate() {
@@ -258,52 +266,53 @@ fn versions(wordings: &[Wording]) -> Vec<Vec<usize>> {
     groups
 }
 
-/// A finding at the words of quotation `i` that differ from quotation `other`.
-fn drift_finding(
-    meta: &CheckMeta,
-    quotes: &[(&Fact, &Quotation)],
-    i: usize,
-    other: usize,
-) -> Option<Finding> {
-    let (fact, quote) = quotes[i];
-    let (other_fact, other_quote) = quotes[other];
-    let d = drift(&quote.words, &other_quote.words)?;
-    let theirs = words_location(other_fact, other_quote, d.theirs.clone());
-    let expected = format!("“{}”", theirs.text());
-    let whose = if other_fact.location.path == fact.location.path {
-        "elsewhere this article"
-    } else {
-        "another article"
-    };
-    let label = format!(
-        "{whose} quotes “{}”",
-        other_fact.location.text().trim_end_matches([',', '.'])
-    );
-    let mut finding = meta.finding(
-        words_location(fact, quote, d.ours.clone()),
-        &found(fact, quote, &d.ours),
-        &expected,
-    );
-    finding.related = vec![theirs.with_label(label)];
-    Some(finding)
+/// A finding at the words of quotation `ours` that differ from quotation
+/// `theirs` (none if they do not).
+fn drift_finding<'a, F: FactRef<'a>>(
+    meta: &'a CheckMeta,
+    ours: (F, &'a Quotation),
+    theirs: (F, &'a Quotation),
+) -> Pending<'a> {
+    Pending::one(move || {
+        let ((fact, quote), (other_fact, other_quote)) = (ours, theirs);
+        let d = drift(&quote.words, &other_quote.words)?;
+        let theirs = words_location(other_fact, other_quote, d.theirs.clone());
+        let expected = format!("“{}”", theirs.text());
+        let whose = if other_fact.path() == fact.path() {
+            "elsewhere this article"
+        } else {
+            "another article"
+        };
+        let label = format!(
+            "{whose} quotes “{}”",
+            other_fact.text().trim_end_matches([',', '.'])
+        );
+        let mut finding = meta.finding(
+            words_location(fact, quote, d.ours.clone()),
+            &found(fact, quote, &d.ours),
+            &expected,
+        );
+        finding.related = vec![theirs.with_label(label)];
+        Some(finding)
+    })
 }
 
 /// The words `range` of a quotation as written.
-fn found(fact: &Fact, quote: &Quotation, range: &Range<usize>) -> String {
+fn found<'a, F: FactRef<'a>>(fact: F, quote: &Quotation, range: &Range<usize>) -> String {
     format!("“{}”", words_location(fact, quote, range.clone()).text())
 }
 
 /// The location of words `range` of a quotation, inside the fact's location.
-fn words_location(fact: &Fact, quote: &Quotation, range: Range<usize>) -> Location {
+fn words_location<'a, F: FactRef<'a>>(fact: F, quote: &Quotation, range: Range<usize>) -> Location {
+    let location = fact.location();
     let (Some(first), Some(last)) = (
         quote.words.get(range.start),
         quote.words.get(range.end.saturating_sub(1)),
     ) else {
-        return fact.location.clone();
+        return location;
     };
-    let start = fact.location.span.start;
-    fact.location
-        .narrow(start + first.span.start..start + last.span.end)
+    let start = location.span.start;
+    location.narrow(start + first.span.start..start + last.span.end)
 }
 
 #[cfg(test)]
