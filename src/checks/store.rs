@@ -78,29 +78,16 @@ impl StoredFact {
     }
 }
 
-/// Writes `n` seven bits a byte, low bits first; the high bit marks a byte
-/// that is not the last.
-fn put(out: &mut Vec<u8>, mut n: u64) {
-    while n >= 0x80 {
-        out.push((n & 0x7f) as u8 | 0x80);
-        n >>= 7;
-    }
-    out.push(n as u8);
+/// Writes `n` as unsigned LEB128: seven bits a byte, most numbers in one.
+fn put(out: &mut Vec<u8>, n: u64) {
+    // Writing to a Vec cannot fail.
+    let _ = leb128::write::unsigned(out, n);
 }
 
 /// Reads what [`put`] wrote at the start of `bytes`, moving `bytes` past it.
 fn take(bytes: &mut &[u8]) -> u64 {
-    let mut n = 0u64;
-    let mut shift = 0u32;
-    while let Some((&byte, rest)) = bytes.split_first() {
-        *bytes = rest;
-        n |= u64::from(byte & 0x7f).checked_shl(shift).unwrap_or(0);
-        if byte & 0x80 == 0 {
-            break;
-        }
-        shift += 7;
-    }
-    n
+    // Only `put` wrote these bytes; a misread would be 0, never a panic.
+    leb128::read::unsigned(bytes).unwrap_or(0)
 }
 
 impl FactStore {
