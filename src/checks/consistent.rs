@@ -24,13 +24,7 @@ pub struct Consistent {
 
 impl Consistent {
     pub fn compile(spec: &CheckSpec) -> Result<Self, SpecError> {
-        let Some(value) = &spec.value else {
-            return Err(
-                SpecError::new("a `consistent` check needs `value = { type = … }`")
-                    .at(spec.kind.span(), "this check reads no value"),
-            );
-        };
-        let locator = ValueLocator::compile(value)?;
+        let locator = ValueLocator::of_check(spec, "a `consistent` check")?;
         let canonical = match &spec.canonical {
             Some(c) => {
                 let mut values = parse_expected(locator.kind, c)?;

@@ -22,13 +22,7 @@ pub struct Expect {
 
 impl Expect {
     pub fn compile(spec: &CheckSpec) -> Result<Self, SpecError> {
-        let Some(value) = &spec.value else {
-            return Err(
-                SpecError::new("an `expect` check needs `value = { type = … }`")
-                    .at(spec.kind.span(), "this check reads no value"),
-            );
-        };
-        let locator = ValueLocator::compile(value)?;
+        let locator = ValueLocator::of_check(spec, "an `expect` check")?;
         let Some(expected) = &spec.expected else {
             return Err(SpecError::new("an `expect` check needs `expected`")
                 .at(spec.kind.span(), "this check expects nothing"));

@@ -3,7 +3,7 @@
 
 use super::error::{SpecError, suggestion};
 use super::pattern::Pattern;
-use super::spec::ValueSpec;
+use super::spec::{CheckSpec, ValueSpec};
 use crate::document::Document;
 use crate::values::date::{DateContext, DateMention, DateValue, dates};
 use crate::values::number::{Number, numbers};
@@ -185,6 +185,18 @@ pub struct ValueLocator {
 }
 
 impl ValueLocator {
+    /// The locator of a check that reads one value (`value = { type = … }`);
+    /// without one, an error naming the check (`what`: "an `expect` check").
+    pub fn of_check(spec: &CheckSpec, what: &str) -> Result<Self, SpecError> {
+        let Some(value) = &spec.value else {
+            return Err(
+                SpecError::new(format!("{what} needs `value = {{ type = … }}`"))
+                    .at(spec.kind.span(), "this check reads no value"),
+            );
+        };
+        Self::compile(value)
+    }
+
     pub fn compile(spec: &Spanned<ValueSpec>) -> Result<Self, SpecError> {
         let spec = spec.get_ref();
         let compile = |p: &Option<Spanned<String>>| p.as_ref().map(Pattern::new).transpose();
@@ -525,6 +537,23 @@ fn belongs_to_subject(marks: &[(Range<usize>, bool)], value: &Range<usize>, near
 mod tests {
     use super::*;
     use crate::values::date::NumericOrder;
+
+    #[test]
+    fn a_check_that_reads_a_value_must_say_which() {
+        for (kind, what, rest) in [
+            ("expect", "an `expect` check", "expected = 2022\n"),
+            ("consistent", "a `consistent` check", ""),
+        ] {
+            let source = format!("[[check]]\nid = \"x\"\nkind = \"{kind}\"\n{rest}");
+            let errors = crate::checks::load::load_str(&source).expect_err("an error");
+            assert_eq!(
+                errors[0].message,
+                format!("{what} needs `value = {{ type = … }}` in check `x`")
+            );
+            let span = errors[0].span.clone().expect("a span");
+            assert_eq!(&source[span], format!("\"{kind}\""));
+        }
+    }
 
     fn locator(near: Option<&str>, subject: Option<&str>, rival: Option<&str>) -> ValueLocator {
         let re = |p: Option<&str>| p.map(|p| Pattern::new(&Spanned::new(0..0, p.into())).unwrap());
