@@ -19,6 +19,7 @@ pub mod fix;
 pub mod hash;
 pub mod lint;
 pub mod lsp;
+pub mod matcher;
 pub mod report;
 pub mod suppress;
 pub mod values;

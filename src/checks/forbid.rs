@@ -45,7 +45,7 @@ impl Forbid {
         let text = &doc.lintable[unit.clone()];
         for pattern in &self.patterns {
             for caps in pattern.captures_iter(text) {
-                let Some(m) = caps.name("flag").or_else(|| caps.get(0)) else {
+                let Some(m) = caps.get_group_by_name("flag").or_else(|| caps.get_group(0)) else {
                     continue;
                 };
                 if m.is_empty() {
@@ -53,11 +53,11 @@ impl Forbid {
                 }
                 let fix = self.replace.as_ref().map(|template| {
                     let mut replacement = String::new();
-                    caps.expand(template, &mut replacement);
+                    caps.interpolate_string_into(text, template, &mut replacement);
                     replacement
                 });
-                let span = unit.start + m.start()..unit.start + m.end();
-                emit.report(span, m.as_str().trim(), "", fix);
+                let span = unit.start + m.start..unit.start + m.end;
+                emit.report(span, text[m.range()].trim(), "", fix);
             }
         }
     }

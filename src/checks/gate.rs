@@ -14,7 +14,9 @@
 use super::Scope;
 use super::pattern::Pattern;
 use crate::document::Document;
-use regex::{RegexSet, RegexSetBuilder};
+use crate::matcher;
+use regex_automata::meta::Regex;
+use regex_automata::{PatternID, PatternSet};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
@@ -39,32 +41,39 @@ struct Plan {
 }
 
 impl Plan {
-    fn admits(&self, found: &regex::SetMatches) -> bool {
-        self.when.iter().all(|&i| found.matched(i))
-            && !self.unless.iter().any(|&i| found.matched(i))
-            && (self.triggers.is_empty() || self.triggers.iter().any(|&i| found.matched(i)))
+    fn admits(&self, found: &PatternSet) -> bool {
+        let matched = |&i: &usize| found.contains(PatternID::must(i));
+        self.when.iter().all(matched)
+            && !self.unless.iter().any(matched)
+            && (self.triggers.is_empty() || self.triggers.iter().any(matched))
     }
 }
 
-/// One `RegexSet` for all gate patterns of one unit scope.
-#[derive(Debug)]
+/// One regex set for all gate patterns of one unit scope.
 pub struct SharedGates {
     scope: Scope,
-    patterns: Vec<String>,
+    patterns: Vec<Pattern>,
     /// `None` when the set is too big to compile: each gate then uses its own patterns.
-    set: OnceLock<Option<RegexSet>>,
+    set: OnceLock<Option<Regex>>,
+}
+
+/// Shows the patterns only, as [`Pattern`] does, whether compiled or not.
+impl std::fmt::Debug for SharedGates {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SharedGates")
+            .field("scope", &self.scope)
+            .field("patterns", &self.patterns)
+            .finish_non_exhaustive()
+    }
 }
 
 impl SharedGates {
     /// The compiled set, compiling it if no one has yet.
-    pub fn set(&self) -> Option<&RegexSet> {
+    pub fn set(&self) -> Option<&Regex> {
         self.set
             .get_or_init(|| {
-                RegexSetBuilder::new(&self.patterns)
-                    .size_limit(1 << 26)
-                    .dfa_size_limit(1 << 26)
-                    .build()
-                    .ok()
+                let hirs: Vec<_> = self.patterns.iter().map(Pattern::hir).collect();
+                matcher::build_set(&hirs, 1 << 26).ok()
             })
             .as_ref()
     }
@@ -82,7 +91,7 @@ pub struct Unit {
 /// per shared set.
 #[derive(Debug, Default)]
 pub struct DocumentGates {
-    matched: HashMap<usize, Arc<Vec<(Unit, regex::SetMatches)>>>,
+    matched: HashMap<usize, Arc<Vec<(Unit, PatternSet)>>>,
     /// The document the answers are for ([`Document::id`]); another one empties them.
     document: u64,
 }
@@ -140,7 +149,8 @@ impl Gate {
                                 .units(doc)
                                 .into_iter()
                                 .map(|unit| {
-                                    let found = set.matches(&doc.lintable[unit.span.clone()]);
+                                    let found =
+                                        matcher::set_matches(set, &doc.lintable[unit.span.clone()]);
                                     (unit, found)
                                 })
                                 .collect(),
@@ -176,7 +186,7 @@ pub fn share(gates: &mut [Sharing]) {
         by_scope.entry(*scope).or_default().push(i);
     }
     for (scope, members) in by_scope {
-        let mut patterns: Vec<String> = Vec::new();
+        let mut patterns: Vec<Pattern> = Vec::new();
         let mut plans = Vec::new();
         for &i in &members {
             let (gate, _, triggers) = &gates[i];
@@ -184,7 +194,7 @@ pub fn share(gates: &mut [Sharing]) {
                 regexes
                     .iter()
                     .map(|r| {
-                        patterns.push(r.as_str().to_string());
+                        patterns.push(r.clone());
                         patterns.len() - 1
                     })
                     .collect()

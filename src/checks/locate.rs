@@ -259,10 +259,8 @@ impl ValueLocator {
         if candidates.is_empty() {
             return Vec::new();
         }
-        let anchors: Option<Vec<Range<usize>>> = self
-            .near
-            .as_ref()
-            .map(|r| r.find_iter(text).map(|m| m.range()).collect());
+        let anchors: Option<Vec<Range<usize>>> =
+            self.near.as_ref().map(|r| r.find_iter(text).collect());
         let marks = self.subject_marks(text);
         candidates
             .iter()
@@ -313,9 +311,9 @@ impl ValueLocator {
             return Vec::new();
         };
         let mut marks: Vec<(Range<usize>, bool)> =
-            subject.find_iter(text).map(|m| (m.range(), true)).collect();
+            subject.find_iter(text).map(|m| (m, true)).collect();
         if let Some(rival) = &self.rival {
-            marks.extend(rival.find_iter(text).map(|m| (m.range(), false)));
+            marks.extend(rival.find_iter(text).map(|m| (m, false)));
         }
         marks.sort_by_key(|(r, _)| r.start);
         marks

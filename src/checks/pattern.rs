@@ -9,8 +9,11 @@
 //! size limit is compiled at once, so that refusing it is a load error too.
 
 use super::error::SpecError;
-use regex::{Regex, RegexBuilder};
+use crate::matcher;
+use regex_automata::meta::{BuildError, Regex};
+use regex_automata::util::captures::Captures;
 use regex_syntax::hir::{Class, Hir, HirKind};
+use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 use toml::Spanned;
 
@@ -22,18 +25,24 @@ const SIZE_LIMIT: usize = 1 << 22;
 /// size (see [`estimated_size`]), so a pattern under it fits.
 const EAGER_ABOVE: usize = SIZE_LIMIT;
 
-/// A user's regex, compiled on first use. Dereferences to the [`Regex`];
+/// A user's regex, compiled on first use ([`crate::matcher`] says how);
 /// clones share it, so that another thread can compile it ahead of use.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Pattern(Arc<Lazy>);
 
-#[derive(Debug)]
+/// Shows the source only: what a check's `Debug` output (which keys the fact
+/// cache) says must not depend on whether a thread has compiled it yet.
+impl std::fmt::Debug for Pattern {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Pattern").field(&self.0.source).finish()
+    }
+}
+
 struct Lazy {
     /// The pattern as compiled (with ASCII word boundaries).
     source: String,
-    /// Whether the pattern can match an empty string, judged by its syntax
-    /// alone (look-arounds such as `\b` may still stop it).
-    may_match_empty: bool,
+    /// The source, parsed.
+    hir: Hir,
     compiled: OnceLock<Regex>,
 }
 
@@ -57,12 +66,12 @@ impl Pattern {
         let compiled = OnceLock::new();
         if estimated_size(&hir) > EAGER_ABOVE {
             compiled
-                .set(build(&source).map_err(|e| invalid(describe(e)))?)
+                .set(matcher::build(&hir, SIZE_LIMIT).map_err(|e| invalid(describe(&e)))?)
                 .expect("a new cell is empty");
         }
         Ok(Self(Arc::new(Lazy {
             source,
-            may_match_empty: hir.properties().minimum_len() == Some(0),
+            hir,
             compiled,
         })))
     }
@@ -72,30 +81,46 @@ impl Pattern {
         &self.0.source
     }
 
+    /// The pattern, parsed (to build sets of patterns).
+    pub fn hir(&self) -> &Hir {
+        &self.0.hir
+    }
+
     /// Whether the pattern matches the empty string (and so any text).
     pub fn matches_empty(&self) -> bool {
-        self.0.may_match_empty && self.is_match("")
+        self.0.hir.properties().minimum_len() == Some(0) && self.is_match("")
     }
 
     /// Compiles the pattern now, unless it is already (or being) compiled.
     pub fn compile(&self) {
-        let _: &Regex = self;
+        self.regex();
     }
-}
 
-impl std::ops::Deref for Pattern {
-    type Target = Regex;
+    /// Whether the pattern matches somewhere in `text`.
+    pub fn is_match(&self, text: &str) -> bool {
+        self.regex().is_match(text)
+    }
 
-    fn deref(&self) -> &Regex {
+    /// The spans of the successive non-overlapping matches in `text`.
+    pub fn find_iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Range<usize>> + 'a {
+        self.regex().find_iter(text).map(|m| m.range())
+    }
+
+    /// The capture groups of the successive non-overlapping matches in `text`.
+    pub fn captures_iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Captures> + 'a {
+        self.regex().captures_iter(text)
+    }
+
+    fn regex(&self) -> &Regex {
         let lazy = &self.0;
         lazy.compiled.get_or_init(|| {
             // Parsed when loaded, and under the size limit by the estimate (an
             // upper bound): it compiles. Were the bound wrong, skip the pattern.
-            build(&lazy.source).unwrap_or_else(|e| {
+            matcher::build(&lazy.hir, SIZE_LIMIT).unwrap_or_else(|e| {
                 eprintln!(
                     "warning: skipping pattern `{}`: {}",
                     lazy.source.escape_debug(),
-                    describe(e)
+                    describe(&e)
                 );
                 Regex::new(r"[^\s\S]").expect("a pattern matching nothing compiles")
             })
@@ -103,20 +128,11 @@ impl std::ops::Deref for Pattern {
     }
 }
 
-fn build(source: &str) -> Result<Regex, regex::Error> {
-    RegexBuilder::new(source)
-        .size_limit(SIZE_LIMIT)
-        .dfa_size_limit(SIZE_LIMIT)
-        .build()
-}
-
 /// The help shown for a pattern that does not compile.
-fn describe(error: regex::Error) -> String {
-    match error {
-        regex::Error::CompiledTooBig(limit) => {
-            format!("the pattern compiles to more than {limit} bytes")
-        }
-        other => other.to_string(),
+fn describe(error: &BuildError) -> String {
+    match error.size_limit() {
+        Some(limit) => format!("the pattern compiles to more than {limit} bytes"),
+        None => error.to_string(),
     }
 }
 
@@ -221,7 +237,7 @@ mod tests {
             "a{4294967296}",
         ] {
             let e = pattern(bad).err().unwrap();
-            let expected = Regex::new(&ascii_word_boundaries(bad)).unwrap_err();
+            let expected = regex::Regex::new(&ascii_word_boundaries(bad)).unwrap_err();
             assert_eq!(e.message, "invalid regular expression");
             assert_eq!(e.help, Some(expected.to_string()), "{bad}");
         }
@@ -280,10 +296,7 @@ mod tests {
             let estimate = estimated_size(&hir);
             assert!(estimate <= EAGER_ABOVE, "{p} is small");
             assert!(
-                RegexBuilder::new(&source)
-                    .size_limit(estimate)
-                    .build()
-                    .is_ok(),
+                matcher::build(&hir, estimate).is_ok(),
                 "{p} compiles within {estimate} bytes"
             );
         }
