@@ -11,7 +11,8 @@
 
 use crate::document::Document;
 use crate::finding::{Finding, Location, Severity};
-use regex::Regex;
+use crate::matcher;
+use regex_automata::meta::Regex;
 use std::collections::HashSet;
 use std::ops::{Range, RangeInclusive};
 use std::sync::{Arc, LazyLock};
@@ -20,7 +21,7 @@ use std::sync::{Arc, LazyLock};
 pub const UNUSED: &str = "unused-suppression";
 
 static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"<!--\s*factlint-(disable-next-line|disable|enable)(?-u:\b)([^>]*?)\s*-->")
+    matcher::build_str(r"<!--\s*factlint-(disable-next-line|disable|enable)(?-u:\b)([^>]*?)\s*-->")
         .expect("valid directive pattern")
 });
 
@@ -45,15 +46,16 @@ pub fn suppressions(doc: &Document) -> Vec<Suppression> {
     let mut open: Vec<(Vec<String>, usize, Location)> = Vec::new();
     let last_line = doc.lines.line_count();
     for caps in DIRECTIVE.captures_iter(&doc.text) {
-        let whole = caps.get(0).map_or(0..0, |m| m.range());
-        let ids: Vec<String> = caps[2]
+        let group = |i| caps.get_group(i).map_or("", |g| &doc.text[g.range()]);
+        let whole = caps.get_group(0).map_or(0..0, |g| g.range());
+        let ids: Vec<String> = group(2)
             .split([',', ' ', '\t'])
             .filter(|s| !s.is_empty())
             .map(str::to_string)
             .collect();
         let location = doc.location(whole.clone());
         let line = location.end.line;
-        match &caps[1] {
+        match group(1) {
             "disable-next-line" => {
                 let next = next_content_line(doc, whole.end).unwrap_or(line + 1);
                 found.push(Suppression {

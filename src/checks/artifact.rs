@@ -7,16 +7,18 @@
 
 use super::Emitter;
 use crate::document::Document;
-use regex::Regex;
+use crate::matcher;
 use regex_automata::meta;
+use regex_automata::meta::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 /// A word left before punctuation: "for its , the", "an , the", "leader , as".
 /// Patterns here find spans without capture groups: a plain match keeps the
 /// regex crate on its fast DFA, and the few checks on a match are done by hand.
-static SPACE_BEFORE_PUNCTUATION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)[A-Za-z]+[ \t]+[,;]").expect("valid artifact pattern"));
+static SPACE_BEFORE_PUNCTUATION: LazyLock<Regex> = LazyLock::new(|| {
+    matcher::build_str(r"(?-u:\b)[A-Za-z]+[ \t]+[,;]").expect("valid artifact pattern")
+});
 
 /// A determiner or "from" right before a conjunction: "from and", "from as", "an and".
 /// Without a literal prefilter: the regex crate would search for the
@@ -37,7 +39,7 @@ const COMPARATIVES: &[&str] = &[
 
 /// "said that delivered": a verb where the subject (a stripped link) should be.
 static MISSING_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:said|says|say|saying|added|announced|reported|confirmed|claimed|noted|stated|warned)\s+that\s+[a-z]+ed(?-u:\b)")
+    matcher::build_str(r"(?i)(?-u:\b)(?:said|says|say|saying|added|announced|reported|confirmed|claimed|noted|stated|warned)\s+that\s+[a-z]+ed(?-u:\b)")
         .expect("valid artifact pattern")
 });
 
@@ -125,8 +127,9 @@ impl Artifact {
         );
         spans.extend(MISSING_SUBJECT.find_iter(text).filter_map(|m| {
             // Flag "that delivered", not the verb of saying before it.
-            let that = m.as_str().to_ascii_lowercase().rfind("that")?;
-            let verb = m.as_str()[that + 4..].trim().to_ascii_lowercase();
+            let found = &text[m.range()];
+            let that = found.to_ascii_lowercase().rfind("that")?;
+            let verb = found[that + 4..].trim().to_ascii_lowercase();
             (!ED_ADJECTIVES.contains(&verb.as_str())).then(|| m.start() + that..m.end())
         }));
         spans.extend(

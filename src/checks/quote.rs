@@ -9,8 +9,9 @@ use super::spec::CheckSpec;
 use super::{CheckMeta, Emitter, FactRef, Pending};
 use crate::document::Document;
 use crate::finding::Location;
+use crate::matcher;
 use crate::values::quote::{Quotation, Word, drift, quotations, same_quotation, words};
-use regex::Regex;
+use regex_automata::meta::Regex;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
@@ -18,7 +19,7 @@ use std::sync::{Arc, LazyLock};
 
 /// Verbs of attribution.
 static SPEECH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    matcher::build_str(
         r"(?i)(?-u:\b)(?:said|says|say|told|tells|added|adds|stated|wrote|continued|according to)(?-u:\b)",
     )
     .expect("valid attribution pattern")

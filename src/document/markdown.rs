@@ -4,7 +4,8 @@
 //! blanked in a copy of the text of the same length: every span found in the
 //! masked copy is a span of the original file.
 
-use regex::Regex;
+use crate::matcher;
+use regex_automata::meta::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -27,16 +28,16 @@ impl Markup {
 }
 
 static URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:https?://|www\.)[^\s<>()\[\]]+").expect("valid URL pattern")
+    matcher::build_str(r"(?i)(?-u:\b)(?:https?://|www\.)[^\s<>()\[\]]+").expect("valid URL pattern")
 });
 static HTML_COMMENT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?s)<!--.*?(?:-->|\z)").expect("valid comment pattern"));
+    LazyLock::new(|| matcher::build_str(r"(?s)<!--.*?(?:-->|\z)").expect("valid comment pattern"));
 static LINK_TARGET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\]\([^)\n]*\)|(?m)^[ ]{0,3}\[[^\]\n]+\]:[^\n]*|<[a-z]+:[^>\s]+>")
+    matcher::build_str(r"\]\([^)\n]*\)|(?m)^[ ]{0,3}\[[^\]\n]+\]:[^\n]*|<[a-z]+:[^>\s]+>")
         .expect("valid link pattern")
 });
 static INLINE_CODE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"`[^`\n]+`|``[^\n]+?``").expect("valid code pattern"));
+    LazyLock::new(|| matcher::build_str(r"`[^`\n]+`|``[^\n]+?``").expect("valid code pattern"));
 
 /// The ranges of `text` that are not prose, in order of discovery (may overlap).
 pub fn excluded_ranges(text: &str, markup: Markup) -> Vec<Range<usize>> {
@@ -48,7 +49,7 @@ pub fn excluded_ranges(text: &str, markup: Markup) -> Vec<Range<usize>> {
         ranges.extend(LINK_TARGET.find_iter(text).map(|m| {
             // Keep the closing bracket of the link text; blank "(target)".
             let r = m.range();
-            if m.as_str().starts_with("](") {
+            if text[r.clone()].starts_with("](") {
                 r.start + 1..r.end
             } else {
                 r

@@ -7,12 +7,13 @@ pub mod markdown;
 pub mod segment;
 
 use crate::finding::{Excerpt, Finding, Location};
+use crate::matcher;
 use crate::values::date::{DateContext, NumericOrder};
 use front_matter::FrontMatter;
 use jiff::civil::Date;
 pub use lines::{LineCol, LineIndex};
 use markdown::Markup;
-use regex::Regex;
+use regex_automata::meta::Regex;
 use std::ops::Range;
 use std::sync::{Arc, LazyLock};
 
@@ -44,7 +45,7 @@ pub struct Document {
 
 /// Credits that end a photo caption.
 static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    matcher::build_str(
         r"(?i)\((?:AP|AFP|Reuters|EPA|Getty)[^)]{0,40}\)|(?-u:\b)REUTERS/|(?-u:\b)(?:AP|AFP|EPA) Photo(?-u:\b)|(?-u:\b)Getty Images(?-u:\b)|(?-u:\b)Photo(?:graph)?:|(?:^|\s)/\s*AFP(?-u:\b)|(?-u:\b)AFP\s*$|(?-u:\b)File photo(?-u:\b)",
     )
     .expect("valid caption pattern")

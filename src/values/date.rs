@@ -4,9 +4,10 @@
 //! does for news: a bare weekday is the latest such day on or before publication.
 
 use super::{Mention, alternation, same_words};
+use crate::matcher::{self, Group, Groups};
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
-use regex::{Captures, Match, Regex};
+use regex_automata::meta::Regex;
 use std::sync::LazyLock;
 
 /// How to read "01/02/2024" when both fields could be the month.
@@ -169,7 +170,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
       | {b}(?P<w3>{wd_full}){b}
     "
     );
-    Regex::new(&pattern).expect("date pattern is valid")
+    matcher::build_str(&pattern).expect("date pattern is valid")
 });
 
 /// Every date expression in `text`, in order.
@@ -177,7 +178,7 @@ pub fn dates(text: &str, ctx: &DateContext) -> Vec<Mention<DateMention>> {
     let mut found = Vec::new();
     let mut at = 0;
     while at <= text.len() {
-        let Some(caps) = DATE.captures_at(text, at) else {
+        let Some(caps) = matcher::captures_at(&DATE, text, at) else {
             break;
         };
         let Some(whole) = caps.get(0) else { break };
@@ -209,7 +210,7 @@ pub fn weekday_name(w: Weekday) -> &'static str {
     }
 }
 
-fn date_from(text: &str, caps: &Captures, ctx: &DateContext) -> Option<Mention<DateMention>> {
+fn date_from(text: &str, caps: &Groups, ctx: &DateContext) -> Option<Mention<DateMention>> {
     let whole = caps.get(0)?;
     let calendar = |value: DateValue, stated: Option<Mention<Weekday>>| {
         Some(Mention {
@@ -360,7 +361,7 @@ fn infer_year(month: i8, day: i8, published: Date) -> Option<Date> {
         .map(|(d, _)| d)
 }
 
-fn num<T: std::str::FromStr>(m: Match) -> Option<T> {
+fn num<T: std::str::FromStr>(m: Group) -> Option<T> {
     m.as_str().parse().ok()
 }
 
@@ -370,7 +371,7 @@ fn needs_capital(word: &str) -> bool {
         && NEEDS_CAPITAL.iter().any(|w| word.eq_ignore_ascii_case(w))
 }
 
-fn lookup(table: &[(&str, i8)], m: Match) -> Option<i8> {
+fn lookup(table: &[(&str, i8)], m: Group) -> Option<i8> {
     if needs_capital(m.as_str()) {
         return None;
     }
@@ -380,7 +381,7 @@ fn lookup(table: &[(&str, i8)], m: Match) -> Option<i8> {
         .map(|&(_, v)| v)
 }
 
-fn lookup_weekday(m: Match) -> Option<(Weekday, bool)> {
+fn lookup_weekday(m: Group) -> Option<(Weekday, bool)> {
     if needs_capital(m.as_str()) {
         return None;
     }

@@ -5,7 +5,8 @@
 //! "nearly 30" is contradicted by "30" but not by "29".
 
 use super::{Interval, Mention, alternation, quantity, same_words};
-use regex::{Captures, Match, Regex};
+use crate::matcher::{self, Group, Groups};
+use regex_automata::meta::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -162,14 +163,14 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         art = alternation(ARTICLED.iter().map(|a| a.0)),
         words = alternation(WORDS.iter().map(|w| w.0)),
     );
-    Regex::new(&pattern).expect("number pattern is valid")
+    matcher::build_str(&pattern).expect("number pattern is valid")
 });
 
 /// Every number in `text`, in order.
 pub fn numbers(text: &str) -> Vec<Mention<Number>> {
     let mut found = Vec::new();
     let mut at = 0;
-    while let Some(hit) = NUMBER.find_at(text, at) {
+    while let Some(hit) = matcher::find_at(&NUMBER, text, at) {
         let Some(parts) = Parts::of(text, hit) else {
             break;
         };
@@ -234,12 +235,12 @@ fn previous_word(text: &str, start: usize) -> &str {
 /// backtracker over the pattern's large NFA, which cost more than the rest of
 /// number extraction together.
 enum Parts<'t> {
-    Groups(Captures<'t>),
-    Numeral(Match<'t>),
+    Groups(Groups<'t>),
+    Numeral(Group<'t>),
 }
 
 impl<'t> Parts<'t> {
-    fn of(text: &'t str, found: Match<'t>) -> Option<Self> {
+    fn of(text: &'t str, found: Group<'t>) -> Option<Self> {
         let bare = found
             .as_str()
             .bytes()
@@ -248,17 +249,17 @@ impl<'t> Parts<'t> {
             return Some(Parts::Numeral(found));
         }
         // Searching from the match's start finds the same match, with groups.
-        NUMBER.captures_at(text, found.start()).map(Parts::Groups)
+        matcher::captures_at(&NUMBER, text, found.start()).map(Parts::Groups)
     }
 
-    fn whole(&self) -> Option<Match<'t>> {
+    fn whole(&self) -> Option<Group<'t>> {
         match self {
             Parts::Groups(caps) => caps.get(0),
             Parts::Numeral(m) => Some(*m),
         }
     }
 
-    fn name(&self, group: &str) -> Option<Match<'t>> {
+    fn name(&self, group: &str) -> Option<Group<'t>> {
         match self {
             Parts::Groups(caps) => caps.name(group),
             Parts::Numeral(m) => (group == "dig").then_some(*m),

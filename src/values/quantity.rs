@@ -4,7 +4,8 @@
 
 use super::number::{Number, numbers};
 use super::{Interval, Mention, same_words};
-use regex::Regex;
+use crate::matcher;
+use regex_automata::meta::Regex;
 use std::sync::LazyLock;
 
 /// What a unit measures; only quantities of one dimension are comparable.
@@ -214,7 +215,7 @@ static UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         })
         .collect::<Vec<_>>()
         .join("|");
-    Regex::new(&format!(
+    matcher::build_str(&format!(
         r"(?i)^(?P<sep>[\t \u{{a0}}\u{{202f}}]*|-)(?P<u>{alts})"
     ))
     .expect("unit pattern is valid")
@@ -223,7 +224,7 @@ static UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// The unit written at `at` (after a number), with the end of its span.
 fn unit_after(text: &str, at: usize) -> Option<(&'static Unit, usize, bool)> {
     let rest = text.get(at..)?;
-    let caps = UNIT_AFTER.captures(rest)?;
+    let caps = matcher::captures_at(&UNIT_AFTER, rest, 0)?;
     let u = caps.name("u")?;
     // A unit ends a word: "5 mines" is not "5 mi", "5 has" is not hectares.
     if rest[u.end()..].starts_with(|c: char| c.is_alphanumeric() || c == '_') {

@@ -1,12 +1,13 @@
 //! Calendar years written as four digits (1900–2100).
 
 use super::Mention;
-use regex::Regex;
+use crate::matcher;
+use regex_automata::meta::Regex;
 use std::sync::LazyLock;
 
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
     // Not part of a longer number, a decimal, a time ("20:24") or an identifier.
-    Regex::new(r"(?:^|[^\w.,:/-])((?:19|20)\d\d|2100)(?:$|[^\w%]|[.,:][^\d]|[.,:]$)")
+    matcher::build_str(r"(?:^|[^\w.,:/-])((?:19|20)\d\d|2100)(?:$|[^\w%]|[.,:][^\d]|[.,:]$)")
         .expect("year pattern is valid")
 });
 
@@ -14,7 +15,7 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
 pub fn years(text: &str) -> Vec<Mention<i32>> {
     let mut found = Vec::new();
     let mut at = 0;
-    while let Some(caps) = YEAR.captures_at(text, at) {
+    while let Some(caps) = matcher::captures_at(&YEAR, text, at) {
         let m = caps.get(1).expect("group 1 always participates");
         found.push(Mention {
             span: m.range(),
