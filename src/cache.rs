@@ -100,6 +100,16 @@ mod tests {
         assert!(cache.get(path, "", text).is_none());
         cache.put(path, "", text, &facts);
         assert_eq!(cache.get(path, "", text), Some(facts));
+        // An open-ended value ("more than 900 km") is written and read back too.
+        let open = b"A range of more than 900 km.";
+        let facts = crate::lint::lint_document(
+            &set,
+            &crate::document::Document::parse("a.txt", open.to_vec(), None).unwrap(),
+        )
+        .facts;
+        assert_eq!(facts.len(), 1);
+        cache.put(path, "", open, &facts);
+        assert_eq!(cache.get(path, "", open), Some(facts));
         assert!(cache.get(path, "", b"A range of 800 km.").is_none());
         assert!(cache.get(path, "2024-01-05", text).is_none());
         let other = FactCache::new(dir.path(), &checks(&RANGE.replace("'range'", "'ranges?'")));

@@ -8,10 +8,37 @@ use std::fmt;
 /// extracted number is an interval and comparisons ask whether intervals can agree.
 #[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Interval {
+    #[serde(with = "unbounded_below")]
     pub lo: f64,
+    #[serde(with = "unbounded_above")]
     pub hi: f64,
     pub lo_closed: bool,
     pub hi_closed: bool,
+}
+
+/// JSON has no infinity: serde_json writes it as `null`, and cannot read that
+/// back as a number. An unbounded end ("more than 1,000") is `null` both ways.
+mod unbounded_above {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(end: &f64, s: S) -> Result<S::Ok, S::Error> {
+        end.is_finite().then_some(*end).serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+        Ok(Option::<f64>::deserialize(d)?.unwrap_or(f64::INFINITY))
+    }
+}
+
+/// As [`unbounded_above`], for the lower end.
+mod unbounded_below {
+    use serde::{Deserialize, Deserializer};
+
+    pub use super::unbounded_above::serialize;
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+        Ok(Option::<f64>::deserialize(d)?.unwrap_or(f64::NEG_INFINITY))
+    }
 }
 
 impl Interval {
@@ -102,6 +129,26 @@ impl fmt::Display for Interval {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unbounded_ends_survive_json() {
+        let below = Interval {
+            lo: f64::NEG_INFINITY,
+            hi: 30.0,
+            lo_closed: false,
+            hi_closed: false,
+        };
+        for interval in [Interval::above(1000.0), below, Interval::exact(2.5)] {
+            let json = serde_json::to_string(&interval).unwrap();
+            assert_eq!(
+                serde_json::from_str::<Interval>(&json).unwrap(),
+                interval,
+                "{json}"
+            );
+        }
+        let json = serde_json::to_string(&Interval::above(1000.0)).unwrap();
+        assert!(json.contains(r#""hi":null"#), "{json}");
+    }
 
     #[test]
     fn nearly_thirty_holds_twenty_nine_not_thirty() {
