@@ -73,6 +73,13 @@ pub fn lint(
 /// memory holds a chunk's findings, not the corpus's.
 const CHUNK: usize = 512;
 
+/// The findings comparing articles are reported in this many batches per
+/// [`CHUNK`] of files, prepared side by side.
+const TAIL_BATCHES: usize = 8;
+
+/// Findings comparing articles built at once (in parallel) to be filtered.
+const PENDING_AT_ONCE: usize = 4096;
+
 /// Like [`lint`], but hands findings on as they are ready instead of keeping
 /// them: each file's findings (sorted) in path order, then the findings that
 /// compare articles and suppressions that silenced nothing, sorted, in
@@ -142,20 +149,24 @@ pub fn lint_streaming<T: Send>(
     // silenced, and let go: only their recipes are kept, to be built again a
     // few files at a time when reported.
     let mut last: Vec<(Arc<str>, Pending)> = Vec::new();
-    for pending in reduce_pending(checks, facts.iter()) {
-        let Some(finding) = pending.build() else {
-            continue;
-        };
-        if !target_paths.contains(finding.primary.path.as_ref()) {
-            continue;
-        }
-        let path = finding.primary.path.clone();
-        let mut one = vec![finding];
-        if let Some(file) = suppressions.get_mut(&path) {
-            file.silence(&mut one);
-        }
-        if !one.is_empty() {
-            last.push((path, pending));
+    let pending: Vec<Pending> = reduce_pending(checks, facts.iter()).collect();
+    for group in pending.chunks(PENDING_AT_ONCE) {
+        let built: Vec<Option<Finding>> = group.par_iter().map(Pending::build).collect();
+        for (pending, finding) in group.iter().zip(built) {
+            let Some(finding) = finding else {
+                continue;
+            };
+            if !target_paths.contains(finding.primary.path.as_ref()) {
+                continue;
+            }
+            let path = finding.primary.path.clone();
+            let mut one = vec![finding];
+            if let Some(file) = suppressions.get_mut(&path) {
+                file.silence(&mut one);
+            }
+            if !one.is_empty() {
+                last.push((path, pending.clone()));
+            }
         }
     }
     for file in suppressions.values() {
@@ -166,21 +177,31 @@ pub fn lint_streaming<T: Send>(
     }
     // Grouped by file (a stable sort, so each batch is then sorted exactly as
     // the whole would be), built and sorted while compact (completing a
-    // location does not move it), then completed and handed over a few files
-    // at a time: whole lines for every finding at once would hold a copy of
-    // much of the corpus.
+    // location does not move it), then completed, prepared on every core and
+    // handed over a few files at a time: whole lines for every finding at
+    // once would hold a copy of much of the corpus.
     last.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut batches = Vec::new();
     let mut rest = &last[..];
     while !rest.is_empty() {
-        let (now, later) = rest.split_at(files_end(rest, CHUNK));
+        let (now, later) = rest.split_at(files_end(rest, CHUNK / TAIL_BATCHES));
+        batches.push(now);
         rest = later;
-        let mut batch: Vec<Finding> = now
-            .iter()
-            .filter_map(|(_, pending)| pending.build())
+    }
+    for group in batches.chunks(TAIL_BATCHES) {
+        let prepared: Vec<T> = group
+            .par_iter()
+            .map(|now| {
+                let mut batch: Vec<Finding> = now
+                    .iter()
+                    .filter_map(|(_, pending)| pending.build())
+                    .collect();
+                batch.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+                complete_locations(&mut batch, options);
+                prepare(batch)
+            })
             .collect();
-        batch.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-        complete_locations(&mut batch, options);
-        sink(prepare(batch));
+        prepared.into_iter().for_each(&mut *sink);
     }
     Outcome {
         findings: Vec::new(),

@@ -27,7 +27,6 @@ use error::{SpecError, suggestion};
 use gate::{DocumentGates, Gate, Unit};
 use locate::Value;
 use std::ops::Range;
-use std::rc::Rc;
 use std::sync::Arc;
 use toml::Spanned;
 
@@ -410,7 +409,7 @@ pub struct Fact {
 
 /// A kept mention as comparisons read it, either a [`Fact`] or a fact of the
 /// compact corpus store ([`store::Stored`]): `reduce` is written once for both.
-pub trait FactRef<'a>: Copy + 'a {
+pub trait FactRef<'a>: Copy + Send + Sync + 'a {
     /// Index of the check that found it in its [`load::CheckSet`].
     fn check(self) -> usize;
     fn value(self) -> &'a Value;
@@ -447,16 +446,17 @@ impl<'a> FactRef<'a> for &'a Fact {
 /// 100k findings at once, hundreds of megabytes built; their recipes take a
 /// few dozen bytes each, and are built a few files at a time as they are
 /// reported. Findings of one group share one recipe.
+#[derive(Clone)]
 pub struct Pending<'a> {
-    recipe: Rc<dyn Fn(usize) -> Option<Finding> + 'a>,
+    recipe: Arc<dyn Fn(usize) -> Option<Finding> + Send + Sync + 'a>,
     index: usize,
 }
 
 impl<'a> Pending<'a> {
     /// A finding of its own.
-    pub fn one(build: impl Fn() -> Option<Finding> + 'a) -> Pending<'a> {
+    pub fn one(build: impl Fn() -> Option<Finding> + Send + Sync + 'a) -> Pending<'a> {
         Pending {
-            recipe: Rc::new(move |_| build()),
+            recipe: Arc::new(move |_| build()),
             index: 0,
         }
     }
@@ -464,9 +464,9 @@ impl<'a> Pending<'a> {
     /// `count` findings sharing what `build` (given each one's index) keeps.
     pub fn each(
         count: usize,
-        build: impl Fn(usize) -> Option<Finding> + 'a,
+        build: impl Fn(usize) -> Option<Finding> + Send + Sync + 'a,
     ) -> impl Iterator<Item = Pending<'a>> {
-        let recipe: Rc<dyn Fn(usize) -> Option<Finding> + 'a> = Rc::new(build);
+        let recipe: Arc<dyn Fn(usize) -> Option<Finding> + Send + Sync + 'a> = Arc::new(build);
         (0..count).map(move |index| Pending {
             recipe: recipe.clone(),
             index,

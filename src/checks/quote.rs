@@ -14,7 +14,6 @@ use crate::values::quote::{Quotation, Word, drift, quotations, same_quotation, w
 use regex_automata::meta::Regex;
 use std::collections::HashMap;
 use std::ops::Range;
-use std::rc::Rc;
 use std::sync::{Arc, LazyLock};
 
 /// Verbs of attribution.
@@ -167,7 +166,7 @@ impl QuoteCheck {
                 .iter()
                 .map(|w| w.text.as_str())
                 .collect();
-            let expected: Rc<str> = format!("“{}”", theirs.join(" ")).into();
+            let expected: Arc<str> = format!("“{}”", theirs.join(" ")).into();
             for &member in &wording.members {
                 let (fact, quote) = quotes[member];
                 let (ours, expected) = (d.ours.clone(), expected.clone());
