@@ -193,7 +193,7 @@ PY
         "$CORPUS" "$WORK/rg-patterns.txt" "$WORK/rg.out"
     RG_S=$BEST RG_CPU=$BEST_CPU
     RG_RSS=$BEST_RSS_KB
-    RG_VERSION=$("$RG" --version | head -n 1)
+    RG_VERSION=$("$RG" --version | sed -n 1p)
     RG_LINES=$(wc -l < "$WORK/rg.out")
 fi
 
@@ -212,7 +212,9 @@ CONCISE_S=$BEST CONCISE_CPU=$BEST_CPU
 CONCISE_RSS=$BEST_RSS_KB
 
 SARIF_S=
-if "$FACTLINT" check --help | grep -q sarif; then
+# Not `| grep -q`: grep exits at the first match, and factlint writing the rest
+# of the help into a closed pipe fails the pipeline under pipefail.
+if "$FACTLINT" check --help | grep sarif > /dev/null; then
     best factlint-sarif "$FL_RUNS" bash -c 'factlint_check "$1" --format sarif "$0"' "$CORPUS" "$WORK/factlint-sarif.out"
     SARIF_S=$BEST SARIF_CPU=$BEST_CPU
     SARIF_RSS=$BEST_RSS_KB
@@ -222,7 +224,7 @@ fi
 
 # --- start-up: one article -------------------------------------------------
 
-ONE=$(find corpus -name '*.txt' | sort | head -n 1)
+ONE=$(find corpus -name '*.txt' | sort | sed -n 1p)
 ONE_MS=
 if [[ $HAVE_HYPERFINE == 1 ]]; then
     hyperfine --style none --warmup 3 --runs 10 -i --export-json "$WORK/one.json" \
