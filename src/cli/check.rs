@@ -3,6 +3,7 @@
 use super::progress::Progress;
 use super::{
     CommonArgs, DEFAULT_CORPUS, EXIT_CLEAN, EXIT_FINDINGS, EXIT_TROUBLE, FailLevel, Reported,
+    chosen_paths,
 };
 use crate::baseline;
 use crate::cache::FactCache;
@@ -181,22 +182,12 @@ pub(super) fn run(args: &CheckArgs) -> Result<u8, Reported> {
 /// `--watch`: settings, checks and articles are read again on every change.
 fn watch(args: &CheckArgs) -> Result<u8, Reported> {
     let config = args.common.config()?;
-    let mut watched: Vec<PathBuf> = if args.paths.is_empty() {
-        config.paths.clone()
-    } else {
-        args.paths.clone()
-    };
-    if watched.is_empty() {
-        watched.push(PathBuf::from(DEFAULT_CORPUS));
-    }
-    watched.extend(if args.common.checks.is_empty() {
-        config.checks.clone()
-    } else {
-        args.common.checks.clone()
-    });
-    if watched.len() == 1 {
-        watched.push(PathBuf::from(super::DEFAULT_CHECKS));
-    }
+    let mut watched = chosen_paths(&args.paths, &config.paths, DEFAULT_CORPUS);
+    watched.extend(chosen_paths(
+        &args.common.checks,
+        &config.checks,
+        super::DEFAULT_CHECKS,
+    ));
     let reporter = HumanReporter::new(args.common.color.enabled());
     let mut lint_once = || -> Result<Vec<Finding>, Reported> {
         let config = args.common.config()?;
@@ -328,13 +319,7 @@ fn targets(
     reporter: &HumanReporter,
 ) -> Result<(Vec<Article>, Vec<Article>), Reported> {
     let named = !args.paths.is_empty();
-    let paths = if named {
-        args.paths.clone()
-    } else if !config.paths.is_empty() {
-        config.paths.clone()
-    } else {
-        vec![PathBuf::from(DEFAULT_CORPUS)]
-    };
+    let paths = chosen_paths(&args.paths, &config.paths, DEFAULT_CORPUS);
     let reference_paths: Vec<PathBuf> = if args.no_reference || !named {
         Vec::new()
     } else if !args.reference.is_empty() {

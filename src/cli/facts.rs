@@ -1,7 +1,7 @@
 //! `factlint facts`: what each article says about each fact, side by side.
 
 use super::check::{articles, globs};
-use super::{CommonArgs, DEFAULT_CORPUS, EXIT_CLEAN, EXIT_TROUBLE, Reported};
+use super::{CommonArgs, DEFAULT_CORPUS, EXIT_CLEAN, EXIT_TROUBLE, Reported, chosen_paths};
 use crate::facts_table::{render_csv, render_json, render_table, table, terminal_width};
 use crate::lint::{self, Options};
 use clap::ValueEnum;
@@ -43,13 +43,7 @@ pub(super) fn run(args: &FactsArgs) -> Result<u8, Reported> {
     let config = args.common.config()?;
     let checks = args.common.load_checks(&config, &[], &[])?;
     let reporter = args.common.reporter();
-    let paths = if !args.paths.is_empty() {
-        args.paths.clone()
-    } else if !config.paths.is_empty() {
-        config.paths.clone()
-    } else {
-        vec![PathBuf::from(DEFAULT_CORPUS)]
-    };
+    let paths = chosen_paths(&args.paths, &config.paths, DEFAULT_CORPUS);
     let exclude = globs(config.exclude.iter().chain(&args.exclude))?;
     let articles = articles(&paths, &exclude, &reporter)?;
     let options = Options {

@@ -29,6 +29,18 @@ const DEFAULT_CORPUS: &str = "corpus";
 /// Where checks are when neither `--checks` nor `factlint.toml` says.
 const DEFAULT_CHECKS: &str = "checks";
 
+/// The paths named on the command line, else those in `factlint.toml`, else
+/// `default`: how every command finds its articles and its checks.
+fn chosen_paths(named: &[PathBuf], configured: &[PathBuf], default: &str) -> Vec<PathBuf> {
+    if !named.is_empty() {
+        named.to_vec()
+    } else if !configured.is_empty() {
+        configured.to_vec()
+    } else {
+        vec![PathBuf::from(default)]
+    }
+}
+
 #[derive(Debug, Parser)]
 #[command(
     name = "factlint",
@@ -143,13 +155,7 @@ impl CommonArgs {
         ignore: &[String],
     ) -> Result<CheckSet, Reported> {
         let reporter = self.reporter();
-        let paths = if !self.checks.is_empty() {
-            self.checks.clone()
-        } else if !config.checks.is_empty() {
-            config.checks.clone()
-        } else {
-            vec![PathBuf::from(DEFAULT_CHECKS)]
-        };
+        let paths = chosen_paths(&self.checks, &config.checks, DEFAULT_CHECKS);
         let mut set =
             load_paths(&paths).map_err(|errors| report_config_errors(&reporter, &errors))?;
         configure(&mut set, config, select, ignore)
