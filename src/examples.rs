@@ -148,7 +148,7 @@ fn findings(check: &Check, documents: &[(Document, Vec<Range<usize>>)]) -> Vec<F
     let mut found = output.findings;
     found.extend(check.reduce(&facts).iter().filter_map(Pending::build));
     for (doc, _) in documents {
-        doc.complete_locations(&mut found);
+        doc.source().complete_locations(&mut found);
     }
     found
 }

@@ -5,7 +5,7 @@ use crate::checks::load::CheckSet;
 use crate::checks::store::FactStore;
 use crate::checks::{Fact, FactRef, FileOutput, Pending};
 use crate::corpus::Article;
-use crate::document::Document;
+use crate::document::{Document, LineIndex, Source};
 use crate::finding::{Finding, Location, Severity};
 use crate::suppress::{self, FileSuppressions};
 use jiff::civil::Date;
@@ -197,7 +197,7 @@ pub fn lint_streaming<T: Send>(
                     .filter_map(|(_, pending)| pending.build())
                     .collect();
                 batch.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-                complete_locations(&mut batch, options);
+                complete_locations(&mut batch);
                 prepare(batch)
             })
             .collect();
@@ -228,7 +228,7 @@ fn files_end(findings: &[(Arc<str>, Pending)], files: usize) -> usize {
 /// Gives compact locations (from facts) their lines back, reading each file
 /// they point into once. A file that cannot be read again keeps the flagged
 /// text alone.
-fn complete_locations(findings: &mut [Finding], options: &Options) {
+fn complete_locations(findings: &mut [Finding]) {
     // Which findings point into which file, so each file is read once.
     let mut by_path: HashMap<Arc<str>, Vec<usize>> = HashMap::new();
     for (i, finding) in findings.iter().enumerate() {
@@ -244,17 +244,22 @@ fn complete_locations(findings: &mut [Finding], options: &Options) {
     let mut paths: Vec<(Arc<str>, Vec<usize>)> = by_path.into_iter().collect();
     paths.sort();
     for chunk in paths.chunks(CHUNK) {
-        let documents: Vec<Option<Document>> = chunk
+        // Only the text and its lines are needed, not a whole `Document`.
+        let sources: Vec<Option<(String, LineIndex)>> = chunk
             .par_iter()
             .map(|(path, _)| {
-                let bytes = std::fs::read(path.as_ref()).ok()?;
-                Document::parse(path.clone(), bytes, options.published).ok()
+                let text = String::from_utf8(std::fs::read(path.as_ref()).ok()?).ok()?;
+                let lines = LineIndex::new(&text);
+                Some((text, lines))
             })
             .collect();
-        for ((_, users), doc) in chunk.iter().zip(documents) {
-            let Some(doc) = doc else { continue };
+        for ((path, users), source) in chunk.iter().zip(sources) {
+            let Some((text, lines)) = &source else {
+                continue;
+            };
+            let source = Source { path, text, lines };
             for &i in users {
-                doc.complete_locations(std::slice::from_mut(&mut findings[i]));
+                source.complete_locations(std::slice::from_mut(&mut findings[i]));
             }
         }
     }
@@ -365,7 +370,7 @@ pub fn lint_document(checks: &CheckSet, doc: &Document) -> FileOutput {
         .drain(..)
         .partition(|f| checks.checks[f.check].compares_corpus());
     let mut compared = reduce(checks, &local);
-    doc.complete_locations(&mut compared);
+    doc.source().complete_locations(&mut compared);
     output.findings.extend(compared);
     output.facts = corpus;
     output.local_facts = local;

@@ -138,15 +138,15 @@ impl Document {
 
     /// Where `span` is, with the source lines around it for rendering.
     pub fn location(&self, span: Range<usize>) -> Location {
-        let start = self.lines.line_col(&self.text, span.start);
-        let end = self.lines.line_col(&self.text, span.end);
-        Location {
-            path: self.path.clone(),
-            start,
-            end,
-            excerpt: self.excerpt(&span),
-            span,
-            label: None,
+        self.source().location(span)
+    }
+
+    /// The text and line index alone, which is all locating a span needs.
+    pub fn source(&self) -> Source<'_> {
+        Source {
+            path: &self.path,
+            text: &self.text,
+            lines: &self.lines,
         }
     }
 
@@ -157,12 +157,38 @@ impl Document {
             numeric_order: self.numeric_order,
         }
     }
+}
+
+/// An article's text and line index: enough to turn spans into locations
+/// with their lines, without the analysis [`Document::parse`] does for
+/// linting (findings across articles are completed this way at the end of a run).
+#[derive(Clone, Copy, Debug)]
+pub struct Source<'a> {
+    pub path: &'a Arc<str>,
+    pub text: &'a str,
+    pub lines: &'a LineIndex,
+}
+
+impl Source<'_> {
+    /// Where `span` is, with the source lines around it for rendering.
+    pub fn location(&self, span: Range<usize>) -> Location {
+        let start = self.lines.line_col(self.text, span.start);
+        let end = self.lines.line_col(self.text, span.end);
+        Location {
+            path: self.path.clone(),
+            start,
+            end,
+            excerpt: self.excerpt(&span),
+            span,
+            label: None,
+        }
+    }
 
     /// Gives every compact location of `findings` in this document its lines back.
     pub fn complete_locations(&self, findings: &mut [Finding]) {
         for finding in findings {
             for location in std::iter::once(&mut finding.primary).chain(&mut finding.related) {
-                if !location.excerpt.complete && *location.path == *self.path {
+                if !location.excerpt.complete && *location.path == **self.path {
                     let label = location.label.take();
                     *location = self.location(location.span.clone());
                     location.label = label;
@@ -180,7 +206,7 @@ impl Document {
         let mut text = String::new();
         let mut mapped = 0..0;
         for line in first..=last {
-            let mut range = self.lines.line_range(&self.text, line);
+            let mut range = self.lines.line_range(self.text, line);
             if range.start == 0 && self.text.starts_with('\u{feff}') {
                 range.start = 3;
             }
