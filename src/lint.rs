@@ -290,6 +290,7 @@ fn reduce_pending<'a, F: FactRef<'a>>(
         .checks
         .iter()
         .enumerate()
+        .filter(|(_, check)| check.reduces())
         .flat_map(move |(index, check)| {
             let mine: Vec<F> = facts.clone().filter(|f| f.check() == index).collect();
             check.reduce(&mine)

@@ -315,11 +315,16 @@ impl Check {
         }
     }
 
+    /// Whether [`Self::reduce`] can find anything: the kinds that compare
+    /// facts. The others' facts need not even be listed.
+    pub fn reduces(&self) -> bool {
+        matches!(self.rule, Rule::Consistent(_) | Rule::Quote(_))
+    }
+
     /// Whether this check's facts are compared across the corpus rather than
     /// within each document.
     pub fn compares_corpus(&self) -> bool {
-        matches!(self.rule, Rule::Consistent(_) | Rule::Quote(_))
-            && self.gate.scope == Scope::Corpus
+        self.reduces() && self.gate.scope == Scope::Corpus
     }
 }
 
