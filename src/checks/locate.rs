@@ -8,7 +8,7 @@ use crate::document::Document;
 use crate::values::date::{DateContext, DateMention, DateValue, dates};
 use crate::values::number::{Number, numbers};
 use crate::values::quantity::{Quantity, quantities};
-use crate::values::quote::Quotation;
+use crate::values::quote::{Quotation, quotations};
 use crate::values::{Interval, Mention, year};
 use jiff::civil::{Date, Weekday};
 use std::cell::RefCell;
@@ -329,6 +329,9 @@ type UnitKey = (usize, usize, ValueType);
 /// The date expressions read from each unit (by byte range).
 type UnitDates = HashMap<(usize, usize), DateMentions>;
 
+/// The quotations read from each unit (by byte range), as [`Value::Quote`]s.
+type UnitQuotations = HashMap<(usize, usize), Arc<[Mention<Value>]>>;
+
 /// Values extracted from the units of one document, shared by its checks:
 /// each unit is read once per value type, however many checks look at it.
 #[derive(Debug, Default)]
@@ -337,6 +340,9 @@ pub struct ValueCache {
     /// Date expressions as read, with the weekday written beside them: dates,
     /// weekdays and numbers (which skip dates) of a unit all come from one read.
     dates: RefCell<UnitDates>,
+    /// Quotations of each unit (as [`Value::Quote`]), read once for every
+    /// `quote` check.
+    quotations: RefCell<UnitQuotations>,
     /// The document the cached values are from ([`Document::id`]); another
     /// document empties the cache.
     document: std::cell::Cell<u64>,
@@ -393,11 +399,36 @@ impl ValueCache {
         found
     }
 
+    /// The quotations of at least `min_words` words in `unit` (spans relative
+    /// to the unit). `min_words` must be the same for every caller.
+    pub fn quotations(
+        &self,
+        doc: &Document,
+        unit: Range<usize>,
+        min_words: usize,
+    ) -> Arc<[Mention<Value>]> {
+        self.switch_to(doc);
+        let key = (unit.start, unit.end);
+        if let Some(found) = self.quotations.borrow().get(&key) {
+            return found.clone();
+        }
+        let found: Arc<[Mention<Value>]> = quotations(&doc.lintable[unit], min_words)
+            .into_iter()
+            .map(|q| Mention {
+                span: q.span,
+                value: Value::Quote(Arc::new(q.value)),
+            })
+            .collect();
+        self.quotations.borrow_mut().insert(key, found.clone());
+        found
+    }
+
     /// Empties the cache when it holds another document's values.
     fn switch_to(&self, doc: &Document) {
         if self.document.replace(doc.id) != doc.id {
             self.extracted.borrow_mut().clear();
             self.dates.borrow_mut().clear();
+            self.quotations.borrow_mut().clear();
         }
     }
 }

@@ -10,7 +10,7 @@ use super::{CheckMeta, Emitter, FactRef, Pending};
 use crate::document::Document;
 use crate::finding::Location;
 use crate::matcher;
-use crate::values::quote::{Quotation, Word, drift, quotations, same_quotation, words};
+use crate::values::quote::{Quotation, Word, drift, same_quotation, words};
 use regex_automata::meta::Regex;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -83,10 +83,10 @@ impl QuoteCheck {
                 return;
             }
         }
-        let text = &doc.lintable[unit.clone()];
-        for quote in quotations(text, MIN_WORDS) {
+        let found = emit.values().quotations(doc, unit.clone(), MIN_WORDS);
+        for quote in found.iter() {
             let span = unit.start + quote.span.start..unit.start + quote.span.end;
-            emit.fact(span, Value::Quote(Arc::new(quote.value)));
+            emit.fact(span, quote.value.clone());
         }
     }
 
