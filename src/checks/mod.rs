@@ -387,7 +387,7 @@ impl Emitter<'_> {
     pub fn fact(&mut self, span: Range<usize>, value: Value) {
         self.out.facts.push(Fact {
             check: self.check,
-            location: self.doc.location(span).compact(),
+            location: self.doc.source().compact_location(span),
             value,
         });
     }

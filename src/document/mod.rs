@@ -184,6 +184,26 @@ impl Source<'_> {
         }
     }
 
+    /// `self.location(span).compact()`, without copying the lines first: what
+    /// every fact kept for a comparison needs.
+    pub fn compact_location(&self, span: Range<usize>) -> Location {
+        let flagged = &self.text[span.clone()];
+        if flagged.contains(['\n', '\r', '\u{feff}']) {
+            // Line ends are normalised in an excerpt: let it do so.
+            return self.location(span).compact();
+        }
+        let start = self.lines.line_col(self.text, span.start);
+        let end = self.lines.line_col(self.text, span.end);
+        Location {
+            path: self.path.clone(),
+            start,
+            end,
+            excerpt: Excerpt::compact(flagged.to_string(), start.line),
+            span,
+            label: None,
+        }
+    }
+
     /// Gives every compact location of `findings` in this document its lines back.
     pub fn complete_locations(&self, findings: &mut [Finding]) {
         for finding in findings {
@@ -248,6 +268,24 @@ mod tests {
         assert_eq!(loc.excerpt.first_line, 3);
         assert_eq!(&loc.excerpt.text[loc.excerpt.span.clone()], "2020");
         assert_eq!(loc.excerpt.text, "“Quote” annexed in 2020.\n");
+    }
+
+    #[test]
+    fn compact_locations_are_full_locations_compacted() {
+        let text = "\u{feff}“Quote” one\r\ntwo\tthree\nfour";
+        let d = doc("a.txt", text);
+        for start in 0..=text.len() {
+            for end in start..=text.len() {
+                if text.is_char_boundary(start) && text.is_char_boundary(end) {
+                    let span = start..end;
+                    assert_eq!(
+                        d.source().compact_location(span.clone()),
+                        d.location(span.clone()).compact(),
+                        "{span:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
