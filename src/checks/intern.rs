@@ -3,9 +3,10 @@
 //! quotation), and a corpus-wide comparison keeps every mention.
 
 use super::locate::Value;
+use crate::values::Interval;
+use crate::values::number::Number;
 use std::collections::HashMap;
 use std::collections::hash_map::DefaultHasher;
-use std::fmt::Write;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
@@ -66,26 +67,40 @@ impl Values {
     }
 }
 
-/// A hash of `value`. Values hold floats and so implement no `Hash`: their
-/// `Debug` form, which writes floats exactly, is hashed instead (quotations,
-/// long and hashable, directly). Equal fingerprints are confirmed with `==`.
+/// A hash of `value`, field by field. Values hold floats and so implement no
+/// `Hash`: floats are hashed by their bits. Equal fingerprints are confirmed
+/// with `==`; equal values with unequal bits (0.0 and -0.0) are merely kept
+/// twice.
 fn fingerprint(value: &Value) -> u64 {
-    struct Writer(DefaultHasher);
-    impl Write for Writer {
-        fn write_str(&mut self, s: &str) -> std::fmt::Result {
-            self.0.write(s.as_bytes());
-            Ok(())
-        }
-    }
-    let mut writer = Writer(DefaultHasher::new());
+    let mut hasher = DefaultHasher::new();
+    let h = &mut hasher;
+    std::mem::discriminant(value).hash(h);
     match value {
-        Value::Quote(quote) => quote.hash(&mut writer.0),
-        other => {
-            // Writing to a hasher cannot fail.
-            let _ = write!(writer, "{other:?}");
+        Value::Year(year) => year.hash(h),
+        Value::Date { first, last } => (first, last).hash(h),
+        Value::Weekday(day) => day.hash(h),
+        Value::Number(number) => hash_number(number, h),
+        Value::Quantity(quantity) => {
+            hash_number(&quantity.number, h);
+            quantity.unit.symbol.hash(h);
+            hash_interval(&quantity.base, h);
         }
+        Value::UnresolvedDate => {}
+        Value::Quote(quote) => quote.hash(h),
     }
-    writer.0.finish()
+    hasher.finish()
+}
+
+fn hash_number(number: &Number, h: &mut DefaultHasher) {
+    number.value.to_bits().hash(h);
+    hash_interval(&number.interval, h);
+    number.qualifier.hash(h);
+    number.qualifier_span.hash(h);
+}
+
+fn hash_interval(interval: &Interval, h: &mut DefaultHasher) {
+    (interval.lo.to_bits(), interval.hi.to_bits()).hash(h);
+    (interval.lo_closed, interval.hi_closed).hash(h);
 }
 
 #[cfg(test)]
@@ -144,6 +159,26 @@ mod tests {
         }));
         assert_ne!(a, b);
         assert_ne!(zero, a);
+    }
+
+    #[test]
+    fn equal_counts_and_quantities_share_one_value() {
+        let mut values = Values::default();
+        let count = |text: &str| {
+            let found = crate::values::number::numbers(text);
+            Value::Number(found[0].value.clone())
+        };
+        let distance = |text: &str| {
+            let found = crate::values::quantity::quantities(text);
+            Value::Quantity(found[0].value.clone())
+        };
+        let a = values.id(count("more than 1,000 containers"));
+        assert_eq!(values.id(count("more than 1,000 containers")), a);
+        assert_ne!(values.id(count("at least 1,000 containers")), a);
+        let km = values.id(distance("about 900 km"));
+        assert_eq!(values.id(distance("about 900 km")), km);
+        assert_ne!(values.id(distance("about 900 miles")), km);
+        assert_eq!(values.all.len(), 4);
     }
 
     #[test]
