@@ -8,6 +8,7 @@ use super::spec::CheckSpec;
 use super::{CheckMeta, Emitter, FactRef, Pending};
 use crate::document::Document;
 use crate::finding::{Finding, Location};
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -100,7 +101,7 @@ impl Consistent {
         let mut seen: HashMap<String, usize> = HashMap::new();
         // Facts of the corpus store share their values: each is written out
         // once, not once per mention.
-        let mut written_out: HashMap<*const Value, usize> = HashMap::new();
+        let mut written_out: FxHashMap<*const Value, usize> = FxHashMap::default();
         for &fact in facts {
             let value = fact.value();
             let index = *written_out.entry(value).or_insert_with(|| {

@@ -17,6 +17,7 @@ use crate::document::Document;
 use crate::matcher;
 use regex_automata::meta::Regex;
 use regex_automata::{PatternID, PatternSet};
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
@@ -80,7 +81,7 @@ pub struct Unit {
 /// per shared set.
 #[derive(Debug, Default)]
 pub struct DocumentGates {
-    matched: HashMap<usize, Arc<Vec<(Unit, PatternSet)>>>,
+    matched: FxHashMap<usize, Arc<Vec<(Unit, PatternSet)>>>,
     /// The document the answers are for ([`Document::id`]); another one empties them.
     document: u64,
 }

@@ -5,8 +5,8 @@
 use super::locate::Value;
 use crate::values::Interval;
 use crate::values::number::Number;
+use rustc_hash::{FxHashMap, FxHasher};
 use std::collections::HashMap;
-use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
@@ -41,7 +41,7 @@ impl Strings {
 pub struct Values {
     /// Fingerprint to the first value kept with it; a value whose fingerprint
     /// is taken by an unequal one is kept without sharing.
-    ids: HashMap<u64, u32>,
+    ids: FxHashMap<u64, u32>,
     all: Vec<Value>,
 }
 
@@ -72,7 +72,7 @@ impl Values {
 /// with `==`; equal values with unequal bits (0.0 and -0.0) are merely kept
 /// twice.
 fn fingerprint(value: &Value) -> u64 {
-    let mut hasher = DefaultHasher::new();
+    let mut hasher = FxHasher::default();
     let h = &mut hasher;
     std::mem::discriminant(value).hash(h);
     match value {
@@ -91,14 +91,14 @@ fn fingerprint(value: &Value) -> u64 {
     hasher.finish()
 }
 
-fn hash_number(number: &Number, h: &mut DefaultHasher) {
+fn hash_number(number: &Number, h: &mut FxHasher) {
     number.value.to_bits().hash(h);
     hash_interval(&number.interval, h);
     number.qualifier.hash(h);
     number.qualifier_span.hash(h);
 }
 
-fn hash_interval(interval: &Interval, h: &mut DefaultHasher) {
+fn hash_interval(interval: &Interval, h: &mut FxHasher) {
     (interval.lo.to_bits(), interval.hi.to_bits()).hash(h);
     (interval.lo_closed, interval.hi_closed).hash(h);
 }

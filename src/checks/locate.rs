@@ -11,8 +11,8 @@ use crate::values::quantity::{Quantity, quantities};
 use crate::values::quote::{Quotation, quotations};
 use crate::values::{Interval, Mention, year};
 use jiff::civil::{Date, Weekday};
+use rustc_hash::FxHashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 use toml::Spanned;
@@ -326,17 +326,19 @@ type DateMentions = Arc<[Mention<DateMention>]>;
 /// A unit's byte range and the value type extracted from it.
 type UnitKey = (usize, usize, ValueType);
 
-/// The date expressions read from each unit (by byte range).
-type UnitDates = HashMap<(usize, usize), DateMentions>;
+/// The date expressions read from each unit (by byte range). Maps keyed by
+/// numbers use rustc's Fx hash: a fraction of SipHash's cost, and numbers
+/// cannot be chosen to collide the way text could.
+type UnitDates = FxHashMap<(usize, usize), DateMentions>;
 
 /// The quotations read from each unit (by byte range), as [`Value::Quote`]s.
-type UnitQuotations = HashMap<(usize, usize), Arc<[Mention<Value>]>>;
+type UnitQuotations = FxHashMap<(usize, usize), Arc<[Mention<Value>]>>;
 
 /// Values extracted from the units of one document, shared by its checks:
 /// each unit is read once per value type, however many checks look at it.
 #[derive(Debug, Default)]
 pub struct ValueCache {
-    extracted: RefCell<HashMap<UnitKey, Arc<[Mention<Value>]>>>,
+    extracted: RefCell<FxHashMap<UnitKey, Arc<[Mention<Value>]>>>,
     /// Date expressions as read, with the weekday written beside them: dates,
     /// weekdays and numbers (which skip dates) of a unit all come from one read.
     dates: RefCell<UnitDates>,

@@ -12,6 +12,7 @@ use crate::finding::Location;
 use crate::matcher;
 use crate::values::quote::{Quotation, Word, drift, same_quotation, words};
 use regex_automata::meta::Regex;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::{Arc, LazyLock};
@@ -239,7 +240,7 @@ fn versions(wordings: &[Wording]) -> Vec<Vec<usize>> {
         }
         i
     }
-    let mut compared: std::collections::HashSet<(usize, usize)> = Default::default();
+    let mut compared: FxHashSet<(usize, usize)> = FxHashSet::default();
     for uses in by_shingle
         .values()
         .filter(|u| u.len() > 1 && u.len() <= MAX_SHINGLE_USES)
@@ -256,7 +257,7 @@ fn versions(wordings: &[Wording]) -> Vec<Vec<usize>> {
             }
         }
     }
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut groups: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     for i in 0..wordings.len() {
         let r = root(&mut parent, i);
         groups.entry(r).or_default().push(i);
