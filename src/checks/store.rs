@@ -21,9 +21,10 @@ pub struct FactStore {
 #[derive(Debug)]
 struct File {
     path: Arc<str>,
-    /// Its facts one after another, as [`StoredFact`] fields written as
-    /// variable-length integers: most take a byte, so a fact takes about a
-    /// dozen bytes. An exact-size slice.
+    /// Its facts one after another, each its length then its [`StoredFact`]
+    /// fields, all written as variable-length integers: most take a byte, so
+    /// a fact takes about a dozen bytes. The length lets a pass looking for
+    /// one check's facts step over the others unread. An exact-size slice.
     facts: Box<[u8]>,
 }
 
@@ -99,9 +100,13 @@ impl FactStore {
         while let Some(first) = facts.peek() {
             let path = first.location.path.clone();
             let mut bytes = Vec::new();
+            let mut record = Vec::new();
             while let Some(fact) = facts.next_if(|f| f.location.path == path) {
                 if let Some(stored) = self.compact(fact) {
-                    stored.write(&mut bytes);
+                    record.clear();
+                    stored.write(&mut record);
+                    put(&mut bytes, record.len() as u64);
+                    bytes.extend_from_slice(&record);
                 }
             }
             self.files.push(File {
@@ -135,7 +140,8 @@ impl FactStore {
                 std::iter::from_fn(move || {
                     let at = u32::try_from(bytes.len() - rest.len()).ok()?;
                     (!rest.is_empty()).then(|| {
-                        StoredFact::read(&mut rest);
+                        let len = take(&mut rest) as usize;
+                        rest = rest.get(len..).unwrap_or_default();
                         Stored {
                             store: self,
                             file,
@@ -162,15 +168,22 @@ impl<'a> Stored<'a> {
         &self.store.files[self.file as usize]
     }
 
+    /// The fact's fields, after its length.
+    fn fields(self) -> &'a [u8] {
+        let mut bytes = &self.file().facts[self.at as usize..];
+        take(&mut bytes);
+        bytes
+    }
+
     fn fact(self) -> StoredFact {
-        StoredFact::read(&mut &self.file().facts[self.at as usize..])
+        StoredFact::read(&mut self.fields())
     }
 }
 
 impl<'a> FactRef<'a> for Stored<'a> {
     fn check(self) -> usize {
         // The first field: read alone, as every fact is asked once per check.
-        take(&mut &self.file().facts[self.at as usize..]) as usize
+        take(&mut self.fields()) as usize
     }
 
     fn value(self) -> &'a Value {
@@ -248,8 +261,9 @@ mod tests {
         assert!(kept.iter().all(|f| f.value == kept[0].value));
         assert_eq!(store.iter().nth(1).map(FactRef::path), Some("a.txt"));
         assert_eq!(store.iter().nth(2).map(FactRef::path), Some("b.txt"));
-        // Ids and offsets this small take a byte each.
-        assert_eq!(store.files[0].facts.len(), 18);
+        // Ids and offsets this small take a byte each, and so does the length
+        // before each fact's nine fields.
+        assert_eq!(store.files[0].facts.len(), 20);
     }
 
     #[test]
