@@ -3,7 +3,7 @@
 
 use super::Emitter;
 use crate::document::Document;
-use crate::values::quantity::conversions;
+use crate::values::quantity::conversions_among;
 use std::ops::Range;
 
 /// Compiled `convert` check (no settings).
@@ -13,7 +13,8 @@ pub struct Convert;
 impl Convert {
     pub fn run(&self, doc: &Document, unit: Range<usize>, emit: &mut Emitter) {
         let text = &doc.lintable[unit.clone()];
-        for conversion in conversions(text) {
+        let measurements = emit.values().quantities(doc, unit.clone());
+        for conversion in conversions_among(text, &measurements) {
             if conversion.agrees() {
                 continue;
             }

@@ -7,7 +7,7 @@ use super::spec::{CheckSpec, ValueSpec};
 use crate::document::Document;
 use crate::values::date::{DateContext, DateMention, DateValue, dates};
 use crate::values::number::{Number, numbers};
-use crate::values::quantity::{Quantity, quantities};
+use crate::values::quantity::{Quantity, quantities, quantities_among};
 use crate::values::quote::{Quotation, quotations};
 use crate::values::{Interval, Mention, year};
 use jiff::civil::{Date, Weekday};
@@ -331,6 +331,9 @@ type UnitKey = (usize, usize, ValueType);
 /// cannot be chosen to collide the way text could.
 type UnitDates = FxHashMap<(usize, usize), DateMentions>;
 
+/// The numbers read from each unit (by byte range), dates' and years' included.
+type UnitNumbers = FxHashMap<(usize, usize), Arc<[Mention<Number>]>>;
+
 /// The quotations read from each unit (by byte range), as [`Value::Quote`]s.
 type UnitQuotations = FxHashMap<(usize, usize), Arc<[Mention<Value>]>>;
 
@@ -342,6 +345,9 @@ pub struct ValueCache {
     /// Date expressions as read, with the weekday written beside them: dates,
     /// weekdays and numbers (which skip dates) of a unit all come from one read.
     dates: RefCell<UnitDates>,
+    /// Numbers as read: counts (those outside dates and years) and
+    /// measurements (those with a unit) of a unit both come from one read.
+    numbers: RefCell<UnitNumbers>,
     /// Quotations of each unit (as [`Value::Quote`]), read once for every
     /// `quote` check.
     quotations: RefCell<UnitQuotations>,
@@ -374,13 +380,20 @@ impl ValueCache {
             // Numbers inside dates are not counts: reuse the unit's dates.
             ValueType::Number => {
                 let dates = self.dates(doc, unit.clone());
-                let years = self.extract(ValueType::Year, doc, unit);
+                let years = self.extract(ValueType::Year, doc, unit.clone());
                 let taken = dates.iter().map(|m| m.span.clone());
                 numbers_outside(
-                    text,
+                    &self.numbers(doc, unit),
                     taken.chain(years.iter().map(|m| m.span.clone())).collect(),
                 )
                 .into()
+            }
+            ValueType::Quantity => {
+                let numbers = self.numbers(doc, unit);
+                quantities_among(text, numbers.iter().cloned())
+                    .into_iter()
+                    .map(quantity_value)
+                    .collect()
             }
             _ => extract(kind, text, &doc.date_context()).into(),
         };
@@ -398,6 +411,32 @@ impl ValueCache {
         }
         let found: DateMentions = dates(&doc.lintable[unit], &doc.date_context()).into();
         self.dates.borrow_mut().insert(key, found.clone());
+        found
+    }
+
+    /// The measurements in `unit` (spans relative to the unit).
+    pub fn quantities(&self, doc: &Document, unit: Range<usize>) -> Vec<Mention<Quantity>> {
+        self.extract(ValueType::Quantity, doc, unit)
+            .iter()
+            .filter_map(|m| match &m.value {
+                Value::Quantity(q) => Some(Mention {
+                    span: m.span.clone(),
+                    value: q.clone(),
+                }),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Every number in `unit` as read, dates' and years' included.
+    fn numbers(&self, doc: &Document, unit: Range<usize>) -> Arc<[Mention<Number>]> {
+        self.switch_to(doc);
+        let key = (unit.start, unit.end);
+        if let Some(found) = self.numbers.borrow().get(&key) {
+            return found.clone();
+        }
+        let found: Arc<[Mention<Number>]> = numbers(&doc.lintable[unit]).into();
+        self.numbers.borrow_mut().insert(key, found.clone());
         found
     }
 
@@ -430,6 +469,7 @@ impl ValueCache {
         if self.document.replace(doc.id) != doc.id {
             self.extracted.borrow_mut().clear();
             self.dates.borrow_mut().clear();
+            self.numbers.borrow_mut().clear();
             self.quotations.borrow_mut().clear();
         }
     }
@@ -476,15 +516,9 @@ pub fn extract(kind: ValueType, text: &str, context: &DateContext) -> Vec<Mentio
                 .map(|m| m.span)
                 .chain(year::years(text).into_iter().map(|m| m.span))
                 .collect();
-            numbers_outside(text, taken)
+            numbers_outside(&numbers(text), taken)
         }
-        ValueType::Quantity => quantities(text)
-            .into_iter()
-            .map(|m| Mention {
-                span: m.span,
-                value: Value::Quantity(m.value),
-            })
-            .collect(),
+        ValueType::Quantity => quantities(text).into_iter().map(quantity_value).collect(),
     }
 }
 
@@ -514,8 +548,19 @@ fn gap(a: &Range<usize>, b: &Range<usize>) -> usize {
     }
 }
 
-/// Numbers of `text` that overlap none of the `taken` spans (dates, years).
-fn numbers_outside(text: &str, mut taken: Vec<Range<usize>>) -> Vec<Mention<Value>> {
+/// A measurement as a value.
+fn quantity_value(m: Mention<Quantity>) -> Mention<Value> {
+    Mention {
+        span: m.span,
+        value: Value::Quantity(m.value),
+    }
+}
+
+/// The `numbers` that overlap none of the `taken` spans (dates, years).
+fn numbers_outside(
+    numbers: &[Mention<Number>],
+    mut taken: Vec<Range<usize>>,
+) -> Vec<Mention<Value>> {
     // Merged into disjoint sorted spans, a binary search finds the one span
     // that can overlap a number: linear in the unit, however many dates it has.
     taken.sort_by_key(|t| t.start);
@@ -530,12 +575,12 @@ fn numbers_outside(text: &str, mut taken: Vec<Range<usize>>) -> Vec<Mention<Valu
         let first = merged.partition_point(|t| t.end <= n.start);
         merged.get(first).is_some_and(|t| t.start < n.end)
     };
-    numbers(text)
-        .into_iter()
+    numbers
+        .iter()
         .filter(|n| !overlaps(&n.span))
         .map(|m| Mention {
-            span: m.span,
-            value: Value::Number(m.value),
+            span: m.span.clone(),
+            value: Value::Number(m.value.clone()),
         })
         .collect()
 }

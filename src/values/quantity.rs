@@ -255,8 +255,17 @@ fn mach_before(text: &str, start: usize) -> Option<usize> {
 
 /// Every measurement in `text`, in order; the span covers number and unit.
 pub fn quantities(text: &str) -> Vec<Mention<Quantity>> {
+    quantities_among(text, numbers(text))
+}
+
+/// Like [`quantities`], from the numbers of `text` already read (by
+/// [`numbers`]), so a sentence is not read for numbers once per use.
+pub fn quantities_among(
+    text: &str,
+    numbers: impl IntoIterator<Item = Mention<Number>>,
+) -> Vec<Mention<Quantity>> {
     let mut found = Vec::new();
-    for m in numbers(text) {
+    for m in numbers {
         // "$5m" and "£5 pounds" are money.
         if text[..m.span.start].ends_with(['$', '£', '€', '¥']) {
             continue;
@@ -284,7 +293,11 @@ pub fn quantities(text: &str) -> Vec<Mention<Quantity>> {
 /// Every measurement directly followed by its conversion: "900 km (550 miles)",
 /// "550 miles [about 900 km]", "900 kilometres, or 560 miles".
 pub fn conversions(text: &str) -> Vec<Conversion> {
-    let qs = quantities(text);
+    conversions_among(text, &quantities(text))
+}
+
+/// Like [`conversions`], from the measurements of `text` already read.
+pub fn conversions_among(text: &str, qs: &[Mention<Quantity>]) -> Vec<Conversion> {
     let mut found = Vec::new();
     for pair in qs.windows(2) {
         let [a, b] = pair else { continue };
