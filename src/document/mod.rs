@@ -172,16 +172,8 @@ pub struct Source<'a> {
 impl Source<'_> {
     /// Where `span` is, with the source lines around it for rendering.
     pub fn location(&self, span: Range<usize>) -> Location {
-        let start = self.lines.line_col(self.text, span.start);
-        let end = self.lines.line_col(self.text, span.end);
-        Location {
-            path: self.path.clone(),
-            start,
-            end,
-            excerpt: self.excerpt(&span),
-            span,
-            label: None,
-        }
+        let excerpt = self.excerpt(&span);
+        self.located(span, excerpt)
     }
 
     /// `self.location(span).compact()`, without copying the lines first: what
@@ -192,13 +184,16 @@ impl Source<'_> {
             // Line ends are normalised in an excerpt: let it do so.
             return self.location(span).compact();
         }
-        let start = self.lines.line_col(self.text, span.start);
-        let end = self.lines.line_col(self.text, span.end);
+        let line = self.lines.line_of(span.start) + 1;
+        self.located(span, Excerpt::compact(flagged.to_string(), line))
+    }
+
+    fn located(&self, span: Range<usize>, excerpt: Excerpt) -> Location {
         Location {
             path: self.path.clone(),
-            start,
-            end,
-            excerpt: Excerpt::compact(flagged.to_string(), start.line),
+            start: self.lines.line_col(self.text, span.start),
+            end: self.lines.line_col(self.text, span.end),
+            excerpt,
             span,
             label: None,
         }
