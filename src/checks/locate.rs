@@ -334,8 +334,9 @@ type UnitDates = FxHashMap<(usize, usize), DateMentions>;
 /// The numbers read from each unit (by byte range), dates' and years' included.
 type UnitNumbers = FxHashMap<(usize, usize), Arc<[Mention<Number>]>>;
 
-/// The quotations read from each unit (by byte range), as [`Value::Quote`]s.
-type UnitQuotations = FxHashMap<(usize, usize), Arc<[Mention<Value>]>>;
+/// The quotations read from each unit (by byte range and minimum length), as
+/// [`Value::Quote`]s.
+type UnitQuotations = FxHashMap<(usize, usize, usize), Arc<[Mention<Value>]>>;
 
 /// Values extracted from the units of one document, shared by its checks:
 /// each unit is read once per value type, however many checks look at it.
@@ -365,12 +366,20 @@ impl ValueCache {
         unit: Range<usize>,
     ) -> Arc<[Mention<Value>]> {
         let key = (unit.start, unit.end, kind);
-        self.switch_to(doc);
-        if let Some(found) = self.extracted.borrow().get(&key) {
-            return found.clone();
-        }
+        self.read_once(&self.extracted, doc, key, || {
+            self.extract_anew(kind, doc, unit)
+        })
+    }
+
+    /// The values of `kind` in `unit`, from the unit's cached reads.
+    fn extract_anew(
+        &self,
+        kind: ValueType,
+        doc: &Document,
+        unit: Range<usize>,
+    ) -> Arc<[Mention<Value>]> {
         let text = &doc.lintable[unit.clone()];
-        let found: Arc<[Mention<Value>]> = match kind {
+        match kind {
             ValueType::Date => self.dates(doc, unit).iter().map(date_value).collect(),
             ValueType::Weekday => self
                 .dates(doc, unit)
@@ -396,22 +405,15 @@ impl ValueCache {
                     .collect()
             }
             _ => extract(kind, text, &doc.date_context()).into(),
-        };
-        self.extracted.borrow_mut().insert(key, found.clone());
-        found
+        }
     }
 
     /// The date expressions in `unit` as read (spans relative to the unit),
     /// with the weekdays written beside them.
     pub fn dates(&self, doc: &Document, unit: Range<usize>) -> DateMentions {
-        self.switch_to(doc);
-        let key = (unit.start, unit.end);
-        if let Some(found) = self.dates.borrow().get(&key) {
-            return found.clone();
-        }
-        let found: DateMentions = dates(&doc.lintable[unit], &doc.date_context()).into();
-        self.dates.borrow_mut().insert(key, found.clone());
-        found
+        self.read_once(&self.dates, doc, (unit.start, unit.end), || {
+            dates(&doc.lintable[unit], &doc.date_context()).into()
+        })
     }
 
     /// The measurements in `unit` (spans relative to the unit).
@@ -430,37 +432,47 @@ impl ValueCache {
 
     /// Every number in `unit` as read, dates' and years' included.
     fn numbers(&self, doc: &Document, unit: Range<usize>) -> Arc<[Mention<Number>]> {
-        self.switch_to(doc);
-        let key = (unit.start, unit.end);
-        if let Some(found) = self.numbers.borrow().get(&key) {
-            return found.clone();
-        }
-        let found: Arc<[Mention<Number>]> = numbers(&doc.lintable[unit]).into();
-        self.numbers.borrow_mut().insert(key, found.clone());
-        found
+        self.read_once(&self.numbers, doc, (unit.start, unit.end), || {
+            numbers(&doc.lintable[unit]).into()
+        })
     }
 
     /// The quotations of at least `min_words` words in `unit` (spans relative
-    /// to the unit). `min_words` must be the same for every caller.
+    /// to the unit), as [`Value::Quote`]s. Each minimum is read once.
     pub fn quotations(
         &self,
         doc: &Document,
         unit: Range<usize>,
         min_words: usize,
     ) -> Arc<[Mention<Value>]> {
+        let key = (unit.start, unit.end, min_words);
+        self.read_once(&self.quotations, doc, key, || {
+            quotations(&doc.lintable[unit], min_words)
+                .into_iter()
+                .map(|q| Mention {
+                    span: q.span,
+                    value: Value::Quote(Arc::new(q.value)),
+                })
+                .collect()
+        })
+    }
+
+    /// What `read` finds, kept in `map` under `key` for the rest of the
+    /// document. No borrow of `map` is held while reading, so a read may
+    /// use the cache itself (numbers use the unit's dates and years).
+    fn read_once<K: std::hash::Hash + Eq, T: ?Sized>(
+        &self,
+        map: &RefCell<FxHashMap<K, Arc<T>>>,
+        doc: &Document,
+        key: K,
+        read: impl FnOnce() -> Arc<T>,
+    ) -> Arc<T> {
         self.switch_to(doc);
-        let key = (unit.start, unit.end);
-        if let Some(found) = self.quotations.borrow().get(&key) {
+        if let Some(found) = map.borrow().get(&key) {
             return found.clone();
         }
-        let found: Arc<[Mention<Value>]> = quotations(&doc.lintable[unit], min_words)
-            .into_iter()
-            .map(|q| Mention {
-                span: q.span,
-                value: Value::Quote(Arc::new(q.value)),
-            })
-            .collect();
-        self.quotations.borrow_mut().insert(key, found.clone());
+        let found = read();
+        map.borrow_mut().insert(key, found.clone());
         found
     }
 
