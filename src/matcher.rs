@@ -44,11 +44,7 @@ pub fn build(hir: &Hir, size_limit: usize) -> Result<Regex, Box<BuildError>> {
 /// One pattern from its source, for the patterns built into factlint. The
 /// syntax is the regex crate's (Unicode, UTF-8 only).
 pub fn build_str(pattern: &str) -> Result<Regex, Box<BuildError>> {
-    meta::Builder::new()
-        .configure(config(10 << 20))
-        .syntax(syntax::Config::new().utf8(true))
-        .build(pattern)
-        .map_err(Box::new)
+    build_source(pattern, config(10 << 20))
 }
 
 /// Like [`build_str`], with the prefilter: for the built-in patterns that
@@ -56,8 +52,12 @@ pub fn build_str(pattern: &str) -> Result<Regex, Box<BuildError>> {
 /// a comma after a space), where skipping to it is 5-30x faster than the
 /// lazy DFA reading every byte, and worth the 0.1 ms it costs to build.
 pub fn build_str_prefiltered(pattern: &str) -> Result<Regex, Box<BuildError>> {
+    build_source(pattern, config(10 << 20).auto_prefilter(true))
+}
+
+fn build_source(pattern: &str, config: meta::Config) -> Result<Regex, Box<BuildError>> {
     meta::Builder::new()
-        .configure(config(10 << 20).auto_prefilter(true))
+        .configure(config)
         .syntax(syntax::Config::new().utf8(true))
         .build(pattern)
         .map_err(Box::new)
