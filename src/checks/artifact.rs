@@ -180,6 +180,12 @@ impl Artifact {
         );
         spans.sort_by_key(|r| r.start);
         spans.dedup();
+        // A span over blanked text (a URL, inline code) is no residue: "See
+        // <https://…>." reads as "See ." once the link is blanked.
+        spans.retain(|span| {
+            let span = unit.start + span.start..unit.start + span.end;
+            doc.text.get(span.clone()) == doc.lintable.get(span)
+        });
         for span in spans {
             let found = text[span.clone()].to_string();
             emit.report(
@@ -260,6 +266,20 @@ mod tests {
             flagged("Officials said that delivered 300 shells, Kirby added."),
             ["that delivered"]
         );
+    }
+
+    #[test]
+    fn blanked_links_and_code_are_not_residue() {
+        let checks = "[[check]]\nid = \"stripped-link\"\nkind = \"artifact\"\n";
+        let doc = crate::document::Document::parse(
+            "a.md",
+            b"See <https://example.org/a-b>. Run `cargo test` , then stop.\n".to_vec(),
+            None,
+        )
+        .expect("parses");
+        let set = crate::checks::check_set(checks);
+        let found = crate::lint::lint_document(&set, &doc).findings;
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]
