@@ -1,5 +1,5 @@
 //! Counts and amounts as news writes them: "nearly 30", "more than 1,000", "thirty-six",
-//! "a dozen", "dozens", "1.2 million".
+//! "a dozen", "three dozen", "dozens", "1.2 million", "40-odd".
 //!
 //! Every number becomes an [`Interval`], because the qualifier is part of the claim:
 //! "nearly 30" is contradicted by "30" but not by "29".
@@ -36,7 +36,9 @@ pub struct Number {
     /// What the mention asserts, qualifier included.
     pub interval: Interval,
     pub qualifier: Option<Qualifier>,
-    /// The bytes of the qualifier words ("more than"), when there is one.
+    /// The bytes of the qualifier words ("more than"), when there is one before the
+    /// number. A qualifier written after it ("40-odd", "40 or so") is part of the
+    /// mention's span instead, and leaves this `None`.
     pub qualifier_span: Option<Range<usize>>,
 }
 
@@ -125,7 +127,14 @@ const WORDS: &[(&str, f64, Kind)] = &[
 ];
 
 /// Plurals that name an order of magnitude: "dozens" is more than two dozen, fewer than 100.
+///
+/// "a few dozen" and "several dozen" are read as "dozens", [24, 100): "a few" and "several"
+/// commit to no more than "dozens" does (writers use "a few dozen" for 30 as readily as
+/// for 50), and a narrower reading would make the linter call "about 30" a contradiction.
 const VAGUE: &[(&str, f64, f64)] = &[
+    ("a few dozen", 24.0, 100.0),
+    ("few dozen", 24.0, 100.0),
+    ("several dozen", 24.0, 100.0),
     ("tens of thousands", 2e4, 1e5),
     ("hundreds of thousands", 2e5, 1e6),
     ("tens of millions", 2e7, 1e8),
@@ -137,9 +146,13 @@ const VAGUE: &[(&str, f64, f64)] = &[
     ("billions", 2e9, 1e10),
 ];
 
-/// "a dozen", "half a dozen", "a hundred": an article standing for "one".
+/// "a dozen", "half a dozen", "a hundred": an article standing for "one". A count
+/// before "dozen" ("three dozen", "3 dozen") is read in [`in_dozens_of`], not here.
 const ARTICLED: &[(&str, f64)] = &[
     ("half a dozen", 6.0),
+    ("a half-dozen", 6.0),
+    ("a half dozen", 6.0),
+    ("half-dozen", 6.0),
     ("a dozen", 12.0),
     ("dozen", 12.0),
     ("a hundred", 100.0),
@@ -174,14 +187,14 @@ pub fn numbers(text: &str) -> Vec<Mention<Number>> {
         let Some(parts) = Parts::of(text, hit) else {
             break;
         };
-        let (next, mention) = number_from(text, &parts);
+        let (next, mention, in_dozens) = number_from(text, &parts);
         // Always make progress, even if a pattern were ever to match empty.
         at = next.max(hit.start() + 1);
         while !text.is_char_boundary(at) {
             at += 1;
         }
         if let Some(m) = mention {
-            push_or_join_range(text, &mut found, m);
+            push_or_join_range(text, &mut found, m, in_dozens);
         }
         if at >= text.len() {
             break;
@@ -192,14 +205,33 @@ pub fn numbers(text: &str) -> Vec<Mention<Number>> {
 
 /// Appends `m`, or joins it with the previous number into a range: "between 20 and 30",
 /// "20 to 30". "from 20 to 30" is a change, not a range, and stays two numbers.
-fn push_or_join_range(text: &str, found: &mut Vec<Mention<Number>>, m: Mention<Number>) {
+/// `m_in_dozens` says `m` was counted in dozens: "two to three dozen" is [24, 36], while
+/// "a dozen to two dozen" is [12, 24] and "between two and a dozen" [2, 12].
+fn push_or_join_range(
+    text: &str,
+    found: &mut Vec<Mention<Number>>,
+    m: Mention<Number>,
+    m_in_dozens: bool,
+) {
     if let Some(prev) = found.last_mut()
         && prev.value.qualifier.is_none()
         && m.value.qualifier.is_none()
         && prev.value.interval == Interval::exact(prev.value.value)
         && m.value.interval == Interval::exact(m.value.value)
-        && prev.value.value < m.value.value
     {
+        let prev_text = &text[prev.span.clone()];
+        let prev_in_dozens = prev_text
+            .get(prev_text.len().saturating_sub(5)..)
+            .is_some_and(|end| end.eq_ignore_ascii_case("dozen"));
+        let per = if m_in_dozens && !prev_in_dozens {
+            12.0
+        } else {
+            1.0
+        };
+        if prev.value.value * per >= m.value.value {
+            found.push(m);
+            return;
+        }
         let gap = text.get(prev.span.end..m.span.start).unwrap_or("");
         let mut gap_words = gap.split_whitespace();
         let joiner = gap_words.next().unwrap_or("");
@@ -212,6 +244,7 @@ fn push_or_join_range(text: &str, found: &mut Vec<Mention<Number>>, m: Mention<N
                     && !before.eq_ignore_ascii_case("between")));
         if range {
             prev.span.end = m.span.end;
+            prev.value.value *= per;
             prev.value.interval = Interval::closed(prev.value.value, m.value.value);
             return;
         }
@@ -267,12 +300,14 @@ impl<'t> Parts<'t> {
     }
 }
 
-/// Builds the number at `caps`; returns where scanning continues.
-fn number_from(text: &str, caps: &Parts) -> (usize, Option<Mention<Number>>) {
+/// Builds the number at `caps`; returns where scanning continues, and whether the
+/// number was counted in dozens ("three dozen").
+fn number_from(text: &str, caps: &Parts) -> (usize, Option<Mention<Number>>, bool) {
     let q = caps.name("q");
+    let mut in_dozens = false;
     let (span, base, value) = if let Some(m) = caps.name("vague") {
         let Some(&(_, lo, hi)) = VAGUE.iter().find(|v| same_words(m.as_str(), v.0)) else {
-            return (m.end(), None);
+            return (m.end(), None, false);
         };
         let interval = Interval {
             lo,
@@ -283,41 +318,140 @@ fn number_from(text: &str, caps: &Parts) -> (usize, Option<Mention<Number>>) {
         (m.range(), interval, lo)
     } else if let Some(m) = caps.name("art") {
         let Some(&(_, v)) = ARTICLED.iter().find(|a| same_words(m.as_str(), a.0)) else {
-            return (m.end(), None);
+            return (m.end(), None, false);
         };
         (m.range(), Interval::exact(v), v)
     } else if let Some(m) = caps.name("dig") {
-        match digits_number(text, caps, m.start()) {
+        let (span, base, value) = match digits_number(text, caps, m.start()) {
             Ok(found) => found,
-            Err(skip) => return (skip, None),
-        }
+            Err(skip) => return (skip, None, false),
+        };
+        in_dozens_of(text, span, base, value, &mut in_dozens)
     } else if let Some(m) = caps.name("words") {
         let Some((end, v)) = parse_words(m.as_str()) else {
-            return (word_end(text, m.start()), None);
+            return (word_end(text, m.start()), None, false);
         };
         let span = m.start()..m.start() + end;
         if is_pronoun_one(text, &span) {
-            return (span.end, None);
+            return (span.end, None, false);
         }
-        (span, Interval::exact(v), v)
+        in_dozens_of(text, span, Interval::exact(v), v, &mut in_dozens)
     } else {
-        return (text.len(), None);
+        return (text.len(), None, false);
     };
-    let qualifier = q.and_then(|m| QUALIFIERS.iter().find(|p| same_words(m.as_str(), p.0)));
-    let next = span.end;
+    let mut qualifier = q.and_then(|m| {
+        QUALIFIERS
+            .iter()
+            .find(|p| same_words(m.as_str(), p.0))
+            .map(|p| p.1)
+    });
+    let qualifier_span = qualifier.and(q).map(|m| m.range());
+    let (mut span, mut interval) = (span, qualify(base, qualifier));
+    if qualifier.is_none()
+        && let Some((end, approx)) = approximate_after(text, span.end, base, value, !in_dozens)
+    {
+        span.end = end;
+        interval = approx;
+        qualifier = Some(About);
+    }
     let number = Number {
         value,
-        interval: qualify(base, qualifier.map(|p| p.1)),
-        qualifier: qualifier.map(|p| p.1),
-        qualifier_span: qualifier.and(q).map(|m| m.range()),
+        interval,
+        qualifier,
+        qualifier_span,
     };
     (
-        next,
+        span.end,
         Some(Mention {
             span,
             value: number,
         }),
+        in_dozens,
     )
+}
+
+/// The number at `span` times twelve when "dozen" follows it ("three dozen", "3-dozen"),
+/// with the span taking in "dozen"; otherwise the number as it is. A comma or any other
+/// word between keeps them apart: "three, dozen" is two numbers.
+fn in_dozens_of(
+    text: &str,
+    span: Range<usize>,
+    base: Interval,
+    value: f64,
+    in_dozens: &mut bool,
+) -> (Range<usize>, Interval, f64) {
+    let Some(end) =
+        past_joiner(text, span.end, true).and_then(|at| whole_word_at(text, at, "dozen"))
+    else {
+        return (span, base, value);
+    };
+    *in_dozens = true;
+    (span.start..end, base.scale(12.0), value * 12.0)
+}
+
+/// A hedge written after a number: "40-odd" and "40-some" (a round number and part of
+/// the next step: [40, 50), "300-odd" [300, 400), "100-odd" [100, 150)), and "40 or so"
+/// (as "about 40"). Returns where the hedge ends and the interval it makes of `base`.
+/// Only exact numbers take one, and "-odd" only round ones not counted in dozens
+/// (`odd_ok`): "a dozen-odd" and "five dozen-odd" are left alone.
+fn approximate_after(
+    text: &str,
+    at: usize,
+    base: Interval,
+    value: f64,
+    odd_ok: bool,
+) -> Option<(usize, Interval)> {
+    if base != Interval::exact(value) || value <= 0.0 {
+        return None;
+    }
+    if let Some(rest) = text.get(at..).and_then(|r| r.strip_prefix('-')) {
+        let end = ["odd", "some"]
+            .iter()
+            .find_map(|w| whole_word_at(text, text.len() - rest.len(), w))?;
+        if !odd_ok || value % 10.0 != 0.0 {
+            return None;
+        }
+        let mut step = 10.0;
+        while value % (step * 10.0) == 0.0 {
+            step *= 10.0;
+        }
+        let step = step.min(value / 2.0);
+        let interval = Interval {
+            lo: value,
+            hi: value + step,
+            lo_closed: true,
+            hi_closed: false,
+        };
+        return Some((end, interval));
+    }
+    let or = past_joiner(text, at, false).and_then(|i| whole_word_at(text, i, "or"))?;
+    let end = past_joiner(text, or, false).and_then(|i| whole_word_at(text, i, "so"))?;
+    // "or so-called" is not a hedge.
+    if text[end..].starts_with('-') {
+        return None;
+    }
+    Some((end, qualify(base, Some(About))))
+}
+
+/// Where the text after `at` continues past a run of whitespace (or, with `hyphen`,
+/// past a single hyphen); `None` when neither is there.
+fn past_joiner(text: &str, at: usize, hyphen: bool) -> Option<usize> {
+    let rest = text.get(at..)?;
+    if hyphen && let Some(after) = rest.strip_prefix('-') {
+        return Some(text.len() - after.len());
+    }
+    let after = rest.trim_start();
+    (after.len() < rest.len()).then_some(text.len() - after.len())
+}
+
+/// Where `word` ends when it is written at `at` (in any case) as a whole word:
+/// "dozen" in "dozen drones" or "dozen-strong", not in "dozens".
+fn whole_word_at(text: &str, at: usize, word: &str) -> Option<usize> {
+    let end = at.checked_add(word.len())?;
+    let written = text.get(at..end)?;
+    let whole = written.eq_ignore_ascii_case(word)
+        && !text[end..].starts_with(|c: char| c.is_alphanumeric() || c == '_');
+    whole.then_some(end)
 }
 
 /// A numeral in digits, or `Err(resume)` when it is part of a time, date or identifier.
@@ -595,6 +729,124 @@ mod tests {
         assert_eq!(one("nineteen hundred").1, "1900");
         let all: Vec<_> = found("one two").into_iter().map(|f| f.1).collect();
         assert_eq!(all, ["1", "2"]);
+    }
+
+    #[test]
+    fn counts_in_dozens_are_one_number() {
+        assert_eq!(
+            one("three dozen drones"),
+            ("three dozen".into(), "36".into())
+        );
+        assert_eq!(one("two dozen"), ("two dozen".into(), "24".into()));
+        assert_eq!(one("Four Dozen eggs"), ("Four Dozen".into(), "48".into()));
+        assert_eq!(one("3 dozen drones"), ("3 dozen".into(), "36".into()));
+        assert_eq!(one("three-dozen drones").1, "36");
+        assert_eq!(one("one dozen roses"), ("one dozen".into(), "12".into()));
+        assert_eq!(one("thirty-six dozen").1, "432");
+        let f = numbers("air defences downed three dozen drones over Crimea");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].value.value, 36.0);
+        // A number and "dozen" apart are two numbers.
+        let all: Vec<_> = found("three, dozen").into_iter().map(|f| f.1).collect();
+        assert_eq!(all, ["3", "12"]);
+        let all: Vec<_> = found("three dozens").into_iter().map(|f| f.1).collect();
+        assert_eq!(all, ["3", "[24, 100)"]);
+    }
+
+    #[test]
+    fn dozen_alone_and_halves() {
+        assert_eq!(one("dozen eggs"), ("dozen".into(), "12".into()));
+        assert_eq!(one("a dozen eggs"), ("a dozen".into(), "12".into()));
+        assert_eq!(
+            one("half a dozen villages"),
+            ("half a dozen".into(), "6".into())
+        );
+        assert_eq!(
+            one("a half-dozen villages"),
+            ("a half-dozen".into(), "6".into())
+        );
+        assert_eq!(one("a half dozen villages").1, "6");
+        assert_eq!(
+            one("dozens of drones"),
+            ("dozens".into(), "[24, 100)".into())
+        );
+        // Either reading is fine; it is one number of about twelve.
+        let f = found("a dozen-odd drones");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].0.starts_with("a dozen"));
+    }
+
+    #[test]
+    fn a_few_and_several_dozen_are_vague() {
+        assert_eq!(
+            one("a few dozen protesters"),
+            ("a few dozen".into(), "[24, 100)".into())
+        );
+        assert_eq!(
+            one("several dozen drones"),
+            ("several dozen".into(), "[24, 100)".into())
+        );
+        assert_eq!(one("the few dozen left").1, "[24, 100)");
+        assert_eq!(one("more than a few dozen").1, "(24, inf)");
+    }
+
+    #[test]
+    fn qualifiers_apply_to_dozens() {
+        let f = found("nearly three dozen drones");
+        assert_eq!(
+            f,
+            [("three dozen", "[32.4, 36)".to_string(), Some("nearly"))]
+        );
+        let f = found("more than two dozen");
+        assert_eq!(
+            f,
+            [("two dozen", "(24, inf)".to_string(), Some("more than"))]
+        );
+        assert_eq!(one("at least 3 dozen").1, "[36, inf)");
+        assert_eq!(one("three dozen or so").1, "[32.4, 39.6]");
+    }
+
+    #[test]
+    fn ranges_of_dozens() {
+        assert_eq!(
+            one("two to three dozen"),
+            ("two to three dozen".into(), "[24, 36]".into())
+        );
+        assert_eq!(one("between two and three dozen").1, "[24, 36]");
+        assert_eq!(one("a dozen to two dozen").1, "[12, 24]");
+        assert_eq!(one("between two and a dozen").1, "[2, 12]");
+        let f = numbers("two to three dozen");
+        assert_eq!(f[0].value.value, 24.0);
+    }
+
+    #[test]
+    fn hedges_after_a_number() {
+        let f = numbers("40-odd drones");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].span, 0..6);
+        assert_eq!(f[0].value.value, 40.0);
+        assert_eq!(f[0].value.qualifier, Some(About));
+        assert_eq!(f[0].value.qualifier_span, None);
+        assert_eq!(f[0].value.interval.to_string(), "[40, 50)");
+        assert_eq!(
+            one("forty-odd drones"),
+            ("forty-odd".into(), "[40, 50)".into())
+        );
+        assert_eq!(one("40-some drones"), ("40-some".into(), "[40, 50)".into()));
+        assert_eq!(one("300-odd people").1, "[300, 400)");
+        assert_eq!(one("100-odd people").1, "[100, 150)");
+        assert_eq!(
+            one("40 or so drones"),
+            ("40 or so".into(), "[36, 44]".into())
+        );
+        assert_eq!(one("forty or so.").1, "[36, 44]");
+        // A leading qualifier wins; "-something", "or sooner" and odd numbers are no hedge.
+        assert_eq!(one("about 40-odd").1, "[36, 44]");
+        assert_eq!(one("40-something").0, "40");
+        assert_eq!(one("45-odd").1, "45");
+        assert_eq!(one("in 40 or sooner").1, "40");
+        assert_eq!(one("40 or so-called").1, "40");
+        assert_eq!(one("20-30-odd").1, "[20, 30]");
     }
 
     #[test]
