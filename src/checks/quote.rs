@@ -110,34 +110,54 @@ impl QuoteCheck {
         }
         let mut findings = Vec::new();
         for group in versions(&wordings) {
-            let agree = |a: usize, b: usize| drift(wordings[a].words, wordings[b].words).is_none();
-            let weight = |w: usize| wordings[w].members.len();
-            let total: usize = group.iter().map(|&w| weight(w)).sum();
-            let support: Vec<usize> = group
-                .iter()
-                .map(|&a| {
-                    group
-                        .iter()
-                        .filter(|&&b| agree(a, b))
-                        .map(|&b| weight(b))
-                        .sum()
+            let words = |i: usize| wordings[group[i]].words;
+            let agrees: Vec<Vec<bool>> = (0..group.len())
+                .map(|a| {
+                    (0..group.len())
+                        .map(|b| a == b || drift(words(a), words(b)).is_none())
+                        .collect()
                 })
+                .collect();
+            let weight = |i: usize| wordings[group[i]].members.len();
+            let total: usize = (0..group.len()).map(weight).sum();
+            let support: Vec<usize> = agrees
+                .iter()
+                .map(|row| (0..group.len()).filter(|&b| row[b]).map(weight).sum())
                 .collect();
             if support.iter().all(|&s| s == total) {
                 continue;
             }
-            let best = (0..group.len())
+            // An excerpt agrees with every version it is a part of: it supports
+            // them, but is no reference (nothing would disagree with it).
+            let maximal: Vec<usize> = (0..group.len())
+                .filter(|&i| {
+                    !(0..group.len()).any(|o| agrees[o][i] && words(o).len() > words(i).len())
+                })
+                .collect();
+            let best = maximal
+                .iter()
+                .copied()
                 .max_by_key(|&i| (support[i], std::cmp::Reverse(i)))
                 .unwrap_or(0);
             let reference = wordings[group[best]].members[0];
-            if support[best] * 2 > total {
-                for &w in group.iter().filter(|&&w| !agree(w, group[best])) {
-                    for &member in &wordings[w].members {
+            let majority = support[best] * 2 > total
+                && maximal
+                    .iter()
+                    .all(|&i| agrees[i][best] || support[i] < support[best]);
+            if majority {
+                for i in (0..group.len()).filter(|&i| !agrees[i][best]) {
+                    for &member in &wordings[group[i]].members {
                         findings.push(drift_finding(meta, quotes[member], quotes[reference]));
                     }
                 }
-            } else if let Some(&other) = group.iter().skip(1).find(|&&w| !agree(group[0], w)) {
-                let (first, other) = (wordings[group[0]].members[0], wordings[other].members[0]);
+            } else if let Some((&first, &other)) = maximal
+                .first()
+                .zip(maximal.iter().find(|&&i| !agrees[maximal[0]][i]))
+            {
+                let (first, other) = (
+                    wordings[group[first]].members[0],
+                    wordings[group[other]].members[0],
+                );
                 findings.push(drift_finding(meta, quotes[first], quotes[other]));
             }
         }
@@ -167,7 +187,7 @@ impl QuoteCheck {
                 .iter()
                 .map(|w| w.text.as_str())
                 .collect();
-            let expected: Arc<str> = format!("“{}”", theirs.join(" ")).into();
+            let expected: Arc<str> = quoted(&theirs.join(" ")).into();
             for &member in &wording.members {
                 let (fact, quote) = quotes[member];
                 let (ours, expected) = (d.ours.clone(), expected.clone());
@@ -278,7 +298,7 @@ fn drift_finding<'a, F: FactRef<'a>>(
         let ((fact, quote), (other_fact, other_quote)) = (ours, theirs);
         let d = drift(&quote.words, &other_quote.words)?;
         let theirs = words_location(other_fact, other_quote, d.theirs.clone());
-        let expected = format!("“{}”", theirs.text());
+        let expected = quoted(theirs.text());
         let whose = if other_fact.path() == fact.path() {
             "elsewhere this article"
         } else {
@@ -300,25 +320,46 @@ fn drift_finding<'a, F: FactRef<'a>>(
 
 /// The words `range` of a quotation as written.
 fn found<'a, F: FactRef<'a>>(fact: F, quote: &Quotation, range: &Range<usize>) -> String {
-    format!("“{}”", words_location(fact, quote, range.clone()).text())
+    quoted(words_location(fact, quote, range.clone()).text())
+}
+
+/// Words in quote marks for a message, or "nothing" where a wording lacks the
+/// words the other has.
+fn quoted(words: &str) -> String {
+    if words.is_empty() {
+        "nothing".into()
+    } else {
+        format!("“{words}”")
+    }
 }
 
 /// The location of words `range` of a quotation, inside the fact's location.
+/// An empty range `k..k` is the place where words are missing: just after
+/// word `k - 1` (before the first word when `k` is 0).
 fn words_location<'a, F: FactRef<'a>>(fact: F, quote: &Quotation, range: Range<usize>) -> Location {
     let location = fact.location();
-    let (Some(first), Some(last)) = (
-        quote.words.get(range.start),
-        quote.words.get(range.end.saturating_sub(1)),
-    ) else {
+    let span = if range.is_empty() {
+        match range.start.checked_sub(1) {
+            Some(before) => quote.words.get(before).map(|w| w.span.end..w.span.end),
+            None => quote.words.first().map(|w| w.span.start..w.span.start),
+        }
+    } else {
+        quote
+            .words
+            .get(range.start)
+            .zip(quote.words.get(range.end - 1))
+            .map(|(first, last)| first.span.start..last.span.end)
+    };
+    let Some(span) = span else {
         return location;
     };
     let start = location.span.start;
-    location.narrow(start + first.span.start..start + last.span.end)
+    location.narrow(start + span.start..start + span.end)
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::checks::flagged_spans as flagged;
+    use crate::checks::{findings_of, flagged_spans as flagged};
 
     const DRIFT: &str = "[[check]]\nid = \"drift\"\nkind = \"quote\"\nscope = \"document\"\n";
 
@@ -344,5 +385,161 @@ mod tests {
         );
         let text = "“This is a serious and concerning escalation,” Kirby said.\n\n“This is a serious and concerning escalation,” Ignat said.";
         assert_eq!(flagged(&checks, text), [("serious".to_string(), vec![])]);
+    }
+
+    /// The message of the shipped `quote-drift` check.
+    const MESSAGE: &str = "message = \"{found} here, {expected} there\"\n";
+    const KIRBY: &str = "“This is a significant and concerning escalation of the DPRK’s support for Moscow,” Kirby said.";
+
+    /// A finding's message, flagged text, and related spans' texts and offsets.
+    type Reported = (String, String, Vec<(String, usize)>);
+
+    fn reported(checks: &str, text: &str) -> Vec<Reported> {
+        findings_of(checks, text)
+            .into_iter()
+            .map(|f| {
+                let related = f
+                    .related
+                    .iter()
+                    .map(|r| (r.text().to_string(), r.span.start))
+                    .collect();
+                (f.message, f.primary.text().to_string(), related)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_changed_first_word_is_drift() {
+        let text = format!(
+            "{KIRBY}\n\n“That is a significant and concerning escalation of the DPRK’s support for Moscow,” he added."
+        );
+        assert_eq!(
+            reported(&format!("{DRIFT}{MESSAGE}"), &text),
+            [(
+                "“This” here, “That” there".to_string(),
+                "This".to_string(),
+                vec![("That".to_string(), text.rfind("That").unwrap())]
+            )]
+        );
+    }
+
+    #[test]
+    fn a_changed_last_word_is_drift() {
+        let text = "“Russia must feel the consequences of its terrorism,” Zelensky said.\n\n“Russia must feel the consequences of its terror,” he added.";
+        assert_eq!(
+            reported(&format!("{DRIFT}{MESSAGE}"), text),
+            [(
+                "“terrorism” here, “terror” there".to_string(),
+                "terrorism".to_string(),
+                vec![("terror".to_string(), text.rfind("terror,").unwrap())]
+            )]
+        );
+    }
+
+    #[test]
+    fn dropped_words_are_missing_there_not_a_shared_word() {
+        let text = "“It is a significant and troubling escalation,” Kirby said.\n\n“It is a significant escalation,” he added.";
+        let gap = text.rfind("significant").unwrap() + "significant".len();
+        assert_eq!(
+            reported(&format!("{DRIFT}{MESSAGE}"), text),
+            [(
+                "“and troubling” here, nothing there".to_string(),
+                "and troubling".to_string(),
+                vec![(String::new(), gap)]
+            )]
+        );
+    }
+
+    #[test]
+    fn a_minority_wording_lacking_words_is_flagged_where_they_are_missing() {
+        let text = "“It is a significant and troubling escalation,” Kirby said.\n\n“It is a significant escalation,” he added.\n\n“It is a significant and troubling escalation,” he repeated.";
+        let gap = text.find("significant escalation").unwrap() + "significant".len();
+        let findings = findings_of(&format!("{DRIFT}{MESSAGE}"), text);
+        assert_eq!(findings.len(), 1);
+        let f = &findings[0];
+        assert_eq!(f.message, "nothing here, “and troubling” there");
+        assert_eq!(f.primary.span, gap..gap);
+        assert_eq!(f.related.len(), 1);
+        assert_eq!(f.related[0].text(), "and troubling");
+    }
+
+    #[test]
+    fn excerpts_at_either_end_pass() {
+        let text = format!(
+            "{KIRBY}\n\nHe called it “a significant and concerning escalation” of support.\n\nIt was “a significant and concerning escalation of the DPRK’s support,” he said.\n\nKirby spoke of an “escalation of the DPRK’s support for Moscow” on Thursday."
+        );
+        assert!(flagged(DRIFT, &text).is_empty());
+    }
+
+    #[test]
+    fn an_excerpt_agrees_with_versions_that_differ_outside_it() {
+        let text = format!(
+            "{KIRBY}\n\nHe called it “a significant and concerning escalation” of support.\n\n“That is a significant and concerning escalation of the DPRK’s support for Moscow,” he added.\n\n“This is a significant and concerning escalation of the DPRK’s support for Moscow,” he repeated."
+        );
+        assert_eq!(
+            flagged(DRIFT, &text),
+            [("That".to_string(), vec!["This".to_string()])]
+        );
+    }
+
+    #[test]
+    fn with_no_majority_an_excerpt_of_both_versions_hides_neither() {
+        let text = format!(
+            "{KIRBY}\n\nHe called it “a significant and concerning escalation” of support.\n\n“That is a significant and concerning escalation of the DPRK’s support for Moscow,” he added."
+        );
+        assert_eq!(
+            flagged(DRIFT, &text),
+            [("This".to_string(), vec!["That".to_string()])]
+        );
+    }
+
+    #[test]
+    fn different_quotations_sharing_a_few_words_pass() {
+        let text = format!(
+            "{KIRBY}\n\n“This is a significant moment for the whole alliance,” Stoltenberg said.\n\n“We see a significant and concerning escalation in the Black Sea,” Ignat said."
+        );
+        assert!(flagged(DRIFT, &text).is_empty());
+    }
+
+    #[test]
+    fn another_speakers_quotation_is_not_drift_of_kirbys() {
+        let text = format!("{KIRBY}\n\n“This is a significant escalation,” Ignat said.");
+        let speaker = "speaker = '(?i)\\bKirby\\b|\\bhe (?:said|added|told)'\n";
+        assert!(flagged(&format!("{DRIFT}{speaker}"), &text).is_empty());
+        let canonical = format!(
+            "{DRIFT}{speaker}canonical = \"This is a significant and concerning escalation of the DPRK's support for Moscow\"\n"
+        );
+        assert!(flagged(&canonical, &text).is_empty());
+    }
+
+    #[test]
+    fn canonical_wording_changed_at_either_end_or_lacking_words() {
+        let checks = format!(
+            "{DRIFT}{MESSAGE}canonical = \"Russia must feel the consequences of its terrorism\"\n"
+        );
+        let first = "“Moscow must feel the consequences of its terrorism,” he said.";
+        assert_eq!(
+            reported(&checks, first),
+            [(
+                "“Moscow” here, “russia” there".to_string(),
+                "Moscow".to_string(),
+                vec![]
+            )]
+        );
+        let last = "“Russia must feel the consequences of its terror,” he said.";
+        assert_eq!(
+            reported(&checks, last),
+            [(
+                "“terror” here, “terrorism” there".to_string(),
+                "terror".to_string(),
+                vec![]
+            )]
+        );
+        let dropped = "“Russia must feel the consequences of terrorism,” he said.";
+        let gap = dropped.find("of terrorism").unwrap() + "of".len();
+        let findings = findings_of(&checks, dropped);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].message, "nothing here, “its” there");
+        assert_eq!(findings[0].primary.span, gap..gap);
     }
 }

@@ -144,7 +144,9 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
     words
 }
 
-/// How two wordings of one quotation differ, as index ranges into each word list.
+/// How two wordings of one quotation differ, as index ranges into each word
+/// list. A range is empty (`k..k`) on the side that lacks words the other has:
+/// they are missing before its word `k`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Drift {
     pub ours: Range<usize>,
@@ -152,42 +154,38 @@ pub struct Drift {
 }
 
 /// Compares two quotations that share a passage: `None` when one is a part of
-/// the other (a shorter excerpt is no drift), else the span of words that
-/// differ between the first and last shared word.
+/// the other (a shorter excerpt is no drift), else the words that differ.
+///
+/// Words before the first shared word (or after the last) differ only when
+/// both quotations have some there: when one alone has them, it quotes more of
+/// the sentence, and the other is an excerpt.
 pub fn drift(ours: &[Word], theirs: &[Word]) -> Option<Drift> {
     let pairs = common_words(ours, theirs);
-    let (&(first_a, first_b), &(last_a, last_b)) = (pairs.first()?, pairs.last()?);
-    let unmatched = |matched: &mut dyn Iterator<Item = usize>, from: usize, to: usize| {
-        let matched: Vec<usize> = matched.collect();
-        let gaps: Vec<usize> = (from..=to).filter(|i| !matched.contains(i)).collect();
-        gaps.first().zip(gaps.last()).map(|(&a, &b)| a..b + 1)
+    let (&first, &last) = (pairs.first()?, pairs.last()?);
+    let leading = first.0 > 0 && first.1 > 0;
+    let trailing = last.0 + 1 < ours.len() && last.1 + 1 < theirs.len();
+    // Consecutive shared words with words between them on either side.
+    let gaps = || {
+        pairs
+            .windows(2)
+            .filter(|w| w[1].0 > w[0].0 + 1 || w[1].1 > w[0].1 + 1)
     };
-    let ours_gap = unmatched(&mut pairs.iter().map(|p| p.0), first_a, last_a);
-    let theirs_gap = unmatched(&mut pairs.iter().map(|p| p.1), first_b, last_b);
-    match (ours_gap, theirs_gap) {
-        (None, None) => None,
-        (a, b) => {
-            // Where one side inserted words and the other did not, point at the
-            // word before the insertion on the shorter side.
-            let ours = a.unwrap_or_else(|| anchor_for(&pairs, b.as_ref(), true));
-            let theirs = b.unwrap_or_else(|| anchor_for(&pairs, Some(&ours), false));
-            Some(Drift { ours, theirs })
-        }
-    }
-}
-
-/// The matched word just before a gap on the other side.
-fn anchor_for(pairs: &[(usize, usize)], gap: Option<&Range<usize>>, ours: bool) -> Range<usize> {
-    let before = gap.map_or(0, |g| g.start);
-    let pair = pairs
-        .iter()
-        .rev()
-        .find(|p| if ours { p.1 < before } else { p.0 < before })
-        .or(pairs.first())
-        .copied()
-        .unwrap_or_default();
-    let i = if ours { pair.0 } else { pair.1 };
-    i..i + 1
+    let after = |p: (usize, usize)| (p.0 + 1, p.1 + 1);
+    let from = match (leading, gaps().next()) {
+        (true, _) => (0, 0),
+        (false, Some(w)) => after(w[0]),
+        (false, None) if trailing => after(last),
+        (false, None) => return None,
+    };
+    let to = match (trailing, gaps().next_back()) {
+        (true, _) => (ours.len(), theirs.len()),
+        (false, Some(w)) => w[1],
+        (false, None) => first,
+    };
+    Some(Drift {
+        ours: from.0..to.0,
+        theirs: from.1..to.1,
+    })
 }
 
 /// Index pairs of a longest common subsequence of words.
@@ -361,7 +359,110 @@ mod tests {
                 "we have no information that missiles were used",
                 "we have no new information that missiles were used"
             ),
-            Some(("no".into(), "new".into()))
+            Some((String::new(), "new".into()))
         );
+    }
+
+    const KIRBY: &str =
+        "This is a significant and concerning escalation of the DPRK’s support for Moscow";
+
+    #[test]
+    fn a_changed_first_word_is_drift() {
+        assert_eq!(
+            wordings(
+                KIRBY,
+                "That is a significant and concerning escalation of the DPRK’s support for Moscow"
+            ),
+            Some(("this".into(), "that".into()))
+        );
+    }
+
+    #[test]
+    fn a_changed_last_word_is_drift() {
+        assert_eq!(
+            wordings(
+                "Russia must feel the consequences of its terrorism",
+                "Russia must feel the consequences of its terror"
+            ),
+            Some(("terrorism".into(), "terror".into()))
+        );
+    }
+
+    #[test]
+    fn changes_at_both_ends_span_the_quotation() {
+        assert_eq!(
+            wordings(
+                "Russia must feel the consequences of its terrorism",
+                "Moscow must feel the consequences of its terror"
+            ),
+            Some((
+                "russia must feel the consequences of its terrorism".into(),
+                "moscow must feel the consequences of its terror".into()
+            ))
+        );
+    }
+
+    #[test]
+    fn dropped_words_are_missing_on_the_other_side() {
+        let w = |t: &str| words(t, 0..t.len());
+        let (long, short) = (
+            w("a significant and troubling escalation"),
+            w("a significant escalation"),
+        );
+        // Missing before "escalation" (word 2), not at the shared "significant".
+        assert_eq!(
+            drift(&long, &short),
+            Some(Drift {
+                ours: 2..4,
+                theirs: 2..2
+            })
+        );
+        assert_eq!(
+            drift(&short, &long),
+            Some(Drift {
+                ours: 2..2,
+                theirs: 2..4
+            })
+        );
+    }
+
+    #[test]
+    fn excerpts_at_either_end_are_not_drift() {
+        for excerpt in [
+            "a significant and concerning escalation",
+            "This is a significant and concerning",
+            "escalation of the DPRK’s support for Moscow",
+        ] {
+            assert_eq!(wordings(excerpt, KIRBY), None, "{excerpt}");
+            assert_eq!(wordings(KIRBY, excerpt), None, "{excerpt}");
+        }
+        // An excerpt of the version with another first word is no drift either.
+        assert_eq!(
+            wordings(
+                "is a significant and concerning escalation",
+                "That is a significant and concerning escalation of the DPRK’s support"
+            ),
+            None
+        );
+        // Nor are two excerpts that overlap.
+        assert_eq!(
+            wordings(
+                "This is a significant and concerning escalation",
+                "concerning escalation of the DPRK’s support for Moscow"
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn different_quotations_sharing_a_few_words_are_not_versions() {
+        let w = |t: &str| words(t, 0..t.len());
+        for other in [
+            "This is a significant moment for the whole alliance",
+            "We see a significant and concerning escalation in the Black Sea",
+            "The time for Congress to act is now",
+        ] {
+            assert!(!same_quotation(&w(other), &w(KIRBY), 4), "{other}");
+        }
     }
 }
