@@ -1,0 +1,187 @@
+//! The shipped checks on twelve articles written for a blind test: errors in
+//! wordings the seed corpus does not use ("seized", "proclaimed ... part of
+//! Russia", "three dozen", "ADVERTISEMENT - SCROLL TO CONTINUE") and correct
+//! sentences that look like them ("In 2020, Washington ...", Crimea in 1941,
+//! containers of grain). Three files have CRLF line endings, one a BOM.
+//!
+//! `tests/fixtures/blind/expected.json` lists each line with a planted error
+//! (`error`: one of `checks` must report it, there or as the other place of a
+//! finding that compares two; in "killed 25" against "Fourteen were killed"
+//! both lines are errors, and either may be the one flagged) and each trap
+//! (`trap`: nothing may be reported on it). The articles were first linted
+//! unseen (50 of 63 errors caught, 14 false alarms); the checks were then
+//! fixed, so they are now a regression test, not a held-out set.
+
+mod common;
+
+use common::factlint;
+use serde_json::Value;
+use std::path::Path;
+
+const DIR: &str = "tests/fixtures/blind";
+
+/// Planted errors the checks do not report, and why.
+const KNOWN_MISSES: &[(&str, usize, &str)] = &[(
+    "u01_crimea_drones.txt",
+    7,
+    "\"40-odd launched, 45 shot down\": 40-odd is [40, 50), so 45 may be right",
+)];
+
+/// Traps the checks still report, and why.
+const KNOWN_FALSE_ALARMS: &[(&str, usize, &str)] = &[(
+    "u07_crimea_history.txt",
+    21,
+    "\"10 drones over Crimea\" on another night: the check knows no date",
+)];
+
+struct Expected {
+    file: String,
+    line: usize,
+    error: bool,
+    checks: Vec<String>,
+    text: String,
+}
+
+fn expected() -> Vec<Expected> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(DIR)
+        .join("expected.json");
+    let json: Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("key")).expect("JSON");
+    json.as_array()
+        .expect("a list")
+        .iter()
+        .map(|e| Expected {
+            file: e["file"].as_str().expect("file").to_string(),
+            line: e["line"].as_u64().expect("line") as usize,
+            error: e["kind"] == "error",
+            checks: e["checks"]
+                .as_array()
+                .expect("checks")
+                .iter()
+                .map(|c| c.as_str().expect("id").to_string())
+                .collect(),
+            text: e["text"].as_str().expect("text").to_string(),
+        })
+        .collect()
+}
+
+/// A place a finding points at: file name, line, check id, and whether it is
+/// the finding's own place (not a related one).
+type Place = (String, usize, String, bool);
+
+fn places(report: &Value) -> Vec<Place> {
+    let name = |v: &Value| {
+        let path = v["path"].as_str().expect("path");
+        Path::new(path)
+            .file_name()
+            .expect("file name")
+            .to_string_lossy()
+            .into_owned()
+    };
+    let mut places = Vec::new();
+    for f in report["findings"].as_array().expect("findings") {
+        let id = f["id"].as_str().expect("id").to_string();
+        places.push((name(f), line_of(f), id.clone(), true));
+        for r in f["related"].as_array().expect("related") {
+            places.push((name(r), line_of(r), id.clone(), false));
+        }
+    }
+    places
+}
+
+fn line_of(location: &Value) -> usize {
+    location["start"]["line"].as_u64().expect("line") as usize
+}
+
+fn report() -> Value {
+    let (stdout, stderr, code) = factlint(&[
+        "check",
+        DIR,
+        "--no-reference",
+        "--no-cache",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 1, "{stderr}");
+    serde_json::from_str(&stdout).expect("JSON report")
+}
+
+#[test]
+fn planted_errors_are_reported() {
+    let places = places(&report());
+    let mut missed = Vec::new();
+    for e in expected().iter().filter(|e| e.error) {
+        let known = KNOWN_MISSES
+            .iter()
+            .any(|&(file, line, _)| file == e.file && line == e.line);
+        let found = places
+            .iter()
+            .any(|(file, line, id, _)| *file == e.file && *line == e.line && e.checks.contains(id));
+        if found == known {
+            missed.push(format!(
+                "{}:{} {:?} (known miss: {known}): {}",
+                e.file, e.line, e.checks, e.text
+            ));
+        }
+    }
+    assert!(missed.is_empty(), "{missed:#?}");
+}
+
+#[test]
+fn traps_stay_silent() {
+    let places = places(&report());
+    let mut alarms = Vec::new();
+    for e in expected().iter().filter(|e| !e.error) {
+        let known = KNOWN_FALSE_ALARMS
+            .iter()
+            .any(|&(file, line, _)| file == e.file && line == e.line);
+        let reported: Vec<&String> = places
+            .iter()
+            .filter(|(file, line, _, own)| *own && *file == e.file && *line == e.line)
+            .map(|(_, _, id, _)| id)
+            .collect();
+        if reported.is_empty() == known {
+            alarms.push(format!(
+                "{}:{} {reported:?} (known: {known}): {}",
+                e.file, e.line, e.text
+            ));
+        }
+    }
+    assert!(alarms.is_empty(), "{alarms:#?}");
+}
+
+/// Every span, in files with CRLF, a BOM and curly quotes, is the text it
+/// quotes: `byte_range` of the file is `text`, and the line and column agree.
+#[test]
+fn spans_are_exact() {
+    let report = report();
+    let mut checked = 0;
+    for f in report["findings"].as_array().expect("findings") {
+        for location in std::iter::once(f).chain(f["related"].as_array().expect("related")) {
+            let bytes = std::fs::read(location["path"].as_str().expect("path")).expect("article");
+            let range = &location["byte_range"];
+            let (start, end) = (
+                range["start"].as_u64().expect("start") as usize,
+                range["end"].as_u64().expect("end") as usize,
+            );
+            let text = std::str::from_utf8(&bytes[start..end]).expect("UTF-8 span");
+            assert_eq!(text, location["text"].as_str().expect("text"));
+            let before = std::str::from_utf8(&bytes[..start]).expect("UTF-8 prefix");
+            let line = before.matches('\n').count() + 1;
+            let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+            let mut column = before[line_start..].chars().count() + 1;
+            if line == 1 && before.starts_with('\u{feff}') {
+                column -= 1;
+            }
+            assert_eq!(line_of(location), line, "{location}");
+            assert_eq!(
+                location["start"]["column"].as_u64().expect("column") as usize,
+                column,
+                "{location}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 60, "{checked} spans");
+}
