@@ -15,9 +15,12 @@ pub const MANIFEST: &str = "corpus.toml";
 const ARTICLE_EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
 
 /// An article to lint and its publication date from the manifest, if any.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Article {
     pub path: PathBuf,
+    /// Why a directory walk could not list this path (e.g. a directory
+    /// without read permission): reported as unreadable, never silently lost.
+    pub walk_error: Option<String>,
     pub published: Option<Date>,
     /// Who published it (`source` in the manifest).
     pub source: Option<String>,
@@ -90,14 +93,14 @@ pub fn articles(inputs: &[PathBuf], exclude: &GlobSet) -> Result<Vec<Article>, C
         let meta = std::fs::metadata(input).map_err(|_| CorpusError::Missing(input.clone()))?;
         let (root, files) = if meta.is_dir() {
             let mut files = walk(input);
-            files.retain(|f| !exclude.is_match(f));
+            files.retain(|(f, _)| !exclude.is_match(f));
             (input.clone(), files)
         } else {
             let parent = input.parent().map(Path::to_path_buf).unwrap_or_default();
-            (parent, vec![input.clone()])
+            (parent, vec![(input.clone(), None)])
         };
         let manifest = manifest(&root)?;
-        articles.extend(files.into_iter().map(|path| {
+        articles.extend(files.into_iter().map(|(path, walk_error)| {
             let entry = path
                 .strip_prefix(&root)
                 .ok()
@@ -106,6 +109,7 @@ pub fn articles(inputs: &[PathBuf], exclude: &GlobSet) -> Result<Vec<Article>, C
                 .unwrap_or_default();
             Article {
                 path,
+                walk_error,
                 published: entry.published,
                 source: entry.source,
                 numeric_order: entry.numeric_order,
@@ -118,24 +122,60 @@ pub fn articles(inputs: &[PathBuf], exclude: &GlobSet) -> Result<Vec<Article>, C
 }
 
 /// The articles under `dir`, found by `ignore`'s walker (order is restored by
-/// the caller's sort). One thread: listing directories is a small part of a
-/// run, and the parallel walker's threads cost a one-article check more
-/// (2-8 ms with the seed corpus as reference) than they save on 5,000 files.
-fn walk(dir: &Path) -> Vec<PathBuf> {
+/// the caller's sort), and each path it could not list, with a message. One
+/// thread: listing directories is a small part of a run, and the parallel
+/// walker's threads cost a one-article check more (2-8 ms with the seed
+/// corpus as reference) than they save on 5,000 files.
+fn walk(dir: &Path) -> Vec<(PathBuf, Option<String>)> {
     ignore::WalkBuilder::new(dir)
         .require_git(false)
         .follow_links(false)
         .build()
-        .filter_map(Result::ok)
-        .filter(|e| {
-            e.file_type().is_some_and(|t| t.is_file())
-                && e.path()
-                    .extension()
-                    .and_then(|x| x.to_str())
-                    .is_some_and(|x| ARTICLE_EXTENSIONS.contains(&x.to_ascii_lowercase().as_str()))
+        .filter_map(|entry| match entry {
+            Ok(e) => is_article(&e).then(|| (e.into_path(), None)),
+            Err(error) => {
+                let (path, why) = walk_problem(&error);
+                let message = format!("cannot be listed: {why}; the articles in it are skipped");
+                Some((path.unwrap_or(dir).to_path_buf(), Some(message)))
+            }
         })
-        .map(ignore::DirEntry::into_path)
         .collect()
+}
+
+/// A walked file with one of the article extensions.
+fn is_article(entry: &ignore::DirEntry) -> bool {
+    entry.file_type().is_some_and(|t| t.is_file())
+        && entry
+            .path()
+            .extension()
+            .and_then(|x| x.to_str())
+            .is_some_and(|x| ARTICLE_EXTENSIONS.contains(&x.to_ascii_lowercase().as_str()))
+}
+
+/// The path a walk error is about, if it names one, and what went wrong
+/// there (without the path, which the report shows on its own).
+fn walk_problem(error: &ignore::Error) -> (Option<&Path>, String) {
+    match error {
+        ignore::Error::WithPath { path, err } => (Some(path), walk_problem(err).1),
+        ignore::Error::WithDepth { err, .. } => walk_problem(err),
+        ignore::Error::WithLineNumber { line, err } => {
+            let (path, why) = walk_problem(err);
+            (path, format!("line {line}: {why}"))
+        }
+        ignore::Error::Partial(errors) => match errors.first() {
+            Some(first) => walk_problem(first),
+            None => (None, error.to_string()),
+        },
+        ignore::Error::Io(error) => {
+            // The walker's own error repeats the path: show its cause.
+            let mut cause: &dyn std::error::Error = error;
+            while let Some(next) = cause.source() {
+                cause = next;
+            }
+            (None, cause.to_string())
+        }
+        other => (None, other.to_string()),
+    }
 }
 
 /// A TOML date (`2024-01-05`) as a calendar date; `None` for a bare time or an
@@ -308,6 +348,35 @@ mod tests {
         let pieced = parse_manifest(&source).unwrap_err();
         assert_eq!(pieced.span(), whole.span());
         assert_eq!(pieced.message(), whole.message());
+    }
+
+    #[test]
+    fn walk_problems_name_the_path_and_the_cause_once() {
+        let denied = ignore::Error::WithDepth {
+            depth: 2,
+            err: Box::new(ignore::Error::WithPath {
+                path: PathBuf::from("corpus/private"),
+                err: Box::new(ignore::Error::Io(std::io::Error::from(
+                    std::io::ErrorKind::PermissionDenied,
+                ))),
+            }),
+        };
+        let (path, why) = walk_problem(&denied);
+        assert_eq!(path, Some(Path::new("corpus/private")));
+        assert_eq!(why, "permission denied");
+        let partial = ignore::Error::Partial(vec![ignore::Error::WithLineNumber {
+            line: 3,
+            err: Box::new(ignore::Error::Glob {
+                glob: Some("a[".into()),
+                err: "unclosed character class".into(),
+            }),
+        }]);
+        let (path, why) = walk_problem(&partial);
+        assert_eq!(path, None);
+        assert_eq!(
+            why,
+            "line 3: error parsing glob 'a[': unclosed character class"
+        );
     }
 
     #[test]

@@ -320,18 +320,24 @@ fn reference_facts(checks: &CheckSet, article: &Article, options: &Options) -> V
 
 /// Findings (and corpus facts) of one file, and whether it had to be skipped.
 fn lint_file(checks: &CheckSet, article: &Article, options: &Options) -> (FileOutput, bool) {
-    match std::fs::read(&article.path) {
-        Ok(bytes) => lint_bytes(checks, article, options, bytes),
-        Err(e) => {
-            let path: Arc<str> = Arc::from(article.path.to_string_lossy().as_ref());
-            let why = format!("cannot be read: {e}");
-            let output = FileOutput {
-                findings: vec![unreadable(path, why)],
-                ..FileOutput::default()
-            };
-            (output, true)
+    let path = || Arc::from(article.path.to_string_lossy().as_ref());
+    let finding = if let Some(problem) = &article.walk_error {
+        skipped(
+            path(),
+            problem.clone(),
+            "make it readable, or leave it out with `--exclude`",
+        )
+    } else {
+        match std::fs::read(&article.path) {
+            Ok(bytes) => return lint_bytes(checks, article, options, bytes),
+            Err(e) => unreadable(path(), format!("cannot be read: {e}")),
         }
-    }
+    };
+    let output = FileOutput {
+        findings: vec![finding],
+        ..FileOutput::default()
+    };
+    (output, true)
 }
 
 /// Findings (and corpus facts) of a file's bytes, and whether it had to be skipped.
@@ -403,13 +409,22 @@ fn needs_publication(doc: &Document, span: std::ops::Range<usize>) -> Finding {
 }
 
 fn unreadable(path: Arc<str>, why: String) -> Finding {
+    skipped(
+        path,
+        format!("file {why}; skipped"),
+        "factlint reads UTF-8 text articles (.txt, .md)",
+    )
+}
+
+/// A `file-unreadable` warning: something was not linted.
+fn skipped(path: Arc<str>, message: String, help: &str) -> Finding {
     Finding {
         check_id: Arc::from(UNREADABLE),
         severity: Severity::Warning,
-        message: format!("file {why}; skipped"),
+        message,
         primary: Location::whole_file(path),
         related: Vec::new(),
-        help: Some("factlint reads UTF-8 text articles (.txt, .md)".into()),
+        help: Some(help.into()),
         fix: None,
     }
 }

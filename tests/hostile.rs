@@ -154,6 +154,48 @@ fn nul_bytes_are_skipped_and_others_linted() {
     assert_skipped_and_good_linted(dir.path(), "nul.txt", "contains NUL bytes (a binary file?)");
 }
 
+/// A directory the walker cannot list is reported, not silently lost, and the
+/// other articles are linted. Tests run as root here, where no permission is
+/// refused, so the directory is one whose path is longer than the system's
+/// `PATH_MAX` (4096 bytes); `mkdir -p` can make it, one level at a time.
+#[test]
+fn a_directory_that_cannot_be_listed_is_reported_and_others_linted() {
+    let dir = workspace();
+    let articles = dir.path().join("articles");
+    std::fs::create_dir(&articles).unwrap();
+    std::fs::write(articles.join("good.txt"), GOOD).unwrap();
+    let level = "d".repeat(200);
+    let deep = |levels: usize| format!("articles/deep/{}", vec![level.as_str(); levels].join("/"));
+    // The first directory whose path, with its final NUL, exceeds `PATH_MAX`.
+    let unlisted = (1..).map(deep).find(|path| path.len() >= 4096).unwrap();
+    let made = std::process::Command::new("mkdir")
+        .args(["-p", &deep(22)])
+        .current_dir(dir.path())
+        .status()
+        .expect("mkdir runs");
+    assert!(made.success());
+    let run = check(dir.path(), &["articles"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let warning = format!(
+        "warning[file-unreadable]: cannot be listed: File name too long (os error 36); \
+         the articles in it are skipped\n--> {unlisted}\n \
+         = help: make it readable, or leave it out with `--exclude`\n\n"
+    );
+    assert!(run.stdout.contains(&warning), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("error[planted]: planted marker `PLANTED`\n --> articles/good.txt:3:12\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .ends_with("1 error, 1 warning in 2 files (1 file skipped)\n"),
+        "{}",
+        run.stdout
+    );
+}
+
 /// UTF-16 is detected by its byte-order mark and skipped, not decoded: news
 /// text is UTF-8, and a UTF-16 file is usually an export by mistake. The
 /// message says how to fix it.

@@ -49,9 +49,7 @@ pub fn report(findings: &[Finding], facts: &[Fact], run: &RunInfo, checks: &Chec
                 .and_then(|mut found| found.pop())
                 .unwrap_or(Article {
                     path,
-                    published: None,
-                    source: None,
-                    numeric_order: None,
+                    ..Article::default()
                 })
         })
         .collect();
