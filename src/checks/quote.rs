@@ -67,6 +67,12 @@ impl QuoteCheck {
 
     /// Collects the quotations of a sentence as facts.
     pub fn run(&self, doc: &Document, unit: Range<usize>, emit: &mut Emitter) {
+        // Quotations first: they are cached for every quote check, and most
+        // sentences have none, so the speaker is rarely looked for.
+        let found = emit.values().quotations(doc, unit.clone(), MIN_WORDS);
+        if found.is_empty() {
+            return;
+        }
         if let Some(speaker) = &self.speaker {
             // A sentence with its own attribution ("…,” Ignat said) names its
             // speaker; otherwise the speaker is in the sentence before.
@@ -84,7 +90,6 @@ impl QuoteCheck {
                 return;
             }
         }
-        let found = emit.values().quotations(doc, unit.clone(), MIN_WORDS);
         for quote in found.iter() {
             let span = unit.start + quote.span.start..unit.start + quote.span.end;
             emit.fact(span, quote.value.clone());
