@@ -36,7 +36,33 @@ pub struct QuoteCheck {
     /// Only quotations whose sentence (or the one before) names this speaker.
     speaker: Option<Pattern>,
     /// The true wordings, when the check knows them.
-    canonical: Vec<Vec<Word>>,
+    canonical: Vec<Canonical>,
+}
+
+/// A true wording: its words, and its text to quote them from as written.
+#[derive(Debug)]
+struct Canonical {
+    text: String,
+    words: Vec<Word>,
+}
+
+impl Canonical {
+    fn new(text: &str) -> Self {
+        Self {
+            text: text.to_string(),
+            words: words(text, 0..text.len()),
+        }
+    }
+
+    /// Words `range` as the check file writes them (the words are lower-cased).
+    fn quote(&self, range: Range<usize>) -> &str {
+        let first = self.words.get(range.start);
+        let last = range.end.checked_sub(1).and_then(|i| self.words.get(i));
+        first
+            .zip(last)
+            .and_then(|(first, last)| self.text.get(first.span.start..last.span.end))
+            .unwrap_or_default()
+    }
 }
 
 impl QuoteCheck {
@@ -44,11 +70,11 @@ impl QuoteCheck {
         let speaker = spec.speaker.as_ref().map(Pattern::new).transpose()?;
         let canonical = match spec.canonical.as_ref().map(|c| (c, c.get_ref())) {
             None => Vec::new(),
-            Some((_, toml::Value::String(s))) => vec![words(s, 0..s.len())],
+            Some((_, toml::Value::String(s))) => vec![Canonical::new(s)],
             Some((_, toml::Value::Array(items))) if items.iter().all(toml::Value::is_str) => items
                 .iter()
                 .filter_map(toml::Value::as_str)
-                .map(|s| words(s, 0..s.len()))
+                .map(Canonical::new)
                 .collect(),
             Some((c, _)) => {
                 return Err(
@@ -181,18 +207,14 @@ impl QuoteCheck {
             let Some(canonical) = self
                 .canonical
                 .iter()
-                .find(|c| same_quotation(wording.words, c, MIN_SHARED))
+                .find(|c| same_quotation(wording.words, &c.words, MIN_SHARED))
             else {
                 continue;
             };
-            let Some(d) = drift(wording.words, canonical) else {
+            let Some(d) = drift(wording.words, &canonical.words) else {
                 continue;
             };
-            let theirs: Vec<&str> = canonical[d.theirs.clone()]
-                .iter()
-                .map(|w| w.text.as_str())
-                .collect();
-            let expected: Arc<str> = quoted(&theirs.join(" ")).into();
+            let expected: Arc<str> = quoted(canonical.quote(d.theirs.clone())).into();
             for &member in &wording.members {
                 let (fact, quote) = quotes[member];
                 let (ours, expected) = (d.ours.clone(), expected.clone());
@@ -328,33 +350,20 @@ fn found<'a, F: FactRef<'a>>(fact: F, quote: &Quotation, range: &Range<usize>) -
     quoted(words_location(fact, quote, range.clone()).text())
 }
 
-/// Words in quote marks for a message, or "nothing" where a wording lacks the
-/// words the other has.
+/// Words in quote marks, for a message.
 fn quoted(words: &str) -> String {
-    if words.is_empty() {
-        "nothing".into()
-    } else {
-        format!("“{words}”")
-    }
+    format!("“{words}”")
 }
 
-/// The location of words `range` of a quotation, inside the fact's location.
-/// An empty range `k..k` is the place where words are missing: just after
-/// word `k - 1` (before the first word when `k` is 0).
+/// The location of words `range` (never empty) of a quotation, inside the
+/// fact's location.
 fn words_location<'a, F: FactRef<'a>>(fact: F, quote: &Quotation, range: Range<usize>) -> Location {
     let location = fact.location();
-    let span = if range.is_empty() {
-        match range.start.checked_sub(1) {
-            Some(before) => quote.words.get(before).map(|w| w.span.end..w.span.end),
-            None => quote.words.first().map(|w| w.span.start..w.span.start),
-        }
-    } else {
-        quote
-            .words
-            .get(range.start)
-            .zip(quote.words.get(range.end - 1))
-            .map(|(first, last)| first.span.start..last.span.end)
-    };
+    let span = quote
+        .words
+        .get(range.start)
+        .zip(quote.words.get(range.end.wrapping_sub(1)))
+        .map(|(first, last)| first.span.start..last.span.end);
     let Some(span) = span else {
         return location;
     };
@@ -442,30 +451,39 @@ mod tests {
     }
 
     #[test]
-    fn dropped_words_are_missing_there_not_a_shared_word() {
+    fn dropped_words_are_shown_between_the_shared_words_around_them() {
         let text = "“It is a significant and troubling escalation,” Kirby said.\n\n“It is a significant escalation,” he added.";
-        let gap = text.rfind("significant").unwrap() + "significant".len();
         assert_eq!(
             reported(&format!("{DRIFT}{MESSAGE}"), text),
             [(
-                "“and troubling” here, nothing there".to_string(),
-                "and troubling".to_string(),
-                vec![(String::new(), gap)]
+                "“significant and troubling escalation” here, “significant escalation” there"
+                    .to_string(),
+                "significant and troubling escalation".to_string(),
+                vec![(
+                    "significant escalation".to_string(),
+                    text.rfind("significant").unwrap()
+                )]
             )]
         );
     }
 
     #[test]
-    fn a_minority_wording_lacking_words_is_flagged_where_they_are_missing() {
+    fn a_minority_wording_lacking_words_is_flagged_around_the_gap() {
         let text = "“It is a significant and troubling escalation,” Kirby said.\n\n“It is a significant escalation,” he added.\n\n“It is a significant and troubling escalation,” he repeated.";
-        let gap = text.find("significant escalation").unwrap() + "significant".len();
+        let short = text.find("significant escalation").unwrap();
         let findings = findings_of(&format!("{DRIFT}{MESSAGE}"), text);
         assert_eq!(findings.len(), 1);
         let f = &findings[0];
-        assert_eq!(f.message, "nothing here, “and troubling” there");
-        assert_eq!(f.primary.span, gap..gap);
+        assert_eq!(
+            f.message,
+            "“significant escalation” here, “significant and troubling escalation” there"
+        );
+        assert_eq!(
+            f.primary.span,
+            short..short + "significant escalation".len()
+        );
         assert_eq!(f.related.len(), 1);
-        assert_eq!(f.related[0].text(), "and troubling");
+        assert_eq!(f.related[0].text(), "significant and troubling escalation");
     }
 
     #[test]
@@ -526,7 +544,7 @@ mod tests {
         assert_eq!(
             reported(&checks, first),
             [(
-                "“Moscow” here, “russia” there".to_string(),
+                "“Moscow” here, “Russia” there".to_string(),
                 "Moscow".to_string(),
                 vec![]
             )]
@@ -541,10 +559,16 @@ mod tests {
             )]
         );
         let dropped = "“Russia must feel the consequences of terrorism,” he said.";
-        let gap = dropped.find("of terrorism").unwrap() + "of".len();
+        let around = dropped.find("of terrorism").unwrap();
         let findings = findings_of(&checks, dropped);
         assert_eq!(findings.len(), 1);
-        assert_eq!(findings[0].message, "nothing here, “its” there");
-        assert_eq!(findings[0].primary.span, gap..gap);
+        assert_eq!(
+            findings[0].message,
+            "“of terrorism” here, “of its terrorism” there"
+        );
+        assert_eq!(
+            findings[0].primary.span,
+            around..around + "of terrorism".len()
+        );
     }
 }

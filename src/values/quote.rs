@@ -145,8 +145,9 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
 }
 
 /// How two wordings of one quotation differ, as index ranges into each word
-/// list. A range is empty (`k..k`) on the side that lacks words the other has:
-/// they are missing before its word `k`.
+/// list. Where one side lacks words the other has, both ranges also take the
+/// shared word on each side of the gap, so neither is empty: "significant
+/// escalation" against "significant and concerning escalation".
 #[derive(Clone, Debug, PartialEq)]
 pub struct Drift {
     pub ours: Range<usize>,
@@ -182,9 +183,16 @@ pub fn drift(ours: &[Word], theirs: &[Word]) -> Option<Drift> {
         (false, Some(w)) => w[1],
         (false, None) => first,
     };
+    let (mut mine, mut other) = (from.0..to.0, from.1..to.1);
+    if mine.is_empty() || other.is_empty() {
+        // A gap lies between two shared words (never at either end, where
+        // words on one side alone are an excerpt), so both exist.
+        mine = mine.start.saturating_sub(1)..(mine.end + 1).min(ours.len());
+        other = other.start.saturating_sub(1)..(other.end + 1).min(theirs.len());
+    }
     Some(Drift {
-        ours: from.0..to.0,
-        theirs: from.1..to.1,
+        ours: mine,
+        theirs: other,
     })
 }
 
@@ -359,7 +367,7 @@ mod tests {
                 "we have no information that missiles were used",
                 "we have no new information that missiles were used"
             ),
-            Some((String::new(), "new".into()))
+            Some(("no information".into(), "no new information".into()))
         );
     }
 
@@ -403,25 +411,25 @@ mod tests {
     }
 
     #[test]
-    fn dropped_words_are_missing_on_the_other_side() {
+    fn dropped_words_are_shown_with_the_shared_word_on_each_side() {
         let w = |t: &str| words(t, 0..t.len());
         let (long, short) = (
             w("a significant and troubling escalation"),
             w("a significant escalation"),
         );
-        // Missing before "escalation" (word 2), not at the shared "significant".
+        // "significant [and troubling] escalation": the gap with its neighbours.
         assert_eq!(
             drift(&long, &short),
             Some(Drift {
-                ours: 2..4,
-                theirs: 2..2
+                ours: 1..5,
+                theirs: 1..3
             })
         );
         assert_eq!(
             drift(&short, &long),
             Some(Drift {
-                ours: 2..2,
-                theirs: 2..4
+                ours: 1..3,
+                theirs: 1..5
             })
         );
     }
