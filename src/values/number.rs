@@ -146,19 +146,23 @@ const VAGUE: &[(&str, f64, f64)] = &[
     ("billions", 2e9, 1e10),
 ];
 
-/// "a dozen", "half a dozen", "a hundred": an article standing for "one". A count
-/// before "dozen" ("three dozen", "3 dozen") is read in [`in_dozens_of`], not here.
-const ARTICLED: &[(&str, f64)] = &[
-    ("half a dozen", 6.0),
-    ("a half-dozen", 6.0),
-    ("a half dozen", 6.0),
-    ("half-dozen", 6.0),
-    ("a dozen", 12.0),
-    ("dozen", 12.0),
-    ("a hundred", 100.0),
-    ("a thousand", 1e3),
-    ("a million", 1e6),
-    ("a billion", 1e9),
+/// "a dozen", "half a dozen", "a hundred": an article standing for "one", as the
+/// least and greatest values meant. A count before "dozen" ("three dozen", "3 dozen")
+/// is read in [`in_dozens_of`], not here. "A couple of dozen" is two or three dozen:
+/// "a couple" is loose, and 36 drones are not wrongly "a couple of dozen".
+const ARTICLED: &[(&str, f64, f64)] = &[
+    ("half a dozen", 6.0, 6.0),
+    ("a half-dozen", 6.0, 6.0),
+    ("a half dozen", 6.0, 6.0),
+    ("half-dozen", 6.0, 6.0),
+    ("a couple of dozen", 24.0, 36.0),
+    ("a couple dozen", 24.0, 36.0),
+    ("a dozen", 12.0, 12.0),
+    ("dozen", 12.0, 12.0),
+    ("a hundred", 100.0, 100.0),
+    ("a thousand", 1e3, 1e3),
+    ("a million", 1e6, 1e6),
+    ("a billion", 1e9, 1e9),
 ];
 
 /// Words before "one" that make it a pronoun ("no one", "any one of").
@@ -204,7 +208,8 @@ pub fn numbers(text: &str) -> Vec<Mention<Number>> {
 }
 
 /// Appends `m`, or joins it with the previous number into a range: "between 20 and 30",
-/// "20 to 30". "from 20 to 30" is a change, not a range, and stays two numbers.
+/// "20 to 30", "two or three". "from 20 to 30" is a change, not a range, and stays two
+/// numbers.
 /// `m_in_dozens` says `m` was counted in dozens: "two to three dozen" is [24, 36], while
 /// "a dozen to two dozen" is [12, 24] and "between two and a dozen" [2, 12].
 fn push_or_join_range(
@@ -239,6 +244,7 @@ fn push_or_join_range(
         let before = previous_word(text, prev.span.start);
         let range = one_word
             && ((joiner.eq_ignore_ascii_case("and") && before.eq_ignore_ascii_case("between"))
+                || joiner.eq_ignore_ascii_case("or")
                 || (joiner.eq_ignore_ascii_case("to")
                     && !before.eq_ignore_ascii_case("from")
                     && !before.eq_ignore_ascii_case("between")));
@@ -317,10 +323,10 @@ fn number_from(text: &str, caps: &Parts) -> (usize, Option<Mention<Number>>, boo
         };
         (m.range(), interval, lo)
     } else if let Some(m) = caps.name("art") {
-        let Some(&(_, v)) = ARTICLED.iter().find(|a| same_words(m.as_str(), a.0)) else {
+        let Some(&(_, lo, hi)) = ARTICLED.iter().find(|a| same_words(m.as_str(), a.0)) else {
             return (m.end(), None, false);
         };
-        (m.range(), Interval::exact(v), v)
+        (m.range(), Interval::closed(lo, hi), lo)
     } else if let Some(m) = caps.name("dig") {
         let (span, base, value) = match digits_number(text, caps, m.start()) {
             Ok(found) => found,
@@ -817,6 +823,35 @@ mod tests {
         assert_eq!(one("between two and a dozen").1, "[2, 12]");
         let f = numbers("two to three dozen");
         assert_eq!(f[0].value.value, 24.0);
+        assert_eq!(
+            one("two or three dozen drones"),
+            ("two or three dozen".into(), "[24, 36]".into())
+        );
+    }
+
+    #[test]
+    fn a_couple_of_dozen_is_two_or_three_dozen() {
+        assert_eq!(
+            one("a couple of dozen drones"),
+            ("a couple of dozen".into(), "[24, 36]".into())
+        );
+        assert_eq!(one("A couple dozen drones").1, "[24, 36]");
+        assert_eq!(one("nearly a couple dozen").1, "[21.6, 36)");
+        // "A couple" alone, or of hundreds, is not read at all.
+        assert!(found("a couple of drones").is_empty());
+        assert!(found("a couple hundred drones").is_empty());
+    }
+
+    #[test]
+    fn alternatives_joined_by_or_are_a_range() {
+        assert_eq!(
+            one("three or four drones"),
+            ("three or four".into(), "[3, 4]".into())
+        );
+        assert_eq!(one("30 or 40 missiles").1, "[30, 40]");
+        // Not ascending, or more than a word between: separate numbers.
+        assert_eq!(found("5 or 3").len(), 2);
+        assert_eq!(found("5 killed or 10 injured").len(), 2);
     }
 
     #[test]
