@@ -23,12 +23,14 @@ static SPACE_BEFORE_PUNCTUATION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A determiner or "from" right before a conjunction: "from and", "from as", "an and";
-/// "by and" ("condemned by and the UN"), but for "by and large" and "by and by".
+/// "by and" ("condemned by and the UN"), but for "by and large" and "by and by"; a
+/// preposition before "and" and a function word ("trade with and that Washington"),
+/// where "agreed to and signed" or "with and without" are prose.
 /// (A literal prefilter, which [`matcher`] leaves out, would be 2.5x slower
 /// here: "a" is every few bytes of English, and each hit restarts the search.)
 static DANGLING_WORD: LazyLock<Regex> = LazyLock::new(|| {
     matcher::build_str(
-        r"(?i)(?-u:\b)(?:(?:from|an?|the|its|their|our)\s+(?:and|or|but|as)|by\s+and)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:(?:from|an?|the|its|their|our)\s+(?:and|or|but|as)|by\s+and|(?:with|for|to|about|against|of|on|at)\s+and\s+(?:that|the|a|an|which|its|his|her|their|said|says|is|was|were|has|have|had|will|would))(?-u:\b)",
     )
     .expect("valid artifact pattern")
 });
@@ -163,7 +165,17 @@ impl Artifact {
                     let idiom = found.starts_with("by") && matches!(next.as_str(), "large" | "by");
                     !(comparison || idiom)
                 })
-                .map(|m| m.range()),
+                .map(|m| {
+                    // "with and that": the residue is "with and", not the word after it.
+                    let found = &text[m.range()];
+                    let end = match found.split_whitespace().count() {
+                        3 => found
+                            .rfind(char::is_whitespace)
+                            .map_or(found.len(), |i| found[..i].trim_end().len()),
+                        _ => found.len(),
+                    };
+                    m.start()..m.start() + end
+                }),
         );
         spans.extend(MISSING_SUBJECT.find_iter(text).filter_map(|m| {
             // Flag "that delivered", not the verb of saying before it.
@@ -263,6 +275,10 @@ mod tests {
             ["by and"]
         );
         assert_eq!(
+            flagged("Resolutions bar any arms trade with and that Washington would act."),
+            ["with and"]
+        );
+        assert_eq!(
             flagged("Officials said that delivered 300 shells, Kirby added."),
             ["that delivered"]
         );
@@ -290,6 +306,8 @@ mod tests {
             "By and large, the strikes missed. They came by and by.",
             "He paused . . . and went on.",
             "Flights to and from Kyiv resumed.",
+            "Kyiv agreed to and signed the deal; aid came with and without conditions.",
+            "They voted for and against the bill.",
         ];
         for text in prose {
             assert!(flagged(text).is_empty(), "{text}: {:?}", flagged(text));

@@ -57,6 +57,15 @@ mod tests {
     }
 
     #[test]
+    fn feet_and_inches_convert_as_one_height() {
+        assert!(flagged("The bullseye sits 5ft 8in (1.73m) above the floor.").is_empty());
+        assert_eq!(
+            flagged("The bullseye sits 5ft 8in (1.52m) above the floor.")[0].0,
+            "1.52m"
+        );
+    }
+
+    #[test]
     fn rounded_conversions_pass() {
         assert!(flagged("ranges of around 900 kilometres (550 miles)").is_empty());
         assert!(flagged("a range of 900 km (560 miles)").is_empty());

@@ -635,6 +635,24 @@ fn is_pronoun_one(text: &str, span: &Range<usize>) -> bool {
         || next.eq_ignore_ascii_case("another")
         || after.starts_with("'s")
         || after.starts_with("’s")
+        || one_of_the_most(after)
+}
+
+/// Whether `after` (the text after "one") reads "of the largest", "of the
+/// most …", "of its worst": "one of the largest attacks" ranks, it counts
+/// nothing.
+fn one_of_the_most(after: &str) -> bool {
+    let mut words = after.split_whitespace();
+    let (Some(of), Some(the), Some(rank)) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    let rank = rank.trim_end_matches(|c: char| !c.is_ascii_alphabetic());
+    of.eq_ignore_ascii_case("of")
+        && ["the", "its", "their", "his", "her", "our"]
+            .iter()
+            .any(|w| the.eq_ignore_ascii_case(w))
+        && (rank.eq_ignore_ascii_case("most")
+            || (rank.len() > 4 && rank.to_ascii_lowercase().ends_with("est")))
 }
 
 /// The end of the whitespace-delimited token that starts at `start`: where to resume
@@ -840,6 +858,16 @@ mod tests {
         // "A couple" alone, or of hundreds, is not read at all.
         assert!(found("a couple of drones").is_empty());
         assert!(found("a couple hundred drones").is_empty());
+    }
+
+    #[test]
+    fn one_of_the_largest_ranks_and_counts_nothing() {
+        assert!(found("one of the largest drone attacks").is_empty());
+        assert!(found("one of the most intense barrages").is_empty());
+        assert!(found("one of its deadliest days").is_empty());
+        // A count of one among others is still a number.
+        assert_eq!(one("one of the drones hit a house").1, "1");
+        assert_eq!(one("one of the rest").1, "1");
     }
 
     #[test]

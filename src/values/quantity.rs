@@ -6,6 +6,7 @@ use super::number::{Number, numbers};
 use super::{Interval, Mention, same_words};
 use crate::matcher;
 use regex_automata::meta::Regex;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// What a unit measures; only quantities of one dimension are comparable.
@@ -125,6 +126,8 @@ const ALIASES: &[(&str, usize)] = &[
     ("yds", 7),
     ("inch", 8),
     ("inches", 8),
+    // Only written against the digits ("5in"): "5 in" is a number before "in".
+    ("in", 8),
     ("kg", 9),
     ("kgs", 9),
     ("kilogram", 9),
@@ -236,6 +239,9 @@ fn unit_after(text: &str, at: usize) -> Option<(&'static Unit, usize, bool)> {
     }
     let (_, index) = ALIASES.iter().find(|a| same_words(u.as_str(), a.0))?;
     let joined = caps.name("sep").is_some_and(|s| s.is_empty());
+    if u.as_str().eq_ignore_ascii_case("in") && !joined {
+        return None;
+    }
     Some((UNITS.get(*index)?, at + u.end(), joined))
 }
 
@@ -278,6 +284,19 @@ pub fn quantities_among(
             continue;
         };
         let base = m.value.interval.scale(unit.to_base);
+        if let Some(feet) = feet_before(text, &mut found, unit, &span) {
+            // "5ft 8in": one height, in feet (5.67) and in the base unit.
+            feet.span.end = span.end;
+            feet.value.base = Interval {
+                lo: feet.value.base.lo + base.lo,
+                hi: feet.value.base.hi + base.hi,
+                ..feet.value.base
+            };
+            let per_foot = feet.value.unit.to_base;
+            feet.value.number.value += m.value.value * unit.to_base / per_foot;
+            feet.value.number.interval = feet.value.base.scale(1.0 / per_foot);
+            continue;
+        }
         found.push(Mention {
             span,
             value: Quantity {
@@ -288,6 +307,21 @@ pub fn quantities_among(
         });
     }
     found
+}
+
+/// The feet just before inches at `span` ("5ft 8in", "5 feet 8 inches"), to
+/// take them in.
+fn feet_before<'a>(
+    text: &str,
+    found: &'a mut [Mention<Quantity>],
+    unit: &Unit,
+    span: &Range<usize>,
+) -> Option<&'a mut Mention<Quantity>> {
+    let feet = found.last_mut()?;
+    let adjacent = text
+        .get(feet.span.end..span.start)
+        .is_some_and(|gap| gap.chars().all(|c| c == ' ' || c == '\u{a0}'));
+    (unit.symbol == "in" && feet.value.unit.symbol == "ft" && adjacent).then_some(feet)
 }
 
 /// Every measurement directly followed by its conversion: "900 km (550 miles)",
@@ -407,6 +441,28 @@ mod tests {
         assert_eq!(q("30 knots")[0].1, "kn");
         assert_eq!(q("5 gallons")[0].1, "gal");
         assert_eq!(q("50 hectares")[0].2, "500000");
+        assert_eq!(q("50mm (2in) of rain")[1].0, "2in");
+        assert_eq!(q("a 5 inch gap")[0].1, "in");
+    }
+
+    #[test]
+    fn in_is_an_inch_only_against_the_digits() {
+        assert!(q("5 in the morning").is_empty());
+        assert!(q("killed 5 in Kyiv").is_empty());
+        assert!(q("5in").len() == 1);
+        assert!(q("won 5-in a row").is_empty());
+    }
+
+    #[test]
+    fn feet_and_inches_are_one_height() {
+        let found = q("he stands 5ft 8in (1.73m) tall");
+        assert_eq!(found[0].0, "5ft 8in");
+        let base = &quantities("5ft 8in")[0].value.base;
+        assert!((base.lo - 1.7272).abs() < 1e-9 && base.lo == base.hi);
+        let feet = &quantities("5ft 8in")[0].value.number;
+        assert!((feet.value - 5.0 - 8.0 / 12.0).abs() < 1e-9);
+        assert_eq!(q("5 feet 8 inches")[0].0, "5 feet 8 inches");
+        assert_eq!(q("5ft, 8in").len(), 2);
     }
 
     #[test]
