@@ -127,9 +127,14 @@ impl Consistent {
                         .map(|(_, n)| n)
                         .sum()
                 };
+                // A value that agrees with every mention ("at least five"
+                // beside "five" and "nine") backs whichever is chosen, but
+                // cannot be the reference: only one that disagrees with some
+                // mention can. None does when all mentions agree.
                 let Some((best, _)) = distinct
                     .iter()
                     .map(|(v, _)| (*v, support(v)))
+                    .filter(|&(_, s)| s < facts.len())
                     .enumerate()
                     .max_by_key(|(i, (_, s))| (*s, std::cmp::Reverse(*i)))
                     .map(|(_, best)| best)
@@ -137,9 +142,6 @@ impl Consistent {
                     return Vec::new();
                 };
                 let backing = support(best);
-                if backing == facts.len() {
-                    return Vec::new();
-                }
                 if backing * 2 <= facts.len() {
                     let facts = facts.to_vec();
                     return vec![Pending::one(move || {
@@ -149,12 +151,15 @@ impl Consistent {
                 best
             }
         };
-        let agreeing = first_agreeing(
-            facts
-                .iter()
-                .copied()
-                .filter(|f| f.value().agrees(reference)),
-        );
+        // Mentions of the reference itself come first: "five", not "at
+        // least four", is what a toll of four disagrees with.
+        let reference_index = seen.get(&reference.to_string());
+        let (same, vaguer): (Vec<F>, Vec<F>) = facts
+            .iter()
+            .copied()
+            .filter(|f| f.value().agrees(reference))
+            .partition(|&f| written_out.get(&std::ptr::from_ref(f.value())) == reference_index);
+        let agreeing = first_agreeing(same.into_iter().chain(vaguer));
         let expected = match (&self.canonical, agreeing.first()) {
             (None, Some(&first)) => written(first),
             _ => reference.to_string(),
@@ -246,6 +251,28 @@ scope = "document"
 when = ['(?i)launch']
 value = { type = "date" }
 "#;
+
+    #[test]
+    fn a_mention_that_agrees_with_all_does_not_hide_a_disagreement() {
+        let toll = "[[check]]\nid = \"toll\"\nkind = \"consistent\"\nscope = \"document\"\nwhen = ['killed']\nvalue = { type = \"number\", near = 'killed', window-before = 25 }\n";
+        // "At least five" agrees with both five and nine; five and nine disagree.
+        let text = "At least five people were killed. Five people were killed, police said. Nine people were killed, a later report said.";
+        assert_eq!(
+            flagged(toll, text),
+            [(
+                "Nine".to_string(),
+                vec!["Five".to_string(), "five".to_string()]
+            )]
+        );
+        // When every mention agrees with every other, nothing is flagged.
+        assert!(
+            flagged(
+                toll,
+                "At least five people were killed. Five people were killed."
+            )
+            .is_empty()
+        );
+    }
 
     #[test]
     fn the_outlier_points_at_the_majority() {
