@@ -120,13 +120,14 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<CheckSet, Vec<ConfigError>> {
 
 /// Compiles the gates of `checks` into shared pattern sets (see [`super::gate`]).
 pub fn share_gates(checks: &mut [Check]) {
-    let mut gates: Vec<Sharing> = checks
-        .iter_mut()
-        .map(|c| {
-            let scope = c.rule.unit_scope(c.gate.scope);
-            (&mut c.gate, scope, c.rule.triggers())
-        })
-        .collect();
+    let mut gates: Vec<Sharing> = Vec::new();
+    for check in checks.iter_mut() {
+        let scope = check.rule.unit_scope(check.gate.scope);
+        gates.push((&mut check.gate, scope, check.rule.triggers()));
+        if let Some(topic) = &mut check.topic {
+            gates.push((topic, Scope::Document, &[]));
+        }
+    }
     share(&mut gates);
 }
 
@@ -301,6 +302,12 @@ fn compile(spec: CheckSpec) -> Result<Check, SpecError> {
             .map(Pattern::new)
             .collect::<Result<_, _>>()?,
     );
+    let topic: Vec<Pattern> = spec
+        .topic
+        .iter()
+        .map(Pattern::new)
+        .collect::<Result<_, _>>()?;
+    let topic = (!topic.is_empty()).then(|| Gate::new(Scope::Document, topic, Vec::new()));
     let rule = Rule::compile(kind, &spec)?;
     let message = spec
         .message
@@ -323,6 +330,7 @@ fn compile(spec: CheckSpec) -> Result<Check, SpecError> {
             paths: compile_globs(&spec.paths)?,
         },
         gate,
+        topic,
         rule,
         examples: spec.example,
         warnings,

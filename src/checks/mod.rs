@@ -205,11 +205,15 @@ impl Rule {
         )
     }
 
-    /// The pieces of a document values are read from: facts are read sentence
-    /// by sentence, whatever scope they are compared over.
+    /// The pieces of a document values are read from: facts sentence by
+    /// sentence and quotations paragraph by paragraph, whatever scope they
+    /// are compared over.
     pub(crate) fn unit_scope(&self, scope: Scope) -> Scope {
         match self {
-            Rule::Consistent(_) | Rule::Quote(_) => Scope::Sentence,
+            Rule::Consistent(_) => Scope::Sentence,
+            // A quotation may run over several sentences ("… themselves. The
+            // time for Congress to act is now," he said): read paragraphs.
+            Rule::Quote(_) => Scope::Paragraph,
             _ => scope,
         }
     }
@@ -249,6 +253,9 @@ impl Rule {
 pub struct Check {
     pub meta: CheckMeta,
     pub gate: Gate,
+    /// `topic`: patterns the whole article must match before the check reads
+    /// any of it, so a fact of one story is not looked for in another.
+    pub topic: Option<Gate>,
     pub rule: Rule,
     pub examples: Vec<spec::ExampleSpec>,
     /// Things in the check's TOML that load but are probably mistakes.
@@ -278,6 +285,13 @@ impl Check {
     /// Runs this check (number `index` of its set) over one document.
     pub fn run(&self, doc: &Document, index: usize, out: &mut FileOutput) {
         if !self.meta.applies_to(&doc.path) {
+            return;
+        }
+        if let Some(topic) = &self.topic
+            && topic
+                .admitted(doc, Scope::Document, &mut out.gates)
+                .is_empty()
+        {
             return;
         }
         let mut emit = Emitter {
@@ -532,5 +546,23 @@ mod tests {
         assert_eq!(Scope::Sentence.units(&doc).len(), 3);
         assert_eq!(Scope::Paragraph.units(&doc).len(), 2);
         assert_eq!(Scope::Document.units(&doc)[0].span, 0..doc.lintable.len());
+    }
+
+    #[test]
+    fn a_topic_must_match_somewhere_in_the_article() {
+        let check = "[[check]]\nid = \"first\"\nkind = \"expect\"\ntopic = ['(?i)North Korea', 'Kirby']\nwhen = ['first']\nvalue = { type = \"year\", near = 'first' }\nexpected = 2023\n";
+        let on_topic =
+            "Kirby spoke.\n\nThe missile was first fired in 2022.\n\nNorth Korea denied it.";
+        assert_eq!(
+            flagged_spans(check, on_topic),
+            [("2022".to_string(), vec![])]
+        );
+        // Another story: the same sentence, without every topic pattern.
+        let other = "Kirby spoke.\n\nThe missile was first fired in 2022.";
+        assert!(findings_of(check, other).is_empty());
+        // The topic is tested once per article, in the shared document set.
+        let set = check_set(check);
+        let topic = set.checks[0].topic.as_ref().expect("a topic gate");
+        assert!(topic.shared().is_some());
     }
 }

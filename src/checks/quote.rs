@@ -33,7 +33,7 @@ const MIN_SHARED: usize = 4;
 /// Compiled `quote` check.
 #[derive(Debug)]
 pub struct QuoteCheck {
-    /// Only quotations whose sentence (or the one before) names this speaker.
+    /// Only quotations whose paragraph (or the sentence before) names this speaker.
     speaker: Option<Pattern>,
     /// The true wordings, when the check knows them.
     canonical: Vec<Canonical>,
@@ -91,16 +91,16 @@ impl QuoteCheck {
         self.speaker.as_slice()
     }
 
-    /// Collects the quotations of a sentence as facts.
+    /// Collects the quotations of a paragraph as facts.
     pub fn run(&self, doc: &Document, unit: Range<usize>, emit: &mut Emitter) {
         // Quotations first: they are cached for every quote check, and most
-        // sentences have none, so the speaker is rarely looked for.
+        // paragraphs have none, so the speaker is rarely looked for.
         let found = emit.values().quotations(doc, unit.clone(), MIN_WORDS);
         if found.is_empty() {
             return;
         }
         if let Some(speaker) = &self.speaker {
-            // A sentence with its own attribution ("…,” Ignat said) names its
+            // A paragraph with its own attribution ("…,” Ignat said) names its
             // speaker; otherwise the speaker is in the sentence before.
             let own = &doc.lintable[unit.clone()];
             let scope = if SPEECH.is_match(own) {

@@ -35,6 +35,10 @@ pub struct CheckSpec {
     pub when: Vec<Spanned<String>>,
     #[serde(default)]
     pub unless: Vec<Spanned<String>>,
+    /// Patterns the whole article must match for the check to read it: the
+    /// story its facts belong to.
+    #[serde(default)]
+    pub topic: Vec<Spanned<String>>,
     pub label: Option<String>,
     // forbid
     pub pattern: Option<Spanned<String>>,

@@ -57,6 +57,10 @@ pub const CHECK_KEYS: &[(&str, &str)] = &[
         "Regular expressions of which none may match in a scope for the check to look at it.",
     ),
     (
+        "topic",
+        "Regular expressions that must all match somewhere in the article for the check to read it at all: the story its facts belong to (`'(?i)North Korea|Pyongyang'`).",
+    ),
+    (
         "label",
         "Text shown under the flagged span (`expected {expected}`); the same placeholders as `message`.",
     ),
@@ -428,6 +432,7 @@ mod tests {
             "scope",
             "when",
             "unless",
+            "topic",
             "label",
             "pattern",
             "patterns",
