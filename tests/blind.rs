@@ -1,16 +1,20 @@
-//! The shipped checks on twelve articles written for a blind test: errors in
+//! The shipped checks on two sets of articles written for blind tests, each
+//! by a helper who saw the list of checks but not their patterns: errors in
 //! wordings the seed corpus does not use ("seized", "proclaimed ... part of
-//! Russia", "three dozen", "ADVERTISEMENT - SCROLL TO CONTINUE") and correct
+//! Russia", "three dozen", "ADVERTISEMENT - SCROLL TO CONTINUE", "killing 25
+//! people", "5ft 8in (1.73m)", a quotation over two sentences) and correct
 //! sentences that look like them ("In 2020, Washington ...", Crimea in 1941,
-//! containers of grain). Three files have CRLF line endings, one a BOM.
+//! containers of grain, "one of the largest attacks"). Files have CRLF line
+//! endings, a BOM, tabs, Markdown with front matter.
 //!
-//! `tests/fixtures/blind/expected.json` lists each line with a planted error
-//! (`error`: one of `checks` must report it, there or as the other place of a
-//! finding that compares two; in "killed 25" against "Fourteen were killed"
-//! both lines are errors, and either may be the one flagged) and each trap
-//! (`trap`: nothing may be reported on it). The articles were first linted
-//! unseen (50 of 63 errors caught, 14 false alarms); the checks were then
-//! fixed, so they are now a regression test, not a held-out set.
+//! Each set's `expected.json` lists each line with a planted error (`error`:
+//! one of `checks` must report it, there or as the other place of a finding
+//! that compares two; in "killed 25" against "Fourteen were killed" both lines
+//! are errors, and either may be the one flagged) and each trap (`trap`:
+//! nothing may be reported on it). Linted unseen, the first set gave 50 of 63
+//! errors and 14 false alarms, the second (`blind2`, 2026-12-06) 54 of 69 and
+//! 5; the checks were then fixed, so both are now regression tests, not
+//! held-out sets.
 
 mod common;
 
@@ -18,21 +22,34 @@ use common::factlint;
 use serde_json::Value;
 use std::path::Path;
 
-const DIR: &str = "tests/fixtures/blind";
+/// A blind-test set: its directory, and the planted errors the checks do not
+/// report and the traps they still report, each with why.
+struct Set {
+    dir: &'static str,
+    known_misses: &'static [(&'static str, usize, &'static str)],
+    known_false_alarms: &'static [(&'static str, usize, &'static str)],
+}
 
-/// Planted errors the checks do not report, and why.
-const KNOWN_MISSES: &[(&str, usize, &str)] = &[(
-    "u01_crimea_drones.txt",
-    7,
-    "\"40-odd launched, 45 shot down\": 40-odd is [40, 50), so 45 may be right",
-)];
-
-/// Traps the checks still report, and why.
-const KNOWN_FALSE_ALARMS: &[(&str, usize, &str)] = &[(
-    "u07_crimea_history.txt",
-    21,
-    "\"10 drones over Crimea\" on another night: the check knows no date",
-)];
+const SETS: &[Set] = &[
+    Set {
+        dir: "tests/fixtures/blind",
+        known_misses: &[(
+            "u01_crimea_drones.txt",
+            7,
+            "\"40-odd launched, 45 shot down\": 40-odd is [40, 50), so 45 may be right",
+        )],
+        known_false_alarms: &[(
+            "u07_crimea_history.txt",
+            21,
+            "\"10 drones over Crimea\" on another night: the check knows no date",
+        )],
+    },
+    Set {
+        dir: "tests/fixtures/blind2",
+        known_misses: &[],
+        known_false_alarms: &[],
+    },
+];
 
 struct Expected {
     file: String,
@@ -42,9 +59,9 @@ struct Expected {
     text: String,
 }
 
-fn expected() -> Vec<Expected> {
+fn expected(set: &Set) -> Vec<Expected> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join(DIR)
+        .join(set.dir)
         .join("expected.json");
     let json: Value =
         serde_json::from_str(&std::fs::read_to_string(path).expect("key")).expect("JSON");
@@ -94,10 +111,10 @@ fn line_of(location: &Value) -> usize {
     location["start"]["line"].as_u64().expect("line") as usize
 }
 
-fn report() -> Value {
+fn report(set: &Set) -> Value {
     let (stdout, stderr, code) = factlint(&[
         "check",
-        DIR,
+        set.dir,
         "--no-reference",
         "--no-cache",
         "--format",
@@ -109,20 +126,23 @@ fn report() -> Value {
 
 #[test]
 fn planted_errors_are_reported() {
-    let places = places(&report());
     let mut missed = Vec::new();
-    for e in expected().iter().filter(|e| e.error) {
-        let known = KNOWN_MISSES
-            .iter()
-            .any(|&(file, line, _)| file == e.file && line == e.line);
-        let found = places
-            .iter()
-            .any(|(file, line, id, _)| *file == e.file && *line == e.line && e.checks.contains(id));
-        if found == known {
-            missed.push(format!(
-                "{}:{} {:?} (known miss: {known}): {}",
-                e.file, e.line, e.checks, e.text
-            ));
+    for set in SETS {
+        let places = places(&report(set));
+        for e in expected(set).iter().filter(|e| e.error) {
+            let known = set
+                .known_misses
+                .iter()
+                .any(|&(file, line, _)| file == e.file && line == e.line);
+            let found = places.iter().any(|(file, line, id, _)| {
+                *file == e.file && *line == e.line && e.checks.contains(id)
+            });
+            if found == known {
+                missed.push(format!(
+                    "{}:{} {:?} (known miss: {known}): {}",
+                    e.file, e.line, e.checks, e.text
+                ));
+            }
         }
     }
     assert!(missed.is_empty(), "{missed:#?}");
@@ -130,22 +150,25 @@ fn planted_errors_are_reported() {
 
 #[test]
 fn traps_stay_silent() {
-    let places = places(&report());
     let mut alarms = Vec::new();
-    for e in expected().iter().filter(|e| !e.error) {
-        let known = KNOWN_FALSE_ALARMS
-            .iter()
-            .any(|&(file, line, _)| file == e.file && line == e.line);
-        let reported: Vec<&String> = places
-            .iter()
-            .filter(|(file, line, _, own)| *own && *file == e.file && *line == e.line)
-            .map(|(_, _, id, _)| id)
-            .collect();
-        if reported.is_empty() == known {
-            alarms.push(format!(
-                "{}:{} {reported:?} (known: {known}): {}",
-                e.file, e.line, e.text
-            ));
+    for set in SETS {
+        let places = places(&report(set));
+        for e in expected(set).iter().filter(|e| !e.error) {
+            let known = set
+                .known_false_alarms
+                .iter()
+                .any(|&(file, line, _)| file == e.file && line == e.line);
+            let reported: Vec<&String> = places
+                .iter()
+                .filter(|(file, line, _, own)| *own && *file == e.file && *line == e.line)
+                .map(|(_, _, id, _)| id)
+                .collect();
+            if reported.is_empty() == known {
+                alarms.push(format!(
+                    "{}:{} {reported:?} (known: {known}): {}",
+                    e.file, e.line, e.text
+                ));
+            }
         }
     }
     assert!(alarms.is_empty(), "{alarms:#?}");
@@ -155,9 +178,12 @@ fn traps_stay_silent() {
 /// quotes: `byte_range` of the file is `text`, and the line and column agree.
 #[test]
 fn spans_are_exact() {
-    let report = report();
     let mut checked = 0;
-    for f in report["findings"].as_array().expect("findings") {
+    let reports: Vec<Value> = SETS.iter().map(report).collect();
+    for f in reports
+        .iter()
+        .flat_map(|r| r["findings"].as_array().expect("findings"))
+    {
         for location in std::iter::once(f).chain(f["related"].as_array().expect("related")) {
             let bytes = std::fs::read(location["path"].as_str().expect("path")).expect("article");
             let range = &location["byte_range"];
@@ -183,5 +209,5 @@ fn spans_are_exact() {
             checked += 1;
         }
     }
-    assert!(checked > 60, "{checked} spans");
+    assert!(checked > 120, "{checked} spans");
 }
