@@ -128,16 +128,9 @@ impl QuoteCheck {
         meta: &'a CheckMeta,
         facts: &[F],
     ) -> Vec<Pending<'a>> {
-        let quotes: Vec<(F, &Quotation)> = facts
-            .iter()
-            .filter_map(|&f| match f.value() {
-                Value::Quote(q) => Some((f, &**q)),
-                _ => None,
-            })
-            .collect();
-        let wordings = distinct_wordings(&quotes);
+        let wordings = distinct_wordings(facts);
         if !self.canonical.is_empty() {
-            return self.against_canonical(meta, &quotes, &wordings);
+            return self.against_canonical(meta, facts, &wordings);
         }
         let mut findings = Vec::new();
         for group in versions(&wordings) {
@@ -170,7 +163,9 @@ impl QuoteCheck {
                 .copied()
                 .max_by_key(|&i| (support[i], std::cmp::Reverse(i)))
                 .unwrap_or(0);
-            let reference = wordings[group[best]].members[0];
+            let Some(reference) = quote_at(facts, wordings[group[best]].members[0]) else {
+                continue;
+            };
             let majority = support[best] * 2 > total
                 && maximal
                     .iter()
@@ -178,7 +173,9 @@ impl QuoteCheck {
             if majority {
                 for i in (0..group.len()).filter(|&i| !agrees[i][best]) {
                     for &member in &wordings[group[i]].members {
-                        findings.push(drift_finding(meta, quotes[member], quotes[reference]));
+                        if let Some(quote) = quote_at(facts, member) {
+                            findings.push(drift_finding(meta, quote, reference));
+                        }
                     }
                 }
             } else if let Some((&first, &other)) = maximal
@@ -186,10 +183,12 @@ impl QuoteCheck {
                 .zip(maximal.iter().find(|&&i| !agrees[maximal[0]][i]))
             {
                 let (first, other) = (
-                    wordings[group[first]].members[0],
-                    wordings[group[other]].members[0],
+                    quote_at(facts, wordings[group[first]].members[0]),
+                    quote_at(facts, wordings[group[other]].members[0]),
                 );
-                findings.push(drift_finding(meta, quotes[first], quotes[other]));
+                if let Some((first, other)) = first.zip(other) {
+                    findings.push(drift_finding(meta, first, other));
+                }
             }
         }
         findings
@@ -199,7 +198,7 @@ impl QuoteCheck {
     fn against_canonical<'a, F: FactRef<'a>>(
         &self,
         meta: &'a CheckMeta,
-        quotes: &[(F, &'a Quotation)],
+        facts: &[F],
         wordings: &[Wording],
     ) -> Vec<Pending<'a>> {
         let mut findings = Vec::new();
@@ -216,7 +215,9 @@ impl QuoteCheck {
             };
             let expected: Arc<str> = quoted(canonical.quote(d.theirs.clone())).into();
             for &member in &wording.members {
-                let (fact, quote) = quotes[member];
+                let Some((fact, quote)) = quote_at(facts, member) else {
+                    continue;
+                };
                 let (ours, expected) = (d.ours.clone(), expected.clone());
                 findings.push(Pending::one(move || {
                     Some(meta.finding(
@@ -231,17 +232,32 @@ impl QuoteCheck {
     }
 }
 
-/// One wording and the quotations (indices) written that way: identical
-/// wordings across a large corpus are compared once.
+/// One wording and the quotations written that way (indices into the
+/// facts): identical wordings across a large corpus are compared once.
+/// Indices are `u32`: a corpus keeps hundreds of thousands of quotations,
+/// and these lists are the largest thing the comparison builds.
 struct Wording<'a> {
     words: &'a [Word],
-    members: Vec<usize>,
+    members: Vec<u32>,
 }
 
-fn distinct_wordings<'a, F>(quotes: &[(F, &'a Quotation)]) -> Vec<Wording<'a>> {
+/// The quotation of fact `i`, with the fact.
+fn quote_at<'a, F: FactRef<'a>>(facts: &[F], i: u32) -> Option<(F, &'a Quotation)> {
+    let fact = *facts.get(i as usize)?;
+    match fact.value() {
+        Value::Quote(q) => Some((fact, &**q)),
+        _ => None,
+    }
+}
+
+fn distinct_wordings<'a, F: FactRef<'a>>(facts: &[F]) -> Vec<Wording<'a>> {
     let mut index: HashMap<Vec<&str>, usize> = HashMap::new();
     let mut wordings: Vec<Wording> = Vec::new();
-    for (i, (_, quote)) in quotes.iter().enumerate() {
+    let quotes = (0..facts.len()).filter_map(|i| {
+        let i = u32::try_from(i).ok()?;
+        Some((i, quote_at(facts, i)?.1))
+    });
+    for (i, quote) in quotes {
         let key: Vec<&str> = quote.words.iter().map(|w| w.text.as_str()).collect();
         match index.get(&key) {
             Some(&w) => wordings[w].members.push(i),
