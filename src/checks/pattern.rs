@@ -159,8 +159,18 @@ fn states(hir: &Hir) -> usize {
         HirKind::Class(Class::Unicode(class)) => class
             .ranges()
             .iter()
-            .flat_map(|r| regex_syntax::utf8::Utf8Sequences::new(r.start(), r.end()))
-            .map(|sequence| sequence.len() + 1)
+            .map(|r| {
+                // An ASCII range is one byte range (most ranges of `(?i)`
+                // letters): counted without enumerating its UTF-8 sequences,
+                // which was most of the cost of loading the checks.
+                if r.end().is_ascii() {
+                    2
+                } else {
+                    regex_syntax::utf8::Utf8Sequences::new(r.start(), r.end())
+                        .map(|sequence| sequence.len() + 1)
+                        .sum()
+                }
+            })
             .sum::<usize>()
             .saturating_add(1),
         HirKind::Repetition(rep) => {
