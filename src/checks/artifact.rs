@@ -30,10 +30,20 @@ static SPACE_BEFORE_PUNCTUATION: LazyLock<Regex> = LazyLock::new(|| {
 /// here: "a" is every few bytes of English, and each hit restarts the search.)
 static DANGLING_WORD: LazyLock<Regex> = LazyLock::new(|| {
     matcher::build_str(
-        r"(?i)(?-u:\b)(?:(?:from|an?|the|its|their|our)\s+(?:and|or|but|as)|by\s+and|(?:with|for|to|about|against|of|on|at)\s+and\s+(?:that|the|a|an|which|its|his|her|their|said|says|is|was|were|has|have|had|will|would))(?-u:\b)",
+        r"(?i)(?-u:\b)(?:(?:from|an?|the|its|their|our)\s+(?:and|or|but|as)|(?:by|with|for|to|about|against|of|on|at)\s+and)(?-u:\b)",
     )
     .expect("valid artifact pattern")
 });
+
+/// Prepositions before "and" that are residue only when a function word follows
+/// ("trade with and that Washington"), not a verb or another preposition.
+const PREPOSITIONS: &[&str] = &["with", "for", "to", "about", "against", "of", "on", "at"];
+
+/// Words after "with and" that show the name between them was stripped.
+const FUNCTION_WORDS: &[&str] = &[
+    "that", "the", "a", "an", "which", "its", "his", "her", "their", "said", "says", "is", "was",
+    "were", "has", "have", "had", "will", "would",
+];
 
 /// "as" after "from" that starts a comparison, not a stripped name.
 const COMPARATIVES: &[&str] = &[
@@ -161,21 +171,14 @@ impl Artifact {
                         .trim_matches(|c: char| !c.is_alphanumeric())
                         .to_ascii_lowercase();
                     let found = text[m.range()].to_ascii_lowercase();
+                    let first = found.split_whitespace().next().unwrap_or("");
                     let comparison = found.ends_with("as") && COMPARATIVES.contains(&next.as_str());
-                    let idiom = found.starts_with("by") && matches!(next.as_str(), "large" | "by");
-                    !(comparison || idiom)
+                    let idiom = first == "by" && matches!(next.as_str(), "large" | "by");
+                    let prose = PREPOSITIONS.contains(&first)
+                        && !FUNCTION_WORDS.contains(&leading_word(&text[m.end()..]).as_str());
+                    !(comparison || idiom || prose)
                 })
-                .map(|m| {
-                    // "with and that": the residue is "with and", not the word after it.
-                    let found = &text[m.range()];
-                    let end = match found.split_whitespace().count() {
-                        3 => found
-                            .rfind(char::is_whitespace)
-                            .map_or(found.len(), |i| found[..i].trim_end().len()),
-                        _ => found.len(),
-                    };
-                    m.start()..m.start() + end
-                }),
+                .map(|m| m.range()),
         );
         spans.extend(MISSING_SUBJECT.find_iter(text).filter_map(|m| {
             // Flag "that delivered", not the verb of saying before it.
@@ -208,6 +211,16 @@ impl Artifact {
             );
         }
     }
+}
+
+/// The first run of letters and digits in `text`, after spaces, lower-cased:
+/// "that" in " that's".
+fn leading_word(text: &str) -> String {
+    let text = text.trim_start();
+    let end = text
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(text.len());
+    text[..end].to_ascii_lowercase()
 }
 
 /// The first word of each paragraph in `unit` that starts with a lower-case letter.
