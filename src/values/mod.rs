@@ -62,7 +62,7 @@ pub fn warm_up() {
         published: None,
         numeric_order: date::NumericOrder::MonthFirst,
     };
-    let _ = quantity::conversions("nearly 900 km (550 miles)");
+    let _ = quantity::conversions("nearly nine hundred km (550 miles)");
     let _ = date::dates("Tuesday, Jan. 2, 2024", &context);
     let _ = quote::quotations("“one two three”", 1);
     let _ = year::years("in 2024");
