@@ -13,13 +13,18 @@
 //! Patterns are built from the syntax tree a check file's pattern was parsed
 //! into, so each is parsed once.
 
-use regex_automata::Input;
+use regex_automata::hybrid;
 use regex_automata::meta::{self, BuildError, Regex};
-use regex_automata::nfa::thompson::WhichCaptures;
+use regex_automata::nfa::thompson::pikevm::{self, PikeVM};
+use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::util::captures::Captures;
+use regex_automata::util::pool::Pool;
 use regex_automata::util::syntax;
+use regex_automata::{Input, MatchKind, PatternSet};
 use regex_syntax::hir::Hir;
 use std::ops::Range;
+use std::panic::{RefUnwindSafe, UnwindSafe};
+use std::sync::Arc;
 
 /// The configuration of every regex: matches as the regex crate finds them
 /// (leftmost-first, never splitting a UTF-8 character), automata up to
@@ -63,33 +68,106 @@ fn build_source(pattern: &str, config: meta::Config) -> Result<Regex, Box<BuildE
         .map_err(Box::new)
 }
 
-/// A set: reports every pattern matching somewhere in a haystack, as
-/// `regex::RegexSet` does (all matches, no capture groups).
+/// A set of patterns: says which of them match somewhere in a haystack, as
+/// `regex::RegexSet` does (no match positions, no capture groups).
+///
+/// Built forward only: the lazy DFA, with the PikeVM where the lazy DFA gives
+/// up (a Unicode word boundary before a non-ASCII byte, a cache cleared too
+/// often). The regex crate's engine would also compile the patterns in
+/// reverse, to find where matches start, which a set never asks: that was
+/// half of compiling the gate sets, and the sets are the first thing linting
+/// an article waits for.
+pub struct Set {
+    engines: Arc<SetEngines>,
+    caches: Pool<SetCache, CreateSetCache>,
+}
+
+struct SetEngines {
+    /// `None` when the lazy DFA could not be built (its cache too small).
+    dfa: Option<hybrid::dfa::DFA>,
+    pikevm: PikeVM,
+}
+
+struct SetCache {
+    dfa: Option<hybrid::dfa::Cache>,
+    pikevm: pikevm::Cache,
+}
+
+type CreateSetCache = Box<dyn Fn() -> SetCache + Send + Sync + UnwindSafe + RefUnwindSafe>;
+
+/// Compiles `hirs` into a [`Set`]; its automata use up to `size_limit` bytes.
 pub fn build_set<H: std::borrow::Borrow<Hir>>(
     hirs: &[H],
     size_limit: usize,
-) -> Result<Regex, Box<BuildError>> {
-    meta::Builder::new()
+) -> Result<Set, Box<thompson::BuildError>> {
+    let hirs: Vec<&Hir> = hirs.iter().map(|h| h.borrow()).collect();
+    let nfa = thompson::Compiler::new()
         .configure(
-            config(size_limit)
-                .match_kind(regex_automata::MatchKind::All)
-                .which_captures(WhichCaptures::None),
+            thompson::Config::new()
+                .which_captures(WhichCaptures::None)
+                .nfa_size_limit(Some(size_limit)),
         )
-        .build_many_from_hir(hirs)
-        .map_err(Box::new)
+        .build_many_from_hir(&hirs)
+        .map_err(Box::new)?;
+    // As the regex crate configures its lazy DFA: it may quit on a Unicode
+    // word boundary, and gives up when it would rebuild its cache often.
+    let dfa = hybrid::dfa::Builder::new()
+        .configure(
+            hybrid::dfa::Config::new()
+                .match_kind(MatchKind::All)
+                .unicode_word_boundary(true)
+                .cache_capacity(size_limit)
+                .minimum_cache_clear_count(Some(3))
+                .minimum_bytes_per_state(Some(10)),
+        )
+        .build_from_nfa(nfa.clone())
+        .ok();
+    let pikevm = PikeVM::builder()
+        .configure(PikeVM::config().match_kind(MatchKind::All))
+        .build_from_nfa(nfa)
+        .map_err(Box::new)?;
+    let engines = Arc::new(SetEngines { dfa, pikevm });
+    let for_caches = Arc::clone(&engines);
+    let create: CreateSetCache = Box::new(move || SetCache {
+        dfa: for_caches.dfa.as_ref().map(hybrid::dfa::Cache::new),
+        pikevm: for_caches.pikevm.create_cache(),
+    });
+    Ok(Set {
+        engines,
+        caches: Pool::new(create),
+    })
 }
 
 /// The patterns of `set` that match somewhere in `text`. Most paragraphs and
 /// whole articles match none of a scope's patterns (87% of paragraphs in the
-/// generated corpus), and `is_match` says so with the lazy DFA's fast loop,
-/// stopping at the first match, where the overlapping search is slower per
+/// generated corpus), and a search that stops at the first match says so
+/// with the lazy DFA's fast loop, where the overlapping search is slower per
 /// byte and always reads to the end: 5.7% fewer instructions in all.
-pub fn set_matches(set: &Regex, text: &str) -> regex_automata::PatternSet {
-    let mut found = regex_automata::PatternSet::new(set.pattern_len());
-    let input = regex_automata::Input::new(text);
-    if set.is_match(input.clone()) {
-        set.which_overlapping_matches(&input, &mut found);
+pub fn set_matches(set: &Set, text: &str) -> PatternSet {
+    let mut found = PatternSet::new(set.engines.pikevm.get_nfa().pattern_len());
+    let engines = &set.engines;
+    let cache = &mut *set.caches.get();
+    let input = Input::new(text).earliest(true);
+    if let (Some(dfa), Some(dfa_cache)) = (&engines.dfa, cache.dfa.as_mut()) {
+        match dfa.try_search_fwd(dfa_cache, &input) {
+            Ok(None) => return found,
+            Ok(Some(_)) => {
+                let input = input.clone().earliest(false);
+                if dfa
+                    .try_which_overlapping_matches(dfa_cache, &input, &mut found)
+                    .is_ok()
+                {
+                    return found;
+                }
+            }
+            Err(_) => {}
+        }
     }
+    // The lazy DFA gave up: the PikeVM reads what it could not.
+    let input = input.earliest(false);
+    engines
+        .pikevm
+        .which_overlapping_matches(&mut cache.pikevm, &input, &mut found);
     found
 }
 
@@ -224,6 +302,32 @@ mod tests {
         let found = set_matches(&set, "Crimea was annexed");
         let ids: Vec<usize> = found.iter().map(|id| id.as_usize()).collect();
         assert_eq!(ids, [0, 1, 3]);
+    }
+
+    /// The same answer as `regex::RegexSet`, also where the lazy DFA gives up
+    /// and the PikeVM reads the text: a Unicode word boundary next to a
+    /// non-ASCII letter.
+    #[test]
+    fn sets_match_as_the_regex_crate_does() {
+        let patterns = [r"\bété\b", r"(?i)\bcafé", r"(?-u:\b)annex", r"\w+ed\b", "—"];
+        let hirs: Vec<Hir> = patterns.iter().map(|p| hir(p)).collect();
+        let ours = build_set(&hirs, 1 << 20).unwrap();
+        let theirs = regex::RegexSet::new(patterns).unwrap();
+        for text in [
+            "",
+            "Crimea was annexed",
+            "un été — CAFÉ",
+            "étéx été",
+            "annexé",
+            "plain ascii words only",
+        ] {
+            let ours: Vec<usize> = set_matches(&ours, text)
+                .iter()
+                .map(|id| id.as_usize())
+                .collect();
+            let theirs: Vec<usize> = theirs.matches(text).into_iter().collect();
+            assert_eq!(ours, theirs, "{text}");
+        }
     }
 
     #[test]

@@ -15,7 +15,6 @@ use super::Scope;
 use super::pattern::Pattern;
 use crate::document::Document;
 use crate::matcher;
-use regex_automata::meta::Regex;
 use regex_automata::{PatternID, PatternSet};
 use rustc_hash::FxHashMap;
 use std::collections::HashMap;
@@ -54,12 +53,12 @@ pub struct SharedGates {
     scope: Scope,
     patterns: Vec<Pattern>,
     /// `None` when the set is too big to compile: each gate then uses its own patterns.
-    set: OnceLock<Option<Regex>>,
+    set: OnceLock<Option<matcher::Set>>,
 }
 
 impl SharedGates {
     /// The compiled set, compiling it if no one has yet.
-    pub fn set(&self) -> Option<&Regex> {
+    pub fn set(&self) -> Option<&matcher::Set> {
         self.set
             .get_or_init(|| {
                 let hirs: Vec<_> = self.patterns.iter().map(Pattern::hir).collect();
