@@ -52,6 +52,17 @@ pub fn build_str(pattern: &str) -> Result<Regex, Box<BuildError>> {
     build_source(pattern, config(10 << 20))
 }
 
+/// Several built-in patterns searched as one, as their alternation would be
+/// (leftmost-first, in the order given). A match's groups are resolved over
+/// the pattern that matched, not by backtracking through those before it.
+pub fn build_many_str(patterns: &[String]) -> Result<Regex, Box<BuildError>> {
+    meta::Builder::new()
+        .configure(config(10 << 20))
+        .syntax(syntax::Config::new().utf8(true))
+        .build_many(patterns)
+        .map_err(Box::new)
+}
+
 /// Like [`build_str`], with the prefilter: for the built-in patterns that
 /// scan whole articles for a literal that is rare in prose (`<!--`, `://`,
 /// a comma after a space), where skipping to it is 5-30x faster than the
