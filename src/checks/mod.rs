@@ -345,11 +345,7 @@ impl Check {
 impl CheckMeta {
     /// A finding of this check, `{found}`/`{expected}` filled in the message and label.
     pub fn finding(&self, mut primary: Location, found: &str, expected: &str) -> Finding {
-        let fill = |template: &str| {
-            template
-                .replace("{found}", found)
-                .replace("{expected}", expected)
-        };
+        let fill = |template: &str| fill_template(template, found, expected);
         primary.label = self.label.as_deref().map(fill);
         Finding {
             check_id: self.id.clone(),
@@ -361,6 +357,29 @@ impl CheckMeta {
             fix: None,
         }
     }
+}
+
+/// `template` with `{found}` and `{expected}` filled in, in one pass: a value
+/// that itself reads "{expected}" is left as written.
+fn fill_template(template: &str, found: &str, expected: &str) -> String {
+    let mut out = String::with_capacity(template.len() + found.len() + expected.len());
+    let mut rest = template;
+    while let Some(brace) = rest.find('{') {
+        out.push_str(&rest[..brace]);
+        let tail = &rest[brace..];
+        rest = if let Some(after) = tail.strip_prefix("{found}") {
+            out.push_str(found);
+            after
+        } else if let Some(after) = tail.strip_prefix("{expected}") {
+            out.push_str(expected);
+            after
+        } else {
+            out.push('{');
+            &tail[1..]
+        };
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Turns a kind's raw hits into findings and facts carrying the check's metadata.
@@ -564,5 +583,22 @@ mod tests {
         let set = check_set(check);
         let topic = set.checks[0].topic.as_ref().expect("a topic gate");
         assert!(topic.shared().is_some());
+    }
+
+    #[test]
+    fn templates_are_filled_once() {
+        let fill = |t: &str| fill_template(t, "2020", "2022");
+        assert_eq!(
+            fill("annexed in {expected}, not {found}"),
+            "annexed in 2022, not 2020"
+        );
+        assert_eq!(fill("{found}{found} {x} {"), "20202020 {x} {");
+        assert_eq!(fill("no placeholder"), "no placeholder");
+        // Text found in the article is not read as a placeholder.
+        assert_eq!(
+            fill_template("not {found}", "{expected}", "2022"),
+            "not {expected}"
+        );
+        assert_eq!(fill_template("«{found}»", "é—", ""), "«é—»");
     }
 }

@@ -115,11 +115,12 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
     let slice = &text[range.clone()];
     let flush = |from: usize, to: usize, words: &mut Vec<Word>| {
         let raw = &slice[from..to];
-        let trimmed = raw.trim_matches(|c: char| c == '\'' || c == '’');
+        let apostrophe = |c: char| c == '\'' || c == '’';
+        let trimmed = raw.trim_matches(apostrophe);
         if trimmed.is_empty() {
             return;
         }
-        let lead = raw.find(trimmed).unwrap_or(0);
+        let lead = raw.len() - raw.trim_start_matches(apostrophe).len();
         let span = from + lead..from + lead + trimmed.len();
         let mut text = trimmed.to_lowercase();
         if text.contains('’') {
