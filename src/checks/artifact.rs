@@ -22,17 +22,26 @@ static SPACE_BEFORE_PUNCTUATION: LazyLock<Regex> = LazyLock::new(|| {
     matcher::build_str_prefiltered(r"(?-u:\b)[A-Za-z]+[ \t]+[,;.]").expect("valid artifact pattern")
 });
 
-/// A determiner or "from" right before a conjunction: "from and", "from as", "an and";
-/// "by and" ("condemned by and the UN"), but for "by and large" and "by and by"; a
-/// preposition before "and" and a function word ("trade with and that Washington"),
-/// where "agreed to and signed" or "with and without" are prose.
-/// (A literal prefilter, which [`matcher`] leaves out, would be 2.5x slower
-/// here: "a" is every few bytes of English, and each hit restarts the search.)
-static DANGLING_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    matcher::build_str(
-        r"(?i)(?-u:\b)(?:(?:from|an?|the|its|their|our)\s+(?:and|or|but|as)|(?:by|with|for|to|about|against|of|on|at)\s+and)(?-u:\b)",
-    )
-    .expect("valid artifact pattern")
+/// Two kinds of residue, found in one scan of the text: two patterns of one
+/// regex, read as they would be one by one, since a match of one never
+/// overlaps a match of the other (neither starts with a word that can occur
+/// inside the other).
+///
+/// Pattern 0: a determiner or "from" right before a conjunction: "from and",
+/// "from as", "an and"; "by and" ("condemned by and the UN"), but for "by and
+/// large" and "by and by"; a preposition before "and" and a function word
+/// ("trade with and that Washington"), where "agreed to and signed" or "with
+/// and without" are prose. (A literal prefilter, which [`matcher`] leaves out,
+/// would be 2.5x slower here: "a" is every few bytes of English, and each hit
+/// restarts the search.)
+///
+/// Pattern 1: "said that delivered": a verb where the subject (a stripped
+/// link) should be.
+static RESIDUE: LazyLock<Regex> = LazyLock::new(|| {
+    let dangling = r"(?i)(?-u:\b)(?:(?:from|an?|the|its|their|our)\s+(?:and|or|but|as)|(?:by|with|for|to|about|against|of|on|at)\s+and)(?-u:\b)";
+    let missing_subject = r"(?i)(?-u:\b)(?:said|says|say|saying|added|announced|reported|confirmed|claimed|noted|stated|warned)\s+that\s+[a-z]+ed(?-u:\b)";
+    matcher::build_many_str(&[dangling.to_string(), missing_subject.to_string()])
+        .expect("valid artifact patterns")
 });
 
 /// Prepositions before "and" that are residue only when a function word follows
@@ -50,12 +59,6 @@ const COMPARATIVES: &[&str] = &[
     "early", "late", "far", "many", "much", "little", "long", "soon", "recently", "high", "low",
     "young", "old", "well", "close", "near", "few",
 ];
-
-/// "said that delivered": a verb where the subject (a stripped link) should be.
-static MISSING_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    matcher::build_str(r"(?i)(?-u:\b)(?:said|says|say|saying|added|announced|reported|confirmed|claimed|noted|stated|warned)\s+that\s+[a-z]+ed(?-u:\b)")
-        .expect("valid artifact pattern")
-});
 
 /// Verbs whose subject is often the pronoun "that" ("Kirby said that showed how
 /// isolated Moscow had become"): not a missing name.
@@ -163,32 +166,13 @@ impl Artifact {
                 .map(|m| m.range()),
         );
         spans.extend(
-            DANGLING_WORD
+            RESIDUE
                 .find_iter(text)
-                .filter(|m| {
-                    let next = text[m.end()..].split_whitespace().next().unwrap_or("");
-                    let next = next
-                        .trim_matches(|c: char| !c.is_alphanumeric())
-                        .to_ascii_lowercase();
-                    let found = text[m.range()].to_ascii_lowercase();
-                    let first = found.split_whitespace().next().unwrap_or("");
-                    let comparison = found.ends_with("as") && COMPARATIVES.contains(&next.as_str());
-                    let idiom = first == "by" && matches!(next.as_str(), "large" | "by");
-                    let prose = PREPOSITIONS.contains(&first)
-                        && !FUNCTION_WORDS.contains(&leading_word(&text[m.end()..]).as_str());
-                    !(comparison || idiom || prose)
-                })
-                .map(|m| m.range()),
+                .filter_map(|m| match m.pattern().as_usize() {
+                    0 => dangling_word(text, m.range()),
+                    _ => missing_subject(text, m.range()),
+                }),
         );
-        spans.extend(MISSING_SUBJECT.find_iter(text).filter_map(|m| {
-            // Flag "that delivered", not the verb of saying before it.
-            let found = &text[m.range()];
-            let that = found.to_ascii_lowercase().rfind("that")?;
-            let verb = found[that + 4..].trim().to_ascii_lowercase();
-            let ordinary =
-                ED_ADJECTIVES.contains(&verb.as_str()) || PRONOUN_VERBS.contains(&verb.as_str());
-            (!ordinary).then(|| m.start() + that..m.end())
-        }));
         spans.extend(
             lowercase_paragraph_starts(doc, &unit)
                 .map(|r| r.start - unit.start..r.end - unit.start),
@@ -211,6 +195,33 @@ impl Artifact {
             );
         }
     }
+}
+
+/// The span of a determiner or preposition before a conjunction, unless the
+/// words around it make it prose.
+fn dangling_word(text: &str, found: Range<usize>) -> Option<Range<usize>> {
+    let next = text[found.end..].split_whitespace().next().unwrap_or("");
+    let next = next
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_ascii_lowercase();
+    let words = text[found.clone()].to_ascii_lowercase();
+    let first = words.split_whitespace().next().unwrap_or("");
+    let comparison = words.ends_with("as") && COMPARATIVES.contains(&next.as_str());
+    let idiom = first == "by" && matches!(next.as_str(), "large" | "by");
+    let prose = PREPOSITIONS.contains(&first)
+        && !FUNCTION_WORDS.contains(&leading_word(&text[found.end..]).as_str());
+    (!(comparison || idiom || prose)).then_some(found)
+}
+
+/// The span from "that" to the verb after it ("that delivered"), not the verb
+/// of saying before it, unless the verb is an adjective or takes "that" as
+/// its subject.
+fn missing_subject(text: &str, found: Range<usize>) -> Option<Range<usize>> {
+    let words = &text[found.clone()];
+    let that = words.to_ascii_lowercase().rfind("that")?;
+    let verb = words[that + 4..].trim().to_ascii_lowercase();
+    let ordinary = ED_ADJECTIVES.contains(&verb.as_str()) || PRONOUN_VERBS.contains(&verb.as_str());
+    (!ordinary).then(|| found.start + that..found.end)
 }
 
 /// The first run of letters and digits in `text`, after spaces, lower-cased:
