@@ -35,12 +35,18 @@ pub fn quotations(text: &str, min_words: usize) -> Vec<Mention<Quotation>> {
     let mut unclosed_until = [0usize; MARKS.len()];
     let mut at = 0;
     // Jump from one possible opening mark to the next: " and ' are one byte,
-    // “ ‘ « start with 0xE2 or 0xC2 (each a char boundary).
-    while let Some(offset) = bytes[at..]
-        .iter()
-        .position(|b| matches!(b, b'"' | b'\'' | 0xE2 | 0xC2))
-    {
-        let i = at + offset;
+    // “ ‘ « start with 0xE2 or 0xC2 (each a char boundary). memchr looks for
+    // three bytes at once; 0xC2 (« and a no-break space) is rare in English
+    // and looked for apart, again only once passed.
+    let mut next_c2 = memchr::memchr(0xC2, bytes);
+    loop {
+        if next_c2.is_some_and(|c2| c2 < at) {
+            next_c2 = memchr::memchr(0xC2, &bytes[at..]).map(|offset| at + offset);
+        }
+        let next = memchr::memchr3(b'"', b'\'', 0xE2, &bytes[at..]).map(|offset| at + offset);
+        let Some(i) = next.into_iter().chain(next_c2).min() else {
+            break;
+        };
         let Some(c) = text[i..].chars().next() else {
             break;
         };
