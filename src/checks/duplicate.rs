@@ -3,8 +3,6 @@
 
 use super::Emitter;
 use crate::document::Document;
-use std::collections::HashMap;
-use std::collections::hash_map::Entry;
 use std::ops::Range;
 
 /// Lines shorter than this are too common to mean anything when repeated.
@@ -18,7 +16,8 @@ pub struct Duplicate;
 impl Duplicate {
     /// Flags every repetition of a line, pointing back at its first occurrence.
     pub fn run(&self, doc: &Document, unit: Range<usize>, emit: &mut Emitter) {
-        let mut first_seen: HashMap<&str, Range<usize>> = HashMap::new();
+        // The lines long enough to count, in document order, trimmed.
+        let mut lines: Vec<Range<usize>> = Vec::new();
         let mut offset = unit.start;
         for line in doc.lintable[unit].split_inclusive('\n') {
             let start = offset;
@@ -27,27 +26,32 @@ impl Duplicate {
             // Counting stops at the minimum: a long paragraph is not counted whole.
             let short = trimmed.chars().nth(MIN_CHARS - 1).is_none()
                 || trimmed.split_whitespace().nth(MIN_WORDS - 1).is_none();
-            if short {
-                continue;
+            if !short {
+                let lead = line.len() - line.trim_start().len();
+                lines.push(start + lead..start + lead + trimmed.len());
             }
-            let lead = line.len() - line.trim_start().len();
-            let span = start + lead..start + lead + trimmed.len();
-            match first_seen.entry(trimmed) {
-                Entry::Occupied(first) => {
-                    let first = first.get();
-                    let line_no = doc.lines.line_of(first.start) + 1;
-                    emit.report_related(
-                        span,
-                        trimmed,
-                        &line_no.to_string(),
-                        Some(String::new()),
-                        vec![(first.clone(), "first here".to_string())],
-                    );
-                }
-                Entry::Vacant(slot) => {
-                    slot.insert(span);
-                }
-            }
+        }
+        let text = |i: usize| &doc.lintable[lines[i].clone()];
+        // Sorted by text (stably, so each run of equal lines starts with the
+        // first occurrence): comparing two lines reads them only as far as
+        // they differ, where hashing read every line whole.
+        let mut order: Vec<usize> = (0..lines.len()).collect();
+        order.sort_by(|&a, &b| text(a).cmp(text(b)));
+        let mut repeats: Vec<(usize, usize)> = order
+            .chunk_by(|&a, &b| text(a) == text(b))
+            .flat_map(|run| run[1..].iter().map(|&repeat| (repeat, run[0])))
+            .collect();
+        repeats.sort_unstable();
+        for (repeat, first) in repeats {
+            let first = lines[first].clone();
+            let line_no = doc.lines.line_of(first.start) + 1;
+            emit.report_related(
+                lines[repeat].clone(),
+                text(repeat),
+                &line_no.to_string(),
+                Some(String::new()),
+                vec![(first, "first here".to_string())],
+            );
         }
     }
 }
@@ -80,6 +84,23 @@ mod tests {
                 "3:North Korea supplied Russia with missiles".to_string(),
                 vec!["1:North Korea supplied Russia with missiles".to_string()]
             )]
+        );
+    }
+
+    #[test]
+    fn each_repetition_points_at_the_first_in_document_order() {
+        let b = "Russia fired more missiles at Kyiv overnight";
+        let a = "Also read: North Korea supplied the missiles";
+        let text = format!("{b}\n{a}\n{b}\n  {a}\n{b}\n");
+        let found: Vec<(String, Vec<String>)> = findings(&text);
+        let at = |line: usize, text: &str| format!("{line}:{text}");
+        assert_eq!(
+            found,
+            [
+                (at(3, b), vec![at(1, b)]),
+                (at(4, a), vec![at(2, a)]),
+                (at(5, b), vec![at(1, b)]),
+            ]
         );
     }
 
