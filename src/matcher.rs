@@ -225,9 +225,19 @@ impl<'t> Groups<'t> {
         self.group(self.caps.get_group(index)?)
     }
 
-    /// The group named `name`, if it took part in the match.
+    /// The group named `name`, if it took part in the match. The names of the
+    /// pattern that matched are read in turn: a pattern has a few, and
+    /// comparing them costs less than hashing `name` (the regex crate's map
+    /// is keyed with SipHash), which the value extractors did for every group
+    /// of every match.
     pub fn name(&self, name: &str) -> Option<Group<'t>> {
-        self.group(self.caps.get_group_by_name(name)?)
+        let pattern = self.caps.pattern()?;
+        let index = self
+            .caps
+            .group_info()
+            .pattern_names(pattern)
+            .position(|group| group == Some(name))?;
+        self.get(index)
     }
 
     fn group(&self, span: regex_automata::Span) -> Option<Group<'t>> {
