@@ -67,3 +67,30 @@ pub fn warm_up() {
     let _ = quote::quotations("“one two three”", 1);
     let _ = year::years("in 2024");
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2048))]
+
+        /// Text made of the pieces values are read from, in any order: digits
+        /// of other scripts (a regex's `\d` takes them), separators, units,
+        /// months, number words, quotation marks.
+        #[test]
+        fn extractors_never_panic(
+            text in "(19|20|[0-9٠-٩０-９]{1,2}|[.,:/ %-]|km|miles|Jan|Tuesday|dozen|two|hundred|“|”|\"|'|é|a){0,40}"
+        ) {
+            let context = date::DateContext {
+                published: Some(jiff::civil::date(2024, 1, 5)),
+                numeric_order: date::NumericOrder::MonthFirst,
+            };
+            let _ = number::numbers(&text);
+            let _ = date::dates(&text, &context);
+            let _ = year::years(&text);
+            let _ = quantity::conversions(&text);
+            let _ = quote::quotations(&text, 1);
+        }
+    }
+}

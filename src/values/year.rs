@@ -7,7 +7,9 @@ use std::sync::LazyLock;
 
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
     // Not part of a longer number, a decimal, a time ("20:24") or an identifier.
-    matcher::build_str(r"(?:^|[^\w.,:/-])((?:19|20)\d\d|2100)(?:$|[^\w%]|[.,:][^\d]|[.,:]$)")
+    // The year's digits are ASCII: `\d` also takes the digits of other scripts
+    // ("20٢٤"), which are no year this reads.
+    matcher::build_str(r"(?:^|[^\w.,:/-])((?:19|20)[0-9][0-9]|2100)(?:$|[^\w%]|[.,:][^\d]|[.,:]$)")
         .expect("year pattern is valid")
 });
 
@@ -59,5 +61,8 @@ mod tests {
         assert!(values("1899 or 2101").is_empty());
         assert!(values("2020%").is_empty());
         assert!(values("at 20:20").is_empty());
+        // Digits of other scripts: Arabic-Indic, full-width.
+        assert!(values("in 20٢٤ and").is_empty());
+        assert!(values("in ２０２４ and").is_empty());
     }
 }
