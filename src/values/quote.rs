@@ -168,6 +168,18 @@ pub struct Drift {
 /// both quotations have some there: when one alone has them, it quotes more of
 /// the sentence, and the other is an excerpt.
 pub fn drift(ours: &[Word], theirs: &[Word]) -> Option<Drift> {
+    // An excerpt word for word. Checked first: a common subsequence may pair
+    // its first word with an earlier one of the longer quotation ("the" in
+    // "… the Ukrainians … The time for Congress to act is now") and find a gap.
+    let (short, long) = if ours.len() <= theirs.len() {
+        (ours, theirs)
+    } else {
+        (theirs, ours)
+    };
+    let same = |a: &[Word], b: &[Word]| a.iter().zip(b).all(|(x, y)| x.text == y.text);
+    if !short.is_empty() && long.windows(short.len()).any(|window| same(short, window)) {
+        return None;
+    }
     let pairs = common_words(ours, theirs);
     let (&first, &last) = (pairs.first()?, pairs.last()?);
     let leading = first.0 > 0 && first.1 > 0;
@@ -451,6 +463,11 @@ mod tests {
             assert_eq!(wordings(excerpt, KIRBY), None, "{excerpt}");
             assert_eq!(wordings(KIRBY, excerpt), None, "{excerpt}");
         }
+        // A word of the excerpt also earlier in the longer quotation ("the").
+        let long = "It's critical that Congress responds by providing the Ukrainians \
+                    what they need. The time for Congress to act is now";
+        assert_eq!(wordings("The time for Congress to act is now", long), None);
+        assert_eq!(wordings(long, "The time for Congress to act is now"), None);
         // An excerpt of the version with another first word is no drift either.
         assert_eq!(
             wordings(
