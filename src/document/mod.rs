@@ -46,7 +46,7 @@ pub struct Document {
 /// Credits that end a photo caption.
 static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     matcher::build_str(
-        r"(?i)\((?:AP|AFP|Reuters|EPA|Getty)[^)]{0,40}\)|(?-u:\b)REUTERS/|(?-u:\b)(?:AP|AFP|EPA) Photo(?-u:\b)|(?-u:\b)Getty Images(?-u:\b)|(?-u:\b)Photo(?:graph)?:|(?:^|\s)/\s*AFP(?-u:\b)|(?-u:\b)AFP\s*$|(?-u:\b)File photo(?-u:\b)",
+        r"(?i)\((?:AP|AFP|Reuters|EPA|Getty)(?:\s*Photo|/)[^)]{0,40}\)|\((?:AP|AFP|Reuters|EPA|Getty)[^)]{0,40}\)\s*$|(?-u:\b)REUTERS/|(?-u:\b)(?:AP|AFP|EPA) Photo(?-u:\b)|(?-u:\b)Getty Images(?-u:\b)|(?-u:\b)Photo(?:graph)?:|(?:^|\s)/\s*AFP(?-u:\b)|(?-u:\b)AFP\s*$|(?-u:\b)File photo(?-u:\b)",
     )
     .expect("valid caption pattern")
 });
@@ -318,6 +318,12 @@ mod tests {
             "Kirby at a briefing, January 3, 2024. REUTERS/Kevin Lamarque\n\nKirby said so.\n\nA car in Kharkiv, Tuesday, Jan. 2, 2024. (AP Photo/Andrii Marienko)\n\nKirby speaks. Saul Loeb / AFP",
         );
         assert_eq!(d.captions, [true, false, true, true]);
+        // An agency in a dateline is no photo credit; one ending a paragraph is.
+        let d = doc(
+            "a.txt",
+            "WASHINGTON (AP) — The White House said Thursday that …\n\nA damaged block in Kyiv on Jan. 2. (Reuters)\n\nKYIV (Reuters) - Russia fired …",
+        );
+        assert_eq!(d.captions, [false, true, false]);
     }
 
     #[test]
