@@ -8,6 +8,7 @@ use crate::matcher::{self, Group, Groups};
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 use regex_automata::meta::Regex;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// How to read "01/02/2024" when both fields could be the month.
@@ -220,9 +221,9 @@ pub fn weekday_name(w: Weekday) -> &'static str {
 
 fn date_from(text: &str, caps: &Groups, ctx: &DateContext) -> Option<Mention<DateMention>> {
     let whole = caps.get(0)?;
-    let calendar = |value: DateValue, stated: Option<Mention<Weekday>>| {
+    let calendar = |span: Range<usize>, value: DateValue, stated: Option<Mention<Weekday>>| {
         Some(Mention {
-            span: whole.range(),
+            span,
             value: DateMention {
                 value,
                 relative: false,
@@ -235,7 +236,7 @@ fn date_from(text: &str, caps: &Groups, ctx: &DateContext) -> Option<Mention<Dat
             return None;
         }
         let date = Date::new(num(y)?, num(caps.name("im")?)?, num(caps.name("id")?)?).ok()?;
-        return calendar(single(date), None);
+        return calendar(whole.range(), single(date), None);
     }
     if let Some(a) = caps.name("na") {
         if !clean_before(text, whole.start()) || !clean_after(text, whole.end()) {
@@ -254,7 +255,7 @@ fn date_from(text: &str, caps: &Groups, ctx: &DateContext) -> Option<Mention<Dat
             }
         };
         let date = Date::new(num(caps.name("ny")?)?, month, day).ok()?;
-        return calendar(single(date), None);
+        return calendar(whole.range(), single(date), None);
     }
     let written = [("m1", "d1", "y1", "w1"), ("m2", "d2", "y2", "w2")]
         .into_iter()
@@ -281,7 +282,15 @@ fn date_from(text: &str, caps: &Groups, ctx: &DateContext) -> Option<Mention<Dat
                 DateValue::NeedsPublication
             }
         };
-        return calendar(value, stated);
+        // "on 29 December." ends a sentence: the full stop is no abbreviation's.
+        let mut span = whole.range();
+        let abbreviated = ABBREVIATED_MONTHS
+            .iter()
+            .any(|a| m.as_str().eq_ignore_ascii_case(a));
+        if y.is_none() && m.end() + 1 == span.end && !abbreviated {
+            span.end -= 1;
+        }
+        return calendar(span, value, stated);
     }
     let value = if let Some(r) = caps.name("rel") {
         let &(_, rel) = RELATIVE.iter().find(|p| same_words(r.as_str(), p.0))?;
@@ -323,6 +332,11 @@ fn date_from(text: &str, caps: &Groups, ctx: &DateContext) -> Option<Mention<Dat
         },
     })
 }
+
+/// Month names written short, which a full stop may follow as part of the date.
+const ABBREVIATED_MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
 
 fn single(date: Date) -> DateValue {
     DateValue::Resolved {
@@ -488,6 +502,11 @@ mod tests {
         );
         assert_eq!(found("13/01/2024", None)[0].1, "2024-01-13");
         assert_eq!(found("06.01.2024", None)[0].1, "2024-01-06");
+        // A full stop after a month written in full ends the sentence; after
+        // an abbreviation it is the abbreviation's.
+        assert_eq!(found("fired on 29 December.", PUB)[0].0, "29 December");
+        assert_eq!(found("fired on 2 May.", PUB)[0].0, "2 May");
+        assert_eq!(found("fired on 30 Dec.", PUB)[0].0, "30 Dec.");
     }
 
     #[test]
