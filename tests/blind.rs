@@ -1,4 +1,4 @@
-//! The shipped checks on two sets of articles written for blind tests, each
+//! The shipped checks on three sets of articles written for blind tests, each
 //! by a helper who saw the list of checks but not their patterns: errors in
 //! wordings the seed corpus does not use ("seized", "proclaimed ... part of
 //! Russia", "three dozen", "ADVERTISEMENT - SCROLL TO CONTINUE", "killing 25
@@ -13,7 +13,8 @@
 //! are errors, and either may be the one flagged) and each trap (`trap`:
 //! nothing may be reported on it). Linted unseen, the first set gave 50 of 63
 //! errors and 14 false alarms, the second (`blind2`, 2026-12-06) 54 of 69 and
-//! 5; the checks were then fixed, so both are now regression tests, not
+//! 5, the third (`blind3`, 2026-12-06: ten articles, 98 traps) 53 of 68 and
+//! 4; the checks were then fixed, so all three are now regression tests, not
 //! held-out sets.
 
 mod common;
@@ -48,6 +49,33 @@ const SETS: &[Set] = &[
         dir: "tests/fixtures/blind2",
         known_misses: &[],
         known_false_alarms: &[],
+    },
+    Set {
+        dir: "tests/fixtures/blind3",
+        known_misses: &[
+            (
+                "v01_wire_pacificpress.txt",
+                15,
+                "\"coordinate with in the coming days\": a relative clause reads the same (\"the people I work with in the office\")",
+            ),
+            (
+                "v05_localtv_wkxz.txt",
+                12,
+                "\"Moscow has turned to for ballistic missiles\": as \"the ally it turned to for help\"",
+            ),
+        ],
+        known_false_alarms: &[
+            (
+                "v01_wire_pacificpress.txt",
+                13,
+                "three wordings of one quotation, none in the majority: quote-drift reports the first against another (kirby-quotes, which knows the transcript, reports the two drifted ones)",
+            ),
+            (
+                "v10_markets_harbourline.txt",
+                23,
+                "\"shot down 12 drones, three … and two cruise missiles launched by the group\": the count before \"launched\" is of the missiles",
+            ),
+        ],
     },
 ];
 
