@@ -12,6 +12,9 @@
 //!
 //! Patterns are built from the syntax tree a check file's pattern was parsed
 //! into, so each is parsed once.
+//!
+//! Sets of gate patterns ([`Set`]) are built from the engine's parts instead:
+//! a set never asks where a match starts, so it needs no reverse automaton.
 
 use regex_automata::hybrid;
 use regex_automata::meta::{self, BuildError, Regex};
