@@ -269,12 +269,16 @@ impl ValueLocator {
                     None => 0,
                     // An anchor takes the nearest value on each side: "annex in
                     // 2022, hit on Dec. 30, 2023" dates the annexation 2022 only.
+                    // A value of the rival is passed over: in "launched 40 missiles
+                    // and 25 drones", 25 is the nearest count of drones.
                     Some(anchors) => anchors
                         .iter()
                         .filter(|a| self.is_near(a, &c.span))
                         .filter(|a| {
                             !candidates.iter().any(|o| {
-                                between(a, &o.span, &c.span) && !restates(text, &o.span, &c.span)
+                                between(a, &o.span, &c.span)
+                                    && !restates(text, &o.span, &c.span)
+                                    && belongs_to_subject(&marks, &o.span, self.attach_nearest)
                             })
                         })
                         .map(|a| gap(a, &c.span))
@@ -675,6 +679,16 @@ mod tests {
             ),
             ["2022"]
         );
+    }
+
+    #[test]
+    fn a_rivals_value_does_not_hide_the_subjects_from_the_anchor() {
+        let regions = locator(Some("annexed"), Some("four regions"), Some("Crimea"));
+        let text = "Russia annexed Crimea in 2014 and four regions in 2022.";
+        assert_eq!(years(&regions, text), ["2022"]);
+        // Without a rival, the nearest value after the anchor is the only one.
+        let any = locator(Some("annexed"), None, None);
+        assert_eq!(years(&any, text), ["2014"]);
     }
 
     #[test]
