@@ -151,6 +151,16 @@ const RELATIVE: &[(&str, Relative)] = &[
     ("last month", Relative::LastMonth),
 ];
 
+/// Holidays written for their date: (name, month, day). A holiday takes the
+/// year a written "December 25" would.
+const HOLIDAYS: &[(&str, i8, i8)] = &[
+    ("New Year's Day", 1, 1),
+    ("New Year's Eve", 12, 31),
+    ("Christmas Day", 12, 25),
+    ("Christmas Eve", 12, 24),
+    ("Boxing Day", 12, 26),
+];
+
 /// Every supported form in one pass; forms are tried in order at each position,
 /// so a weekday followed by a date is taken as one expression before a bare weekday.
 ///
@@ -164,6 +174,8 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let wd_any = alternation(WEEKDAYS.iter().map(|w| w.0));
     let wd_full = alternation(WEEKDAYS.iter().filter(|w| w.2).map(|w| w.0));
     let rel = alternation(RELATIVE.iter().map(|r| r.0));
+    // Either apostrophe: "New Year’s Day".
+    let holiday = alternation(HOLIDAYS.iter().map(|h| h.0)).replace('\'', "['’]");
     let forms = [
         format!(r"{b}(?P<iy>[0-9]{{4}})(?P<is>[-/])(?P<im>[0-9]{{1,2}})[-/](?P<id>[0-9]{{1,2}})"),
         format!(r"{b}(?P<na>[0-9]{{1,2}})(?P<ns>[-/.])(?P<nb>[0-9]{{1,2}})[-/.](?P<ny>[0-9]{{4}})"),
@@ -176,6 +188,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
               (?:,?\s+(?P<y2>[0-9]{{4}}))?"
         ),
         format!(r"{b}(?P<rel>{rel}){b}"),
+        format!(r"{b}(?P<hol>{holiday}){b}"),
         format!(r"{b}(?P<w3>{wd_full}){b}"),
     ]
     .map(|form| format!("(?xi){form}"));
@@ -291,6 +304,15 @@ fn date_from(text: &str, caps: &Groups, ctx: &DateContext) -> Option<Mention<Dat
             span.end -= 1;
         }
         return calendar(span, value, stated);
+    }
+    if let Some(h) = caps.name("hol") {
+        let written = h.as_str().replace('’', "'");
+        let &(_, month, day) = HOLIDAYS.iter().find(|p| same_words(&written, p.0))?;
+        let value = match ctx.published {
+            Some(published) => single(infer_year(month, day, published)?),
+            None => DateValue::NeedsPublication,
+        };
+        return calendar(whole.range(), value, None);
     }
     let value = if let Some(r) = caps.name("rel") {
         let &(_, rel) = RELATIVE.iter().find(|p| same_words(r.as_str(), p.0))?;
@@ -507,6 +529,13 @@ mod tests {
         assert_eq!(found("fired on 29 December.", PUB)[0].0, "29 December");
         assert_eq!(found("fired on 2 May.", PUB)[0].0, "2 May");
         assert_eq!(found("fired on 30 Dec.", PUB)[0].0, "30 Dec.");
+        // Holidays, with either apostrophe; the year as for "January 1".
+        assert_eq!(
+            found("in the raid on New Year’s Day that hit Kyiv", PUB),
+            [("New Year’s Day", "2024-01-01".into())]
+        );
+        assert_eq!(found("on Christmas Day,", PUB)[0].1, "2023-12-25");
+        assert_eq!(found("New Year's Eve", None)[0].1, "?");
     }
 
     #[test]
