@@ -252,7 +252,9 @@ fn lowercase_paragraph_starts<'a>(
             let word = text[..word_len].trim_end_matches('.');
             let starts_lower = word.chars().next().is_some_and(char::is_lowercase);
             let known = LOWERCASE_STARTS.contains(&word.to_lowercase().as_str());
-            (starts_lower && !known).then(|| p.start..p.start + word.len())
+            // A label ("by: Associated Press", "source: …") is no cut sentence.
+            let label = text[word_len..].starts_with(':');
+            (starts_lower && !known && !label).then(|| p.start..p.start + word.len())
         })
 }
 
@@ -317,6 +319,9 @@ mod tests {
             flagged("Reported by Anna Lee with additional input from wire services.").is_empty()
         );
         assert!(flagged("Officials reported that Kyiv was hit.").is_empty());
+        // A lower-case label starting a paragraph is a byline, not a cut sentence.
+        assert!(flagged("Title\n\nby: Associated Press and staff\n\nText.").is_empty());
+        assert_eq!(flagged("Title\n\nin September to meet.\n"), ["in"]);
     }
 
     #[test]
