@@ -286,14 +286,9 @@ fn date_from(text: &str, caps: &Groups, ctx: &DateContext) -> Option<Mention<Dat
             }),
             None => None,
         };
-        let value = match (y, ctx.published) {
-            (Some(y), _) => single(Date::new(num(y)?, month, day).ok()?),
-            (None, Some(published)) => single(infer_year(month, day, published)?),
-            (None, None) => {
-                // Still reject "Feb. 30"; 2000 is a leap year, so Feb. 29 passes.
-                Date::new(2000, month, day).ok()?;
-                DateValue::NeedsPublication
-            }
+        let value = match y {
+            Some(y) => single(Date::new(num(y)?, month, day).ok()?),
+            None => without_year(month, day, ctx.published)?,
         };
         // "on 29 December." ends a sentence: the full stop is no abbreviation's.
         let mut span = whole.range();
@@ -308,11 +303,11 @@ fn date_from(text: &str, caps: &Groups, ctx: &DateContext) -> Option<Mention<Dat
     if let Some(h) = caps.name("hol") {
         let written = h.as_str().replace('’', "'");
         let &(_, month, day) = HOLIDAYS.iter().find(|p| same_words(&written, p.0))?;
-        let value = match ctx.published {
-            Some(published) => single(infer_year(month, day, published)?),
-            None => DateValue::NeedsPublication,
-        };
-        return calendar(whole.range(), value, None);
+        return calendar(
+            whole.range(),
+            without_year(month, day, ctx.published)?,
+            None,
+        );
     }
     let value = if let Some(r) = caps.name("rel") {
         let &(_, rel) = RELATIVE.iter().find(|p| same_words(r.as_str(), p.0))?;
@@ -359,6 +354,20 @@ fn date_from(text: &str, caps: &Groups, ctx: &DateContext) -> Option<Mention<Dat
 const ABBREVIATED_MONTHS: &[&str] = &[
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
+
+/// The day a month and day written without a year ("December 30", "Christmas
+/// Day") mean: in the year that puts it nearest the publication date, or to be
+/// resolved once there is one. A day no year has ("Feb. 30") is none.
+fn without_year(month: i8, day: i8, published: Option<Date>) -> Option<DateValue> {
+    match published {
+        Some(published) => Some(single(infer_year(month, day, published)?)),
+        None => {
+            // 2000 is a leap year, so Feb. 29 passes.
+            Date::new(2000, month, day).ok()?;
+            Some(DateValue::NeedsPublication)
+        }
+    }
+}
 
 fn single(date: Date) -> DateValue {
     DateValue::Resolved {
