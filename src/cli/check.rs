@@ -14,7 +14,7 @@ use crate::finding::{Finding, Severity};
 use crate::fix;
 use crate::lint::{self, Options, Outcome};
 use crate::report::human::HumanReporter;
-use crate::report::sarif::SarifLog;
+use crate::report::sarif::{PreparedResults, ResultWriter, SarifLog};
 use crate::report::{RuleInfo, RunInfo, Summary, concise, github, json, junit, sarif};
 use clap::ValueEnum;
 use globset::{Glob, GlobSet, GlobSetBuilder};
@@ -222,9 +222,9 @@ struct Run<'a> {
 enum Batch {
     /// Rendered (human, concise, GitHub).
     Text(String),
-    /// For SARIF, written on the calling thread: built-in rules are numbered
-    /// in the order they occur.
-    Findings(Vec<Finding>),
+    /// SARIF results, joined into the log on the calling thread, which
+    /// numbers built-in rules in the order they occur.
+    Sarif(PreparedResults),
 }
 
 /// Writes a report (human, concise, GitHub, SARIF) as the run goes: each
@@ -253,6 +253,7 @@ fn stream(
     let mut progress = Progress::new(&paths, args.quiet);
     let info = run_info(run.checks, 0, 0);
     let mut sarif = (args.format == Format::Sarif).then(|| SarifLog::new(&info));
+    let sarif_results = sarif.as_ref().map(ResultWriter::new);
     if let Some(log) = &sarif {
         written = out.write_all(log.header().as_bytes());
     }
@@ -264,7 +265,10 @@ fn stream(
         let ready = match args.format {
             Format::Human => Batch::Text(batch.iter().map(|f| reporter.finding(f)).collect()),
             Format::Concise => Batch::Text(concise::render(&batch)),
-            Format::Sarif => Batch::Findings(batch),
+            Format::Sarif => match &sarif_results {
+                Some(writer) => Batch::Sarif(writer.prepare(&batch)),
+                None => Batch::Text(String::new()),
+            },
             _ => Batch::Text(github::render(&batch)),
         };
         (ready, counts, hidden, failed)
@@ -282,8 +286,8 @@ fn stream(
             failed |= batch_failed;
             let text = match (ready, &mut sarif) {
                 (Batch::Text(text), _) => text,
-                (Batch::Findings(batch), Some(log)) => log.results(&batch),
-                (Batch::Findings(_), None) => String::new(),
+                (Batch::Sarif(prepared), Some(log)) => log.append(prepared),
+                (Batch::Sarif(_), None) => String::new(),
             };
             if written.is_ok() {
                 written = out.write_all(text.as_bytes());

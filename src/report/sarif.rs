@@ -36,7 +36,8 @@ pub fn render(findings: &[Finding], run: &RunInfo) -> String {
 }
 
 /// A SARIF log written as findings arrive, so memory holds one batch of
-/// findings, not the report.
+/// findings, not the report. A [`ResultWriter`] renders the results on the
+/// threads that lint; the log joins them in order.
 ///
 /// The run object gives its `results` first and its `tool` after them: a
 /// built-in diagnostic (an unreadable file, …) joins the rules when it first
@@ -68,20 +69,25 @@ impl<'a> SarifLog<'a> {
     /// a file (each file's batch, or the comparisons across articles): the
     /// fingerprints count occurrences within a rule and a file.
     pub fn results(&mut self, findings: &[Finding]) -> String {
+        let prepared = ResultWriter::new(self).prepare(findings);
+        self.append(prepared)
+    }
+
+    /// A batch's results, as [`ResultWriter::prepare`] rendered them, joined
+    /// into the log: a built-in diagnostic's result is rendered here, where
+    /// its rule is numbered.
+    pub fn append(&mut self, prepared: PreparedResults) -> String {
         let mut out = String::new();
-        for (finding, fingerprint) in findings.iter().zip(fingerprints(findings)) {
-            let rule_index = self.rule_index(finding);
-            let view = result(finding, rule_index, fingerprint);
-            // Plain structs and string-keyed maps: serialisation cannot fail.
-            let json = serde_json::to_string_pretty(&view).expect("serialising a SARIF result");
-            out.push_str(if self.written == 0 { "\n" } else { ",\n" });
-            for (i, line) in json.lines().enumerate() {
-                if i > 0 {
-                    out.push('\n');
+        for result in prepared.0 {
+            let json = match result {
+                PreparedResult::Rendered(json) => json,
+                PreparedResult::BuiltIn(finding, fingerprint) => {
+                    let rule_index = self.rule_index(&finding);
+                    render_result(&result_view(&finding, rule_index, fingerprint))
                 }
-                out.push_str(RESULT_INDENT);
-                out.push_str(line);
-            }
+            };
+            out.push_str(if self.written == 0 { "\n" } else { ",\n" });
+            out.push_str(&json);
             self.written += 1;
         }
         out
@@ -157,6 +163,65 @@ impl<'a> SarifLog<'a> {
     }
 }
 
+/// Renders results on the thread that linted their file, so that only
+/// joining them is left to the log: the rules of the loaded checks are
+/// numbered before the run starts.
+pub struct ResultWriter {
+    loaded: HashMap<String, usize>,
+}
+
+/// A batch's results in file order: rendered, or left for the log to number
+/// a built-in rule ([`SarifLog::append`]).
+pub struct PreparedResults(Vec<PreparedResult>);
+
+enum PreparedResult {
+    Rendered(String),
+    BuiltIn(Box<Finding>, String),
+}
+
+impl ResultWriter {
+    /// Numbers results as `log` does now (its loaded checks).
+    pub fn new(log: &SarifLog) -> Self {
+        Self {
+            loaded: log.index.clone(),
+        }
+    }
+
+    /// The results of `findings`, with the requirement of [`SarifLog::results`].
+    pub fn prepare(&self, findings: &[Finding]) -> PreparedResults {
+        let results = findings
+            .iter()
+            .zip(fingerprints(findings))
+            .map(
+                |(finding, fingerprint)| match self.loaded.get(&*finding.check_id) {
+                    Some(&rule_index) => PreparedResult::Rendered(render_result(&result_view(
+                        finding,
+                        rule_index,
+                        fingerprint,
+                    ))),
+                    None => PreparedResult::BuiltIn(Box::new(finding.clone()), fingerprint),
+                },
+            )
+            .collect();
+        PreparedResults(results)
+    }
+}
+
+/// One result, pretty-printed and indented as the log's `results` hold it.
+fn render_result(view: &ResultView) -> String {
+    // Plain structs and string-keyed maps: serialisation cannot fail.
+    let json = serde_json::to_string_pretty(view).expect("serialising a SARIF result");
+    let mut out = String::with_capacity(json.len() + json.len() / 4);
+    for (i, line) in json.lines().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(RESULT_INDENT);
+        out.push_str(line);
+    }
+    out
+}
+
 /// How `results` looks with none, in the pretty-printed log.
 const EMPTY_RESULTS: &str = "\"results\": []";
 /// The indentation of a result in the pretty-printed log (log, runs, run, results).
@@ -211,7 +276,7 @@ fn rules<'a>(run: &'a RunInfo) -> (Vec<RuleView<'a>>, HashMap<String, usize>) {
     (rules, index)
 }
 
-fn result(finding: &Finding, rule_index: usize, fingerprint: String) -> ResultView<'_> {
+fn result_view(finding: &Finding, rule_index: usize, fingerprint: String) -> ResultView<'_> {
     let related = finding
         .related
         .iter()
@@ -615,6 +680,33 @@ mod tests {
         }
         out.push_str(&log.footer());
         assert_eq!(out, render(&findings, &run));
+    }
+
+    #[test]
+    fn results_prepared_out_of_order_and_appended_in_order_are_the_log() {
+        let findings = fixtures::findings();
+        let refs = fixtures::references();
+        let run = fixtures::run_info(&refs);
+        let mut log = SarifLog::new(&run);
+        // Made before the run, as the workers' copy is: it knows no built-in rule.
+        let writer = ResultWriter::new(&log);
+        let files: Vec<&[Finding]> = findings
+            .chunk_by(|a, b| a.primary.path == b.primary.path)
+            .collect();
+        assert!(files.len() > 1);
+        let mut prepared: Vec<PreparedResults> = files
+            .iter()
+            .rev()
+            .map(|file| writer.prepare(file))
+            .collect();
+        prepared.reverse();
+        let mut out = log.header();
+        for batch in prepared {
+            out.push_str(&log.append(batch));
+        }
+        out.push_str(&log.footer());
+        assert_eq!(out, render(&findings, &run));
+        assert!(out.contains("\"ruleId\": \"file-unreadable\""));
     }
 
     #[test]
