@@ -3,7 +3,7 @@
 use crate::cache::FactCache;
 use crate::checks::load::CheckSet;
 use crate::checks::store::FactStore;
-use crate::checks::{Fact, FactRef, FileOutput, Pending};
+use crate::checks::{Check, Fact, FactRef, FileOutput, Pending};
 use crate::corpus::Article;
 use crate::document::{Document, LineIndex, Source};
 use crate::finding::{Finding, Location, Severity};
@@ -70,9 +70,11 @@ pub fn lint(
 }
 
 /// Files linted at once: enough to keep both cores busy, few enough that
-/// memory holds a chunk's findings, not the corpus's. At 512, a human-format
-/// run over 200 MB peaked at 103-107 MB; at 256, at 97-101 MB, in as much time.
-const CHUNK: usize = 256;
+/// memory holds a chunk's findings, not the corpus's. Two chunks are in
+/// memory at once (one linted, one handed on). At 512 files in flight, a
+/// human-format run over 200 MB peaked at 103-107 MB; at 256, at 97-101 MB,
+/// in as much time.
+const CHUNK: usize = 128;
 
 /// The findings comparing articles are reported in this many batches per
 /// [`CHUNK`] of files, prepared side by side.
@@ -113,31 +115,44 @@ pub fn lint_streaming<T: Send>(
     let mut suppressions: HashMap<Arc<str>, FileSuppressions> = HashMap::new();
     let mut skipped = 0;
     let mut kept = Vec::new();
-    for chunk in articles.chunks(CHUNK) {
-        let outputs: Vec<(T, FileSuppressions, FileOutput, bool)> = chunk
-            .par_iter()
-            .map(|article| {
-                let (mut output, was_skipped) = lint_file(checks, article, options);
-                let mut findings = std::mem::take(&mut output.findings);
-                let mut file = FileSuppressions::new(std::mem::take(&mut output.suppressions));
-                file.silence(&mut findings);
-                findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-                (prepare(findings), file, output, was_skipped)
-            })
-            .collect();
-        for (prepared, file, output, was_skipped) in outputs {
-            skipped += usize::from(was_skipped);
-            if let Some(path) = file.path() {
-                suppressions.insert(path, file);
+    // One thread lints a chunk on every core while this one hands the
+    // previous chunk's findings on: writing them never leaves a core idle.
+    std::thread::scope(|scope| {
+        let (chunks, linted) = std::sync::mpsc::sync_channel(0);
+        scope.spawn(move || {
+            for chunk in articles.chunks(CHUNK) {
+                let outputs: Vec<(T, FileSuppressions, FileOutput, bool)> = chunk
+                    .par_iter()
+                    .map(|article| {
+                        let (mut output, was_skipped) = lint_file(checks, article, options);
+                        let mut findings = std::mem::take(&mut output.findings);
+                        let mut file =
+                            FileSuppressions::new(std::mem::take(&mut output.suppressions));
+                        file.silence(&mut findings);
+                        findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+                        (prepare(findings), file, output, was_skipped)
+                    })
+                    .collect();
+                if chunks.send(outputs).is_err() {
+                    break;
+                }
             }
-            if options.keep_facts {
-                kept.extend(output.local_facts);
-                kept.extend(output.facts.iter().cloned());
+        });
+        for outputs in linted {
+            for (prepared, file, output, was_skipped) in outputs {
+                skipped += usize::from(was_skipped);
+                if let Some(path) = file.path() {
+                    suppressions.insert(path, file);
+                }
+                if options.keep_facts {
+                    kept.extend(output.local_facts);
+                    kept.extend(output.facts.iter().cloned());
+                }
+                facts.keep(output.facts);
+                sink(prepared);
             }
-            facts.keep(output.facts);
-            sink(prepared);
         }
-    }
+    });
     let target_paths: HashSet<Cow<str>> =
         articles.iter().map(|a| a.path.to_string_lossy()).collect();
     let known: HashSet<&str> = checks
@@ -150,7 +165,7 @@ pub fn lint_streaming<T: Send>(
     // silenced, and let go: only their recipes are kept, to be built again a
     // few files at a time when reported.
     let mut last: Vec<(Arc<str>, Pending)> = Vec::new();
-    let pending: Vec<Pending> = reduce_pending(checks, facts.iter()).collect();
+    let pending: Vec<Pending> = reduce_pending(checks, facts.iter());
     for group in pending.chunks(PENDING_AT_ONCE) {
         let built: Vec<Option<Finding>> = group.par_iter().map(Pending::build).collect();
         for (pending, finding) in group.iter().zip(built) {
@@ -272,30 +287,37 @@ pub const BUILT_IN_IDS: &[&str] = &[UNREADABLE, NEEDS_PUBLICATION, suppress::UNU
 /// Findings from facts compared over a scope, check by check.
 pub fn reduce<'a, F: FactRef<'a>>(
     checks: &'a CheckSet,
-    facts: impl IntoIterator<Item = F, IntoIter: Clone>,
+    facts: impl IntoIterator<Item = F, IntoIter: Clone + Sync>,
 ) -> Vec<Finding> {
     reduce_pending(checks, facts)
+        .into_iter()
         .filter_map(|pending| pending.build())
         .collect()
 }
 
 /// Like [`reduce`], the findings left to be built, one check's after the
-/// other's as they are read. Each check's facts are gathered in a pass of
-/// their own, so only one check's are listed at once.
+/// other's. Checks are compared side by side, each gathering its facts in a
+/// pass of its own, so only as many checks' facts are listed at once as
+/// there are cores.
 fn reduce_pending<'a, F: FactRef<'a>>(
     checks: &'a CheckSet,
-    facts: impl IntoIterator<Item = F, IntoIter: Clone>,
-) -> impl Iterator<Item = Pending<'a>> {
+    facts: impl IntoIterator<Item = F, IntoIter: Clone + Sync>,
+) -> Vec<Pending<'a>> {
     let facts = facts.into_iter();
-    checks
+    let reducing: Vec<(usize, &Check)> = checks
         .checks
         .iter()
         .enumerate()
         .filter(|(_, check)| check.reduces())
-        .flat_map(move |(index, check)| {
+        .collect();
+    reducing
+        .par_iter()
+        .map(|&(index, check)| {
             let mine: Vec<F> = facts.clone().filter(|f| f.check() == index).collect();
             check.reduce(&mine)
         })
+        .flatten_iter()
+        .collect()
 }
 
 /// The corpus facts of a reference article, from the cache when its bytes
