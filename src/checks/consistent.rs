@@ -153,13 +153,18 @@ impl Consistent {
         };
         // Mentions of the reference itself come first: "five", not "at
         // least four", is what a toll of four disagrees with.
+        // Read in two passes rather than split into two lists: only the first
+        // few are kept, and the facts of a large corpus are many.
         let reference_index = seen.get(&reference.to_string());
-        let (same, vaguer): (Vec<F>, Vec<F>) = facts
-            .iter()
-            .copied()
-            .filter(|f| f.value().agrees(reference))
-            .partition(|&f| written_out.get(&std::ptr::from_ref(f.value())) == reference_index);
-        let agreeing = first_agreeing(same.into_iter().chain(vaguer));
+        let is_reference =
+            |f: &F| written_out.get(&std::ptr::from_ref(f.value())) == reference_index;
+        let agreeing_where = |reference_itself: bool| {
+            facts
+                .iter()
+                .copied()
+                .filter(move |f| f.value().agrees(reference) && is_reference(f) == reference_itself)
+        };
+        let agreeing = first_agreeing(agreeing_where(true).chain(agreeing_where(false)));
         let expected = match (&self.canonical, agreeing.first()) {
             (None, Some(&first)) => written(first),
             _ => reference.to_string(),
