@@ -80,8 +80,9 @@ const CHUNK: usize = 128;
 /// [`CHUNK`] of files, prepared side by side.
 const TAIL_BATCHES: usize = 8;
 
-/// Findings comparing articles built at once (in parallel) to be filtered.
-const PENDING_AT_ONCE: usize = 4096;
+/// Findings comparing articles built at once (in parallel) to be filtered:
+/// they are built when memory holds every fact of the corpus.
+const PENDING_AT_ONCE: usize = 1024;
 
 /// Like [`lint`], but hands findings on as they are ready instead of keeping
 /// them: each file's findings (sorted) in path order, then the findings that
@@ -102,8 +103,8 @@ pub fn lint_streaming<T: Send>(
     prepare: &(dyn Fn(Vec<Finding>) -> T + Sync),
     sink: &mut dyn FnMut(T),
 ) -> Outcome {
-    let targets: HashSet<&Path> = articles.iter().map(|a| a.path.as_path()).collect();
     let mut facts = FactStore::default();
+    let targets: HashSet<&Path> = articles.iter().map(|a| a.path.as_path()).collect();
     for file in reference
         .par_iter()
         .filter(|a| !targets.contains(a.path.as_path()))
@@ -112,6 +113,7 @@ pub fn lint_streaming<T: Send>(
     {
         facts.keep(file);
     }
+    drop(targets);
     let mut suppressions: HashMap<Arc<str>, FileSuppressions> = HashMap::new();
     let mut skipped = 0;
     let mut kept = Vec::new();
@@ -164,8 +166,10 @@ pub fn lint_streaming<T: Send>(
     // Findings comparing articles are built once here, to be filtered and
     // silenced, and let go: only their recipes are kept, to be built again a
     // few files at a time when reported.
-    let mut last: Vec<(Arc<str>, Pending)> = Vec::new();
     let pending: Vec<Pending> = reduce_pending(checks, facts.iter());
+    // Sized once: doubling a vector this long would hold both copies at
+    // the run's peak of memory.
+    let mut last: Vec<(Arc<str>, Pending)> = Vec::with_capacity(pending.len());
     for group in pending.chunks(PENDING_AT_ONCE) {
         let built: Vec<Option<Finding>> = group.par_iter().map(Pending::build).collect();
         for (pending, finding) in group.iter().zip(built) {
