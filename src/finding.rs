@@ -85,6 +85,12 @@ impl Location {
         }
     }
 
+    /// Whether this is about a whole file ([`Location::whole_file`]), with no
+    /// line to point at. A compact location flagging nothing still has its line.
+    pub fn is_whole_file(&self) -> bool {
+        self.excerpt.text.is_empty() && self.excerpt.complete
+    }
+
     /// The flagged text itself.
     pub fn text(&self) -> &str {
         &self.excerpt.text[self.excerpt.span.clone()]
@@ -97,11 +103,23 @@ impl Location {
         let from_end = self.span.end.saturating_sub(span.end);
         let excerpt_span =
             self.excerpt.span.start + from_start..self.excerpt.span.end.saturating_sub(from_end);
+        // Counted on from where this span starts, whose line and column are
+        // known: a compact excerpt starts there, not at the start of a line.
         let position = |offset: usize| {
-            let prefix = &self.excerpt.text[..offset];
-            LineCol {
-                line: self.excerpt.first_line + prefix.matches('\n').count(),
-                column: prefix.rsplit('\n').next().unwrap_or("").chars().count() + 1,
+            let between = self
+                .excerpt
+                .text
+                .get(self.excerpt.span.start..offset)
+                .unwrap_or("");
+            match between.rsplit_once('\n') {
+                None => LineCol {
+                    line: self.start.line,
+                    column: self.start.column + between.chars().count(),
+                },
+                Some((before, last)) => LineCol {
+                    line: self.start.line + before.matches('\n').count() + 1,
+                    column: last.chars().count() + 1,
+                },
             }
         };
         Location {

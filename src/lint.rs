@@ -61,12 +61,23 @@ pub fn lint(
         articles,
         reference,
         options,
+        Lines::Shown,
         &|batch| batch,
         &mut |batch| findings.extend(batch),
     );
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     outcome.findings = findings;
     outcome
+}
+
+/// Whether the report shows the source lines of findings. The findings that
+/// compare articles are built from the facts kept of each, which hold the
+/// flagged text and its line and column but not its lines: those are read
+/// again from the files (most of the corpus, once more) only to be shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lines {
+    Shown,
+    NotShown,
 }
 
 /// Files linted at once: enough to keep both cores busy, few enough that
@@ -100,6 +111,7 @@ pub fn lint_streaming<T: Send>(
     articles: &[Article],
     reference: &[Article],
     options: &Options,
+    lines: Lines,
     prepare: &(dyn Fn(Vec<Finding>) -> T + Sync),
     sink: &mut dyn FnMut(T),
 ) -> Outcome {
@@ -217,7 +229,9 @@ pub fn lint_streaming<T: Send>(
                     .filter_map(|(_, pending)| pending.build())
                     .collect();
                 batch.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-                complete_locations(&mut batch);
+                if lines == Lines::Shown {
+                    complete_locations(&mut batch);
+                }
                 prepare(batch)
             })
             .collect();

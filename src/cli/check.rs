@@ -273,11 +273,18 @@ fn stream(
         };
         (ready, counts, hidden, failed)
     };
+    // Only rustc-style snippets show the lines around a finding.
+    let lines = if args.format == Format::Human {
+        lint::Lines::Shown
+    } else {
+        lint::Lines::NotShown
+    };
     let totals = lint::lint_streaming(
         run.checks,
         run.articles,
         run.reference,
         run.options,
+        lines,
         &render,
         &mut |(ready, counts, batch_hidden, batch_failed)| {
             progress.file_done();

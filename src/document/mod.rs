@@ -284,6 +284,35 @@ mod tests {
     }
 
     #[test]
+    fn narrowed_compact_locations_point_where_narrowed_full_ones_do() {
+        // Reporters that show no lines print compact locations as they are.
+        let text = "\u{feff}Kyiv said “the “Russian” talks\tare on” today.\r\nNext “line”.";
+        let d = doc("a.txt", text);
+        let outer = text.find("the").expect("present")..text.find(" today").expect("present");
+        let boundaries: Vec<usize> = (outer.start..=outer.end)
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        for (i, &start) in boundaries.iter().enumerate() {
+            for &end in &boundaries[i..] {
+                let full = d.location(outer.clone()).narrow(start..end);
+                let compact = d
+                    .source()
+                    .compact_location(outer.clone())
+                    .narrow(start..end);
+                assert_eq!(
+                    (compact.start, compact.end, compact.text()),
+                    (full.start, full.end, full.text()),
+                    "{start}..{end}"
+                );
+                assert_eq!(full, d.location(start..end), "{start}..{end}");
+            }
+        }
+        let empty = text.find("today").expect("present");
+        assert!(!d.source().compact_location(empty..empty).is_whole_file());
+        assert!(Location::whole_file(d.path.clone()).is_whole_file());
+    }
+
+    #[test]
     fn multi_line_span_excerpt_keeps_both_lines() {
         let text = "one\r\ntwo three\r\nfour";
         let d = doc("a.txt", text);

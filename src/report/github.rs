@@ -19,7 +19,7 @@ pub fn render(findings: &[Finding]) -> String {
 fn command(finding: &Finding) -> String {
     let p = &finding.primary;
     let mut properties = vec![("file", path(&p.path))];
-    if p.excerpt.text.is_empty() {
+    if p.is_whole_file() {
         // About the whole file: annotate its first line.
         properties.push(("line", "1".to_string()));
     } else {

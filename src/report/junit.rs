@@ -75,7 +75,7 @@ fn by_file(findings: &[Finding]) -> Vec<(&str, Vec<&Finding>)> {
 
 fn testcase(out: &mut String, finding: &Finding) {
     let p = &finding.primary;
-    let whole_file = p.excerpt.text.is_empty();
+    let whole_file = p.is_whole_file();
     let position = if whole_file {
         p.path.to_string()
     } else {

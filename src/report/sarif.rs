@@ -314,7 +314,7 @@ fn level(severity: Severity) -> &'static str {
 }
 
 fn physical(location: &Location) -> Physical {
-    let region = if location.excerpt.text.is_empty() {
+    let region = if location.is_whole_file() {
         // About the whole file: its first line, which every viewer can show.
         Region {
             start_line: Some(1),
