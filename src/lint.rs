@@ -92,10 +92,6 @@ const CHUNK: usize = 128;
 /// [`CHUNK`] of files, prepared side by side.
 const TAIL_BATCHES: usize = 8;
 
-/// Findings comparing articles built at once (in parallel) to be filtered:
-/// they are built when memory holds every fact of the corpus.
-const PENDING_AT_ONCE: usize = 1024;
-
 /// Like [`lint`], but hands findings on as they are ready instead of keeping
 /// them: each file's findings (sorted) in path order, then the findings that
 /// compare articles and suppressions that silenced nothing, sorted, in
@@ -178,36 +174,25 @@ pub fn lint_streaming<T: Send>(
         .map(|c| &*c.meta.id)
         .chain(BUILT_IN_IDS.iter().copied())
         .collect();
-    // Findings comparing articles are built once here, to be filtered and
-    // silenced, and let go: only their recipes are kept, to be built again a
-    // few files at a time when reported.
-    let pending: Vec<Pending> = reduce_pending(checks, facts.iter());
-    // Sized once: doubling a vector this long would hold both copies at
-    // the run's peak of memory.
-    let mut last: Vec<(Arc<str>, Pending)> = Vec::with_capacity(pending.len());
-    for group in pending.chunks(PENDING_AT_ONCE) {
-        let built: Vec<Option<Finding>> = group.par_iter().map(Pending::build).collect();
-        for (pending, finding) in group.iter().zip(built) {
-            let Some(finding) = finding else {
-                continue;
-            };
-            if !target_paths.contains(finding.primary.path.as_ref()) {
-                continue;
-            }
-            let path = finding.primary.path.clone();
-            let mut one = vec![finding];
-            if let Some(file) = suppressions.get_mut(&path) {
-                file.silence(&mut one);
-            }
-            if !one.is_empty() {
-                last.push((path, pending.clone()));
-            }
+    // Findings comparing articles are kept as recipes, filtered by the file
+    // they are in and built a few files at a time when reported. Only those
+    // in a file with suppressions are built here, to be silenced.
+    let mut pending: Vec<Pending> = reduce_pending(checks, facts.iter());
+    pending.retain(|pending| {
+        let path = pending.path();
+        if !target_paths.contains(path) {
+            return false;
         }
-    }
-    for file in suppressions.values() {
+        let Some(file) = suppressions.get_mut(path) else {
+            return true;
+        };
+        let mut one: Vec<Finding> = pending.build().into_iter().collect();
+        file.silence(&mut one);
+        !one.is_empty()
+    });
+    for (path, file) in &suppressions {
         for finding in file.unused(&known) {
-            let path = finding.primary.path.clone();
-            last.push((path, Pending::one(move || Some(finding.clone()))));
+            pending.push(Pending::one(path, move || Some(finding.clone())));
         }
     }
     // Grouped by file (a stable sort, so each batch is then sorted exactly as
@@ -215,9 +200,9 @@ pub fn lint_streaming<T: Send>(
     // location does not move it), then completed, prepared on every core and
     // handed over a few files at a time: whole lines for every finding at
     // once would hold a copy of much of the corpus.
-    last.sort_by(|a, b| a.0.cmp(&b.0));
+    pending.sort_by(|a, b| a.path().cmp(b.path()));
     let mut batches = Vec::new();
-    let mut rest = &last[..];
+    let mut rest = &pending[..];
     while !rest.is_empty() {
         let (now, later) = rest.split_at(files_end(rest, CHUNK / TAIL_BATCHES));
         batches.push(now);
@@ -227,10 +212,7 @@ pub fn lint_streaming<T: Send>(
         let prepared: Vec<T> = group
             .par_iter()
             .map(|now| {
-                let mut batch: Vec<Finding> = now
-                    .iter()
-                    .filter_map(|(_, pending)| pending.build())
-                    .collect();
+                let mut batch: Vec<Finding> = now.iter().filter_map(Pending::build).collect();
                 batch.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
                 if lines == Lines::Shown {
                     complete_locations(&mut batch);
@@ -249,10 +231,10 @@ pub fn lint_streaming<T: Send>(
 }
 
 /// How many of `findings` (sorted by path) fall in their first `files` paths.
-fn files_end(findings: &[(Arc<str>, Pending)], files: usize) -> usize {
+fn files_end(findings: &[Pending], files: usize) -> usize {
     let mut seen = 0;
     for (i, pair) in findings.windows(2).enumerate() {
-        if pair[0].0 != pair[1].0 {
+        if pair[0].path() != pair[1].path() {
             seen += 1;
             if seen == files {
                 return i + 1;

@@ -144,7 +144,7 @@ impl Consistent {
                 let backing = support(best);
                 if backing * 2 <= facts.len() {
                     let facts = facts.to_vec();
-                    return vec![Pending::one(move || {
+                    return vec![Pending::one(facts[0].path(), move || {
                         Some(no_majority_finding(meta, &facts))
                     })];
                 }
@@ -174,7 +174,7 @@ impl Consistent {
             .copied()
             .filter(|f| !f.value().agrees(reference))
             .collect();
-        Pending::each(outliers.len(), move |i| {
+        Pending::each(outliers.iter().map(|f| f.path()).collect(), move |i| {
             Some(outlier_finding(meta, outliers[i], &agreeing, &expected))
         })
         .collect()

@@ -483,37 +483,59 @@ impl<'a> FactRef<'a> for &'a Fact {
 /// A finding decided by a comparison but not built yet. A corpus yields some
 /// 100k findings at once, hundreds of megabytes built; their recipes take a
 /// few dozen bytes each, and are built a few files at a time as they are
-/// reported. Findings of one group share one recipe.
+/// reported. Findings of one group share one recipe. Each knows the file its
+/// finding is in, which is all that grouping and filtering them need.
 #[derive(Clone)]
 pub struct Pending<'a> {
     recipe: Arc<dyn Fn(usize) -> Option<Finding> + Send + Sync + 'a>,
     index: usize,
+    path: &'a str,
 }
 
 impl<'a> Pending<'a> {
-    /// A finding of its own.
-    pub fn one(build: impl Fn() -> Option<Finding> + Send + Sync + 'a) -> Pending<'a> {
+    /// A finding of its own, in the file at `path`.
+    pub fn one(
+        path: &'a str,
+        build: impl Fn() -> Option<Finding> + Send + Sync + 'a,
+    ) -> Pending<'a> {
         Pending {
             recipe: Arc::new(move |_| build()),
             index: 0,
+            path,
         }
     }
 
-    /// `count` findings sharing what `build` (given each one's index) keeps.
+    /// Findings in the files at `paths`, sharing what `build` (given each
+    /// one's index in `paths`) keeps.
     pub fn each(
-        count: usize,
+        paths: Vec<&'a str>,
         build: impl Fn(usize) -> Option<Finding> + Send + Sync + 'a,
     ) -> impl Iterator<Item = Pending<'a>> {
         let recipe: Arc<dyn Fn(usize) -> Option<Finding> + Send + Sync + 'a> = Arc::new(build);
-        (0..count).map(move |index| Pending {
-            recipe: recipe.clone(),
-            index,
-        })
+        paths
+            .into_iter()
+            .enumerate()
+            .map(move |(index, path)| Pending {
+                recipe: recipe.clone(),
+                index,
+                path,
+            })
+    }
+
+    /// The path of the file the finding is in (its primary location's).
+    pub fn path(&self) -> &'a str {
+        self.path
     }
 
     /// The finding (`None`: nothing to report after all).
     pub fn build(&self) -> Option<Finding> {
-        (self.recipe)(self.index)
+        let finding = (self.recipe)(self.index);
+        debug_assert!(
+            finding
+                .as_ref()
+                .is_none_or(|f| *f.primary.path == *self.path)
+        );
+        finding
     }
 }
 

@@ -219,7 +219,7 @@ impl QuoteCheck {
                     continue;
                 };
                 let (ours, expected) = (d.ours.clone(), expected.clone());
-                findings.push(Pending::one(move || {
+                findings.push(Pending::one(fact.path(), move || {
                     Some(meta.finding(
                         words_location(fact, quote, ours.clone()),
                         &found(fact, quote, &ours),
@@ -337,7 +337,7 @@ fn drift_finding<'a, F: FactRef<'a>>(
     ours: (F, &'a Quotation),
     theirs: (F, &'a Quotation),
 ) -> Pending<'a> {
-    Pending::one(move || {
+    Pending::one(ours.0.path(), move || {
         let ((fact, quote), (other_fact, other_quote)) = (ours, theirs);
         let d = drift(&quote.words, &other_quote.words)?;
         let theirs = words_location(other_fact, other_quote, d.theirs.clone());
