@@ -204,7 +204,8 @@ const PIECE_BYTES: usize = 64 * 1024;
 /// The `[[article]]` entries of a manifest, in order. A large manifest is
 /// parsed piece by piece, cut before an `[[article]]` line: the TOML parser
 /// builds a tree some thirty times the size of its input (120 MB for a 4 MB
-/// manifest), so one piece at a time keeps that to a few MB. Each piece after
+/// manifest), so one piece per core at a time (each tree let go once its
+/// entries are read) keeps that to a few MB. Each piece after
 /// the first starts a new entry, so nothing in it can refer to an earlier one;
 /// if any piece fails (a cut inside a multi-line string, or a real mistake),
 /// the whole manifest is parsed again, so errors and edge cases are exactly
