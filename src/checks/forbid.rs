@@ -2,7 +2,7 @@
 
 use super::Emitter;
 use super::error::SpecError;
-use super::pattern::Pattern;
+use super::pattern::{Padding, Pattern};
 use super::spec::CheckSpec;
 use crate::document::Document;
 use std::ops::Range;
@@ -11,8 +11,24 @@ use std::ops::Range;
 #[derive(Debug)]
 pub struct Forbid {
     patterns: Vec<Pattern>,
+    /// How each pattern's flagged span is found, in the same order.
+    flagged: Vec<Flagged>,
     /// Replacement template (`$1` expands groups): a machine-applicable fix.
     replace: Option<String>,
+    /// Whether the template names groups, so that each match needs its groups.
+    replace_uses_groups: bool,
+}
+
+/// How the flagged span of a match is found.
+#[derive(Debug)]
+enum Flagged {
+    /// The pattern has no `flag` group: the whole match.
+    Match,
+    /// A `flag` group padded with runs of blanks: the whole match, unless it
+    /// starts or ends with a character the runs may take.
+    Padded(Padding),
+    /// Any other `flag` group: the match's groups are resolved.
+    Group,
 }
 
 impl Forbid {
@@ -29,8 +45,22 @@ impl Forbid {
                     .at(spec.kind.span(), "this check has no pattern"),
             );
         }
+        let flagged = patterns
+            .iter()
+            .map(|pattern| {
+                if !pattern.has_group(FLAG) {
+                    Flagged::Match
+                } else {
+                    pattern
+                        .padded_group(FLAG)
+                        .map_or(Flagged::Group, Flagged::Padded)
+                }
+            })
+            .collect();
         Ok(Self {
             patterns,
+            flagged,
+            replace_uses_groups: spec.replace.as_ref().is_some_and(|r| r.contains('$')),
             replace: spec.replace.clone(),
         })
     }
@@ -43,25 +73,50 @@ impl Forbid {
     /// Flags every match in `unit`; a group named `flag` narrows the flagged span.
     pub fn run(&self, doc: &Document, unit: Range<usize>, emit: &mut Emitter) {
         let text = &doc.lintable[unit.clone()];
-        for pattern in &self.patterns {
-            for caps in pattern.captures_iter(text) {
-                let Some(m) = caps.get_group_by_name("flag").or_else(|| caps.get_group(0)) else {
-                    continue;
+        for (pattern, flagged) in self.patterns.iter().zip(&self.flagged) {
+            for found in pattern.find_iter(text) {
+                let known = match flagged {
+                    _ if self.replace_uses_groups => None,
+                    Flagged::Match => Some(found.clone()),
+                    Flagged::Padded(padding) => padding.group_span(text, found.clone()),
+                    Flagged::Group => None,
                 };
-                if m.is_empty() {
+                let (flagged, fix) = match known {
+                    Some(span) => (span, self.replace.clone()),
+                    None => match self.resolve(pattern, text, found.start) {
+                        Some(resolved) => resolved,
+                        None => continue,
+                    },
+                };
+                if flagged.is_empty() {
                     continue;
                 }
-                let fix = self.replace.as_ref().map(|template| {
-                    let mut replacement = String::new();
-                    caps.interpolate_string_into(text, template, &mut replacement);
-                    replacement
-                });
-                let span = unit.start + m.start..unit.start + m.end;
-                emit.report(span, text[m.range()].trim(), "", fix);
+                let span = unit.start + flagged.start..unit.start + flagged.end;
+                emit.report(span, text[flagged].trim(), "", fix);
             }
         }
     }
+
+    /// The flagged span and the fix of the match at `start`, from its groups.
+    fn resolve(
+        &self,
+        pattern: &Pattern,
+        text: &str,
+        start: usize,
+    ) -> Option<(Range<usize>, Option<String>)> {
+        let caps = pattern.captures_at(text, start)?;
+        let flagged = caps.get_group_by_name(FLAG).or_else(|| caps.get_group(0))?;
+        let fix = self.replace.as_ref().map(|template| {
+            let mut replacement = String::new();
+            caps.interpolate_string_into(text, template, &mut replacement);
+            replacement
+        });
+        Some((flagged.range(), fix))
+    }
 }
+
+/// The group that narrows a match to the span flagged.
+const FLAG: &str = "flag";
 
 #[cfg(test)]
 mod tests {
@@ -92,6 +147,20 @@ mod tests {
         assert_eq!(
             found,
             [("analysiss".to_string(), Some("analysis".to_string()))]
+        );
+    }
+
+    #[test]
+    fn padded_flags_leave_out_the_padding() {
+        let checks = "[[check]]\nid = \"ad\"\nkind = \"forbid\"\nscope = \"paragraph\"\npattern = '(?mRi)^[ \\t]*(?P<flag>[^\\n]*?advert[^\\n]*?)[ \\t]*$'\nreplace = ''\n";
+        let found = run(checks, "Advertisement\n\n\tAdvert here  \n\nText.\n");
+        let empty = Some(String::new());
+        assert_eq!(
+            found,
+            [
+                ("Advertisement".to_string(), empty.clone()),
+                ("Advert here".to_string(), empty)
+            ]
         );
     }
 

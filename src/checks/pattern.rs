@@ -10,6 +10,7 @@
 
 use super::error::SpecError;
 use crate::matcher;
+use regex_automata::Input;
 use regex_automata::meta::{BuildError, Regex};
 use regex_automata::util::captures::Captures;
 use regex_syntax::hir::{Class, Hir, HirKind};
@@ -106,9 +107,61 @@ impl Pattern {
         self.regex().find_iter(text).map(|m| m.range())
     }
 
-    /// The capture groups of the successive non-overlapping matches in `text`.
-    pub fn captures_iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Captures> + 'a {
-        self.regex().captures_iter(text)
+    /// The capture groups of the first match in `text` at or after byte `at`;
+    /// searched from a match's start, they are that match's groups.
+    pub fn captures_at(&self, text: &str, at: usize) -> Option<Captures> {
+        let regex = self.regex();
+        let mut caps = regex.create_captures();
+        regex.search_captures(&Input::new(text).range(at..), &mut caps);
+        caps.is_match().then_some(caps)
+    }
+
+    /// Whether the pattern has a capture group named `name`.
+    pub fn has_group(&self, name: &str) -> bool {
+        fn has(hir: &Hir, name: &str) -> bool {
+            match hir.kind() {
+                HirKind::Capture(c) => c.name.as_deref() == Some(name) || has(&c.sub, name),
+                HirKind::Repetition(rep) => has(&rep.sub, name),
+                HirKind::Concat(subs) | HirKind::Alternation(subs) => {
+                    subs.iter().any(|sub| has(sub, name))
+                }
+                HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => {
+                    false
+                }
+            }
+        }
+        has(&self.0.hir, name)
+    }
+
+    /// Where the group named `name` sits when it is padded: the pattern is
+    /// that group between runs of characters of a few classes (and
+    /// zero-width assertions), as in `^[ \t]*(?P<flag>…)[ \t]*$`. `None` for
+    /// any other shape, or when no group has that name.
+    pub fn padded_group(&self, name: &str) -> Option<Padding> {
+        let items = match self.0.hir.kind() {
+            HirKind::Concat(items) => items.as_slice(),
+            _ => std::slice::from_ref(&self.0.hir),
+        };
+        let at = items.iter().position(
+            |item| matches!(item.kind(), HirKind::Capture(c) if c.name.as_deref() == Some(name)),
+        )?;
+        let padding = |items: &[Hir]| -> Option<Vec<Class>> {
+            items
+                .iter()
+                .filter(|item| !matches!(item.kind(), HirKind::Look(_) | HirKind::Empty))
+                .map(|item| match item.kind() {
+                    HirKind::Repetition(rep) if rep.min == 0 => match rep.sub.kind() {
+                        HirKind::Class(class) => Some(class.clone()),
+                        _ => None,
+                    },
+                    _ => None,
+                })
+                .collect()
+        };
+        Some(Padding {
+            lead: padding(&items[..at])?,
+            trail: padding(&items[at + 1..])?,
+        })
     }
 
     fn regex(&self) -> &Regex {
@@ -125,6 +178,51 @@ impl Pattern {
                 Regex::new(r"[^\s\S]").expect("a pattern matching nothing compiles")
             })
         })
+    }
+}
+
+/// The runs of characters around a padded group ([`Pattern::padded_group`]).
+#[derive(Debug)]
+pub struct Padding {
+    /// Classes of the characters the runs before the group may take.
+    lead: Vec<Class>,
+    /// Classes of the characters the runs after the group may take.
+    trail: Vec<Class>,
+}
+
+impl Padding {
+    /// The group's span in a match of the pattern, when it is the whole match:
+    /// a match that starts with no character the leading runs may take, and
+    /// ends with none the trailing runs may take, left them empty, however
+    /// the engine matched it. `None` when a run may have taken some: only
+    /// resolving the groups tells.
+    ///
+    /// This spares resolving capture groups, a bounded backtracker's walk over
+    /// the whole match (a line, for boilerplate checks) that cost several
+    /// times the search that found it.
+    pub fn group_span(&self, text: &str, found: Range<usize>) -> Option<Range<usize>> {
+        let matched = &text[found.clone()];
+        let takes = |classes: &[Class], edge: Option<(char, u8)>| {
+            edge.is_some_and(|(c, byte)| classes.iter().any(|class| contains(class, c, byte)))
+        };
+        let first = matched.chars().next().zip(matched.bytes().next());
+        let last = matched.chars().next_back().zip(matched.bytes().next_back());
+        (!takes(&self.lead, first) && !takes(&self.trail, last)).then_some(found)
+    }
+}
+
+/// Whether `class` matches character `c`, or (a byte class) the byte at that
+/// edge of the match.
+fn contains(class: &Class, c: char, byte: u8) -> bool {
+    match class {
+        Class::Unicode(class) => class
+            .ranges()
+            .iter()
+            .any(|r| r.start() <= c && c <= r.end()),
+        Class::Bytes(class) => class
+            .ranges()
+            .iter()
+            .any(|r| r.start() <= byte && byte <= r.end()),
     }
 }
 
@@ -310,6 +408,62 @@ mod tests {
                 "{p} compiles within {estimate} bytes"
             );
         }
+    }
+
+    #[test]
+    fn only_groups_padded_with_runs_of_classes_are_padded() {
+        let padded = |p: &str| pattern(p).unwrap().padded_group("flag").is_some();
+        assert!(padded(
+            r"(?mRi)^[ \t]*(?P<flag>[^\n]*?advert[^\n]*?)[ \t]*$"
+        ));
+        assert!(padded(r"(?P<flag>x)"));
+        assert!(padded(r"\b\s*(?P<flag>x(?P<inner>y))[.!]*"));
+        assert!(!padded(r"a(?P<flag>x)"), "a literal before");
+        assert!(!padded(r"[ \t]+(?P<flag>x)"), "a run that cannot be empty");
+        assert!(!padded(r"(?P<flag>x)(?:ab)*"), "a run of more than a class");
+        assert!(!padded(r"(?P<flag>x)|y"), "an alternation");
+        assert!(!padded(r"^[ \t]*(?P<other>x)$"), "no group of that name");
+        assert!(pattern(r"a(?:(?P<flag>x)|y)").unwrap().has_group("flag"));
+        assert!(!pattern(r"a(?P<flags>x)").unwrap().has_group("flag"));
+    }
+
+    /// Wherever the shortcut gives a span, it is the one the engine resolves,
+    /// including where the engine's priorities would place the group
+    /// elsewhere than a trim of the match.
+    #[test]
+    fn a_padded_group_spans_the_match_only_when_the_engine_says_so() {
+        let texts = [
+            "Advertisement",
+            "  Advertisement\t",
+            "\tfoo",
+            " \t foo bar ",
+            "x\n\tfoo \nAdvert here  \r\n",
+            "«Advert» ",
+            "foo",
+        ];
+        let patterns = [
+            r"(?mRi)^[ \t]*(?P<flag>[^\n]*?advert[^\n]*?)[ \t]*$",
+            r"(?m)^[ \t]*(?P<flag>\tfoo)[ \t]*$",
+            r"(?m)^[ \t]*(?P<flag>[ \t]*foo[^\n]*)$",
+            r"(?m)[\s«]*(?P<flag>[^\n«»]*?)[»\s]*$",
+            r"(?P<flag>fo*)",
+        ];
+        let mut shortcuts = 0;
+        for p in patterns {
+            let pattern = pattern(p).unwrap();
+            let padding = pattern.padded_group("flag").unwrap();
+            for text in texts {
+                for found in pattern.find_iter(text) {
+                    let caps = pattern.captures_at(text, found.start).unwrap();
+                    let flag = caps.get_group_by_name("flag").unwrap().range();
+                    if let Some(span) = padding.group_span(text, found.clone()) {
+                        assert_eq!(span, flag, "{p} in {text:?}");
+                        shortcuts += 1;
+                    }
+                }
+            }
+        }
+        assert!(shortcuts >= 5, "the shortcut was taken {shortcuts} times");
     }
 
     #[test]
