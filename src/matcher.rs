@@ -247,6 +247,15 @@ impl<'t> Groups<'t> {
         self.get(index)
     }
 
+    /// `template` with `$name`, `${name}` and `$1` replaced by those groups,
+    /// as `regex::Captures::expand` does.
+    pub fn interpolate(&self, template: &str) -> String {
+        let mut out = String::new();
+        self.caps
+            .interpolate_string_into(self.text, template, &mut out);
+        out
+    }
+
     fn group(&self, span: regex_automata::Span) -> Option<Group<'t>> {
         Some(Group {
             text: self.text,

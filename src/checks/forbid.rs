@@ -105,12 +105,11 @@ impl Forbid {
         start: usize,
     ) -> Option<(Range<usize>, Option<String>)> {
         let caps = pattern.captures_at(text, start)?;
-        let flagged = caps.get_group_by_name(FLAG).or_else(|| caps.get_group(0))?;
-        let fix = self.replace.as_ref().map(|template| {
-            let mut replacement = String::new();
-            caps.interpolate_string_into(text, template, &mut replacement);
-            replacement
-        });
+        let flagged = caps.name(FLAG).or_else(|| caps.get(0))?;
+        let fix = self
+            .replace
+            .as_ref()
+            .map(|template| caps.interpolate(template));
         Some((flagged.range(), fix))
     }
 }

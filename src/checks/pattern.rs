@@ -10,9 +10,7 @@
 
 use super::error::SpecError;
 use crate::matcher;
-use regex_automata::Input;
 use regex_automata::meta::{BuildError, Regex};
-use regex_automata::util::captures::Captures;
 use regex_syntax::hir::{Class, Hir, HirKind};
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
@@ -109,11 +107,8 @@ impl Pattern {
 
     /// The capture groups of the first match in `text` at or after byte `at`;
     /// searched from a match's start, they are that match's groups.
-    pub fn captures_at(&self, text: &str, at: usize) -> Option<Captures> {
-        let regex = self.regex();
-        let mut caps = regex.create_captures();
-        regex.search_captures(&Input::new(text).range(at..), &mut caps);
-        caps.is_match().then_some(caps)
+    pub fn captures_at<'t>(&self, text: &'t str, at: usize) -> Option<matcher::Groups<'t>> {
+        matcher::captures_at(self.regex(), text, at)
     }
 
     /// Whether the pattern has a capture group named `name`.
@@ -455,7 +450,7 @@ mod tests {
             for text in texts {
                 for found in pattern.find_iter(text) {
                     let caps = pattern.captures_at(text, found.start).unwrap();
-                    let flag = caps.get_group_by_name("flag").unwrap().range();
+                    let flag = caps.name("flag").unwrap().range();
                     if let Some(span) = padding.group_span(text, found.clone()) {
                         assert_eq!(span, flag, "{p} in {text:?}");
                         shortcuts += 1;
