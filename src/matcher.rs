@@ -291,6 +291,15 @@ impl<'t> Group<'t> {
     pub fn is_empty(&self) -> bool {
         self.start == self.end
     }
+
+    /// The part of this group at `range`, counted from its start.
+    pub fn part(&self, range: Range<usize>) -> Group<'t> {
+        Group {
+            text: self.text,
+            start: self.start + range.start,
+            end: self.start + range.end,
+        }
+    }
 }
 
 /// The groups of one match: what `regex::Captures` gives.

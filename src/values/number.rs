@@ -296,39 +296,86 @@ fn previous_word(text: &str, start: usize) -> &str {
 
 /// The groups of one match of [`NUMBER`].
 ///
-/// A bare numeral ("30", "1,000", "2.5") is all the `dig` group, so its parts
-/// are known from the match alone: resolving capture groups runs a bounded
-/// backtracker over the pattern's large NFA, which cost more than the rest of
-/// number extraction together.
+/// Resolving capture groups runs a bounded backtracker over the pattern's
+/// large NFA, which cost more than the rest of number extraction together.
+/// Most matches have a shape whose groups the match alone gives, as
+/// [`Parts::read_off`] shows; the rest are resolved.
 enum Parts<'t> {
     Groups(Groups<'t>),
-    Numeral(Group<'t>),
+    /// The whole match, and the groups in it with their names.
+    Shape(Group<'t>, [Option<(&'static str, Group<'t>)>; 2]),
 }
 
 impl<'t> Parts<'t> {
     fn of(text: &'t str, found: Group<'t>) -> Option<Self> {
-        let bare = found
-            .as_str()
-            .bytes()
-            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.');
-        if bare {
-            return Some(Parts::Numeral(found));
+        if let Some(named) = Self::read_off(found) {
+            return Some(Parts::Shape(found, named));
         }
         // Searching from the match's start finds the same match, with groups.
         matcher::captures_at(&NUMBER, text, found.start()).map(Parts::Groups)
     }
 
+    /// The groups of a match of a common shape, which only one way of
+    /// matching [`NUMBER`] can give: a bare numeral ("30", "1,000", "2.5") or
+    /// one listed word ("two", "dozens"), after a listed qualifier and spaces
+    /// or not ("at least 130", "at least five").
+    /// - The numeral is all `dig`; the word is the group of the first
+    ///   alternative, in the pattern's order, whose phrases include it: one
+    ///   that read a longer phrase would have made the match longer.
+    /// - The qualifier is `q`, all the words before the last space: with a
+    ///   shorter one, the number would start with a word that no number
+    ///   alternative reads before a numeral or a word of its own.
+    fn read_off(found: Group<'t>) -> Option<[Option<(&'static str, Group<'t>)>; 2]> {
+        let whole = found.as_str();
+        let (qualifier, number) = match whole.rfind(char::is_whitespace) {
+            Some(gap) => {
+                let number = gap + whole[gap..].chars().next().map_or(1, char::len_utf8);
+                let qualifier = whole[..gap].trim_end();
+                // A qualifier spaced otherwise than listed is resolved.
+                if !QUALIFIERS
+                    .iter()
+                    .any(|q| q.0.eq_ignore_ascii_case(qualifier))
+                {
+                    return None;
+                }
+                (Some(("q", found.part(0..qualifier.len()))), number)
+            }
+            None => (None, 0),
+        };
+        let written = &whole[number..];
+        let listed = |phrase: &str| phrase.eq_ignore_ascii_case(written);
+        let bare = written
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.');
+        let group = if bare && !written.is_empty() {
+            "dig"
+        } else if VAGUE.iter().any(|v| listed(v.0)) {
+            "vague"
+        } else if ARTICLED.iter().any(|a| listed(a.0)) {
+            "art"
+        } else if WORDS.iter().any(|w| listed(w.0)) {
+            "words"
+        } else {
+            return None;
+        };
+        Some([qualifier, Some((group, found.part(number..whole.len())))])
+    }
+
     fn whole(&self) -> Option<Group<'t>> {
         match self {
             Parts::Groups(caps) => caps.get(0),
-            Parts::Numeral(m) => Some(*m),
+            Parts::Shape(whole, _) => Some(*whole),
         }
     }
 
     fn name(&self, group: &str) -> Option<Group<'t>> {
         match self {
             Parts::Groups(caps) => caps.name(group),
-            Parts::Numeral(m) => (group == "dig").then_some(*m),
+            Parts::Shape(_, named) => named
+                .iter()
+                .flatten()
+                .find(|(name, _)| *name == group)
+                .map(|(_, found)| *found),
         }
     }
 }
@@ -714,6 +761,83 @@ fn qualify(base: Interval, q: Option<Qualifier>) -> Interval {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each group of `found` as read off its shape (or `None`: resolved),
+    /// beside the group the regex engine resolves.
+    type Compared = Vec<(String, Option<Range<usize>>, Option<Range<usize>>)>;
+
+    fn read_off_and_resolved(text: &str, found: Group) -> Option<Compared> {
+        let named = Parts::read_off(found)?;
+        let shape = Parts::Shape(found, named);
+        let caps = matcher::captures_at(&NUMBER, text, found.start()).expect("the same match");
+        let names = NUMBER
+            .group_info()
+            .pattern_names(regex_automata::PatternID::ZERO);
+        Some(
+            names
+                .flatten()
+                .map(|name| {
+                    let ours = shape.name(name).map(|g| g.range());
+                    (name.to_string(), ours, caps.name(name).map(|g| g.range()))
+                })
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn common_shapes_are_read_off_and_others_resolved() {
+        for text in [
+            "30",
+            "1,000",
+            "at least 130",
+            "more than\n 1,000",
+            "two",
+            "Dozens",
+            "dozen",
+            "at least five",
+            "AT LEAST dozens",
+            "up to about 30",
+        ] {
+            let found = matcher::find_at(&NUMBER, text, 0).unwrap();
+            let compared = read_off_and_resolved(text, found).expect(text);
+            for (name, ours, theirs) in compared {
+                assert_eq!(ours, theirs, "{name} in {text:?}");
+            }
+        }
+        for text in [
+            "5bn",
+            "20-30",
+            "1.5 million",
+            "a dozen",
+            "half a dozen",
+            "more than a thousand",
+            "at  least 30",
+        ] {
+            let found = matcher::find_at(&NUMBER, text, 0).unwrap();
+            assert!(read_off_and_resolved(text, found).is_none(), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1024))]
+
+        /// Groups read off a match's shape are the groups the engine resolves.
+        #[test]
+        fn groups_read_off_a_match_are_the_ones_resolved(
+            text in "(at least|more than|up to about|up to|some|ſome|about|nearly|two|Two|TEN|dozens|dozen|a dozen|half a dozen|hundreds of thousands|thousand|million|1,000|1,00|30|2.5|5bn|20-30|k| |  |\n|,|\\.|-|x){0,12}"
+        ) {
+            let mut at = 0;
+            while let Some(found) = matcher::find_at(&NUMBER, &text, at) {
+                for (name, ours, theirs) in read_off_and_resolved(&text, found).unwrap_or_default() {
+                    proptest::prop_assert_eq!(ours, theirs, "{} in {:?}", name, text);
+                }
+                at = found.end().max(found.start() + 1);
+                while !text.is_char_boundary(at) {
+                    at += 1;
+                }
+            }
+        }
+    }
 
     /// (span text, interval as displayed, qualifier span text).
     fn found(text: &str) -> Vec<(&str, String, Option<&str>)> {
