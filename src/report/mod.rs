@@ -103,7 +103,7 @@ impl std::fmt::Display for Summary {
 /// Replaces control characters (ANSI escapes, bells, lone CRs) that would let an
 /// article drive the terminal; tabs and newlines stay.
 pub fn sanitize(text: &str) -> String {
-    if !text.chars().any(is_unsafe) {
+    if !has_unsafe(text) {
         return text.to_owned();
     }
     text.chars()
@@ -116,7 +116,7 @@ pub fn sanitize_with_span(
     text: &str,
     span: std::ops::Range<usize>,
 ) -> (String, std::ops::Range<usize>) {
-    if !text.chars().any(is_unsafe) {
+    if !has_unsafe(text) {
         let clamp = |offset: usize| offset.min(text.len());
         return (text.to_owned(), clamp(span.start)..clamp(span.end));
     }
@@ -138,6 +138,13 @@ pub fn sanitize_with_span(
         end = out.len();
     }
     (out, start..end)
+}
+
+/// Whether `text` has a character [`sanitize`] replaces. Printable ASCII,
+/// most of what is reported, is told apart byte by byte.
+fn has_unsafe(text: &str) -> bool {
+    let printable = |b: u8| (b' '..=b'~').contains(&b) || b == b'\n' || b == b'\t';
+    !text.bytes().all(printable) && text.chars().any(is_unsafe)
 }
 
 fn is_unsafe(c: char) -> bool {
@@ -172,5 +179,17 @@ mod tests {
         assert_eq!(sanitize("a\u{1b}[31mb"), "a\u{FFFD}[31mb");
         let (text, span) = sanitize_with_span("\u{1b}\u{7}x 2020\n", 4..8);
         assert_eq!(&text[span], "2020");
+    }
+
+    /// Printable ASCII and other characters pass whole; every control
+    /// character but tab and newline, and bidirectional overrides, do not.
+    #[test]
+    fn only_characters_that_drive_a_terminal_are_replaced() {
+        let kept = "Kirby said: “It’s a ~$1,000 — drone.”\tnext\n";
+        assert_eq!(sanitize(kept), kept);
+        for unsafe_char in ['\r', '\u{7f}', '\u{85}', '\u{202E}', '\u{2066}', '\0'] {
+            let text = format!("plain {unsafe_char}text");
+            assert_eq!(sanitize(&text), "plain \u{FFFD}text", "{unsafe_char:?}");
+        }
     }
 }

@@ -128,10 +128,11 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
         }
         let lead = raw.len() - raw.trim_start_matches(apostrophe).len();
         let span = from + lead..from + lead + trimmed.len();
-        let mut text = trimmed.to_lowercase();
-        if text.contains('’') {
-            text = text.replace('’', "'");
-        }
+        let text = if trimmed.is_ascii() {
+            trimmed.to_ascii_lowercase()
+        } else {
+            trimmed.to_lowercase().replace('’', "'")
+        };
         words.push(Word { text, span });
     };
     for (i, c) in slice.char_indices() {
