@@ -24,7 +24,7 @@ use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::util::captures::Captures;
 use regex_automata::util::pool::Pool;
 use regex_automata::util::syntax;
-use regex_automata::{Input, MatchError, MatchKind, PatternSet};
+use regex_automata::{Anchored, Input, MatchError, MatchKind, PatternSet};
 use regex_syntax::hir::Hir;
 use std::ops::Range;
 use std::panic::{RefUnwindSafe, UnwindSafe};
@@ -356,19 +356,68 @@ pub fn captures_at<'t>(regex: &Regex, text: &'t str, at: usize) -> Option<Groups
     caps.is_match().then_some(Groups { text, caps })
 }
 
-/// The first match in `text` at or after byte `at`, without its groups.
-pub fn find_at<'t>(regex: &Regex, text: &'t str, at: usize) -> Option<Group<'t>> {
+/// The groups of a match already found at `found`, for a caller that needs
+/// them of some matches only. The search is anchored at the match's start and
+/// stops at its end: it is the same match, since a way of matching the regex
+/// prefers would have been found in the first place, and `^`, `$` and `\b`
+/// still see the text around it.
+pub fn groups_of<'t>(regex: &Regex, text: &'t str, found: Range<usize>) -> Option<Groups<'t>> {
+    let mut caps = regex.create_captures();
+    let input = Input::new(text).range(found).anchored(Anchored::Yes);
+    regex.search_captures(&input, &mut caps);
+    caps.is_match().then_some(Groups { text, caps })
+}
+
+/// The groups of one match: resolved by the engine, or read off the match by
+/// a caller that knows its shape (a bounded backtracker over a large NFA
+/// costs more than the rest of reading a number or a date).
+pub enum Parts<'t> {
+    Resolved(Groups<'t>),
+    /// The whole match, and the named groups in it.
+    Shape(Group<'t>, [Option<(&'static str, Group<'t>)>; 2]),
+}
+
+impl<'t> Parts<'t> {
+    pub fn whole(&self) -> Option<Group<'t>> {
+        match self {
+            Parts::Resolved(groups) => groups.get(0),
+            Parts::Shape(whole, _) => Some(*whole),
+        }
+    }
+
+    pub fn name(&self, name: &str) -> Option<Group<'t>> {
+        match self {
+            Parts::Resolved(groups) => groups.name(name),
+            Parts::Shape(_, named) => named
+                .iter()
+                .flatten()
+                .find(|(named, _)| *named == name)
+                .map(|(_, group)| *group),
+        }
+    }
+}
+
+/// The first match in `text` at or after byte `at`, and the pattern (of a
+/// regex built from several) that matched.
+pub fn find_pattern_at<'t>(regex: &Regex, text: &'t str, at: usize) -> Option<(usize, Group<'t>)> {
     let m = regex.search(&Input::new(text).range(at..))?;
-    Some(Group {
+    let found = Group {
         text,
         start: m.start(),
         end: m.end(),
-    })
+    };
+    Some((m.pattern().as_usize(), found))
+}
+
+/// The first match in `text` at or after byte `at`, without its groups.
+pub fn find_at<'t>(regex: &Regex, text: &'t str, at: usize) -> Option<Group<'t>> {
+    find_pattern_at(regex, text, at).map(|(_, found)| found)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use regex_automata::PatternID;
 
     fn hir(p: &str) -> Hir {
         regex_syntax::parse(p).unwrap()
@@ -537,6 +586,37 @@ mod tests {
             );
             let found = find_at(&build_str(pattern).unwrap(), text, at).map(|g| g.range());
             assert_eq!(found, ours.get(0).map(|g| g.range()));
+        }
+    }
+
+    /// Where the regex prefers a shorter way ("a" before "ab"), where a word
+    /// boundary or `$` looks past the match, where an optional group is left
+    /// out, and where several patterns could match at one place.
+    #[test]
+    fn groups_of_a_match_found_are_the_groups_found_from_its_start() {
+        let regexes = [
+            build_str(r"(?P<a>a)|(?P<ab>ab)").unwrap(),
+            build_str(r"(?P<w>\w+)\b(?P<dot>\.)?").unwrap(),
+            build_str(r"(?m)(?P<n>[0-9]+)(?P<pct> ?%)?$").unwrap(),
+            build_many_str(&[r"(?P<x>[0-9]+)".into(), r"(?P<y>[0-9]+ ?%)".into()]).unwrap(),
+        ];
+        let texts = ["ab abc", "say 12.5 % or 30%\n4", "12 %"];
+        for regex in &regexes {
+            for text in texts {
+                let mut at = 0;
+                while let Some((pattern, found)) = find_pattern_at(regex, text, at) {
+                    let ours = groups_of(regex, text, found.range()).unwrap();
+                    let theirs = captures_at(regex, text, found.start()).unwrap();
+                    let names = regex.group_info().pattern_names(PatternID::must(pattern));
+                    for name in names.flatten() {
+                        let (ours, theirs) = (ours.name(name), theirs.name(name));
+                        let range = |g: Option<Group>| g.map(|g| g.range());
+                        assert_eq!(range(ours), range(theirs), "{name} in {text:?}");
+                    }
+                    assert_eq!(ours.get(0).map(|g| g.range()), Some(found.range()));
+                    at = found.end().max(found.start() + 1);
+                }
+            }
         }
     }
 

@@ -4,7 +4,7 @@
 //! does for news: a bare weekday is the latest such day on or before publication.
 
 use super::{Mention, alternation, same_words};
-use crate::matcher::{self, Group, Groups};
+use crate::matcher::{self, Group, Parts};
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 use regex_automata::meta::Regex;
@@ -195,15 +195,30 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     matcher::build_many_str(&forms).expect("date patterns are valid")
 });
 
+/// The forms of [`DATE`] that are one group: a relative date, a holiday and
+/// a weekday, by pattern and group name. Their groups are the match.
+const ONE_GROUP_FORMS: [(usize, &str); 3] = [(4, "rel"), (5, "hol"), (6, "w3")];
+
+/// The first date expression at or after `at`, with its groups: those of
+/// a form that is one group are the match, and are not resolved (half the
+/// dates of the generated corpus are a weekday or a relative date).
+fn date_parts(text: &str, at: usize) -> Option<Parts<'_>> {
+    let (form, found) = matcher::find_pattern_at(&DATE, text, at)?;
+    match ONE_GROUP_FORMS.iter().find(|(one, _)| *one == form) {
+        Some(&(_, group)) => Some(Parts::Shape(found, [Some((group, found)), None])),
+        None => matcher::groups_of(&DATE, text, found.range()).map(Parts::Resolved),
+    }
+}
+
 /// Every date expression in `text`, in order.
 pub fn dates(text: &str, ctx: &DateContext) -> Vec<Mention<DateMention>> {
     let mut found = Vec::new();
     let mut at = 0;
     while at <= text.len() {
-        let Some(caps) = matcher::captures_at(&DATE, text, at) else {
+        let Some(caps) = date_parts(text, at) else {
             break;
         };
-        let Some(whole) = caps.get(0) else { break };
+        let Some(whole) = caps.whole() else { break };
         match date_from(text, &caps, ctx) {
             Some(mention) => {
                 at = mention.span.end.max(whole.start() + 1);
@@ -232,8 +247,8 @@ pub fn weekday_name(w: Weekday) -> &'static str {
     }
 }
 
-fn date_from(text: &str, caps: &Groups, ctx: &DateContext) -> Option<Mention<DateMention>> {
-    let whole = caps.get(0)?;
+fn date_from(text: &str, caps: &Parts, ctx: &DateContext) -> Option<Mention<DateMention>> {
+    let whole = caps.whole()?;
     let calendar = |span: Range<usize>, value: DateValue, stated: Option<Mention<Weekday>>| {
         Some(Mention {
             span,
@@ -477,6 +492,42 @@ fn clean_after(text: &str, end: usize) -> bool {
 mod tests {
     use super::*;
     use jiff::civil::date;
+    use regex_automata::PatternID;
+
+    /// Every date expression's groups, read off or resolved, are the ones the
+    /// engine resolves searching from where the expression is found; every
+    /// one-group form is met.
+    #[test]
+    fn groups_of_one_group_forms_are_their_match() {
+        let text = "On Tuesday, Dec. 30, 2023, and 2023-12-30 (12/30/2023), \
+                    then yesterday, on Christmas Day and New Year’s Eve, last week, \
+                    Friday, 4 January and 4 January 2024, and thursday";
+        let mut forms_met = Vec::new();
+        let mut at = 0;
+        while let Some(parts) = date_parts(text, at) {
+            let whole = parts.whole().unwrap();
+            let theirs = matcher::captures_at(&DATE, text, at).unwrap();
+            let (form, _) = matcher::find_pattern_at(&DATE, text, at).unwrap();
+            forms_met.push(form);
+            let names = DATE.group_info().pattern_names(PatternID::must(form));
+            for name in names.flatten() {
+                let ours = parts.name(name).map(|g| g.range());
+                assert_eq!(
+                    ours,
+                    theirs.name(name).map(|g| g.range()),
+                    "{name} in form {form}"
+                );
+            }
+            assert_eq!(Some(whole.range()), theirs.get(0).map(|g| g.range()));
+            at = whole.end();
+        }
+        for (form, _) in ONE_GROUP_FORMS {
+            assert!(
+                forms_met.contains(&form),
+                "form {form} not met: {forms_met:?}"
+            );
+        }
+    }
 
     fn ctx(published: Option<Date>) -> DateContext {
         DateContext {

@@ -5,7 +5,7 @@
 //! "nearly 30" is contradicted by "30" but not by "29".
 
 use super::{Interval, Mention, alternation, quantity, same_words};
-use crate::matcher::{self, Group, Groups};
+use crate::matcher::{self, Group, Parts};
 use regex_automata::meta::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -215,7 +215,7 @@ pub fn numbers(text: &str) -> Vec<Mention<Number>> {
     let mut found = Vec::new();
     let mut at = 0;
     while let Some(hit) = matcher::find_at(&NUMBER, text, at) {
-        let Some(parts) = Parts::of(text, hit) else {
+        let Some(parts) = parts(text, hit) else {
             break;
         };
         let (next, mention, in_dozens) = number_from(text, &parts);
@@ -294,90 +294,60 @@ fn previous_word(text: &str, start: usize) -> &str {
         .unwrap_or("")
 }
 
-/// The groups of one match of [`NUMBER`].
-///
-/// Resolving capture groups runs a bounded backtracker over the pattern's
-/// large NFA, which cost more than the rest of number extraction together.
-/// Most matches have a shape whose groups the match alone gives, as
-/// [`Parts::read_off`] shows; the rest are resolved.
-enum Parts<'t> {
-    Groups(Groups<'t>),
-    /// The whole match, and the groups in it with their names.
-    Shape(Group<'t>, [Option<(&'static str, Group<'t>)>; 2]),
+/// The groups of the match of [`NUMBER`] at `found`. Resolving them runs
+/// a bounded backtracker over the pattern's large NFA, which cost more than
+/// the rest of number extraction together; most matches have a shape whose
+/// groups the match alone gives ([`read_off`]).
+fn parts<'t>(text: &'t str, found: Group<'t>) -> Option<Parts<'t>> {
+    read_off(found)
+        .or_else(|| matcher::groups_of(&NUMBER, text, found.range()).map(Parts::Resolved))
 }
 
-impl<'t> Parts<'t> {
-    fn of(text: &'t str, found: Group<'t>) -> Option<Self> {
-        if let Some(named) = Self::read_off(found) {
-            return Some(Parts::Shape(found, named));
-        }
-        // Searching from the match's start finds the same match, with groups.
-        matcher::captures_at(&NUMBER, text, found.start()).map(Parts::Groups)
-    }
-
-    /// The groups of a match of a common shape, which only one way of
-    /// matching [`NUMBER`] can give: a bare numeral ("30", "1,000", "2.5") or
-    /// one listed word ("two", "dozens"), after a listed qualifier and spaces
-    /// or not ("at least 130", "at least five").
-    /// - The numeral is all `dig`; the word is the group of the first
-    ///   alternative, in the pattern's order, whose phrases include it: one
-    ///   that read a longer phrase would have made the match longer.
-    /// - The qualifier is `q`, all the words before the last space: with a
-    ///   shorter one, the number would start with a word that no number
-    ///   alternative reads before a numeral or a word of its own.
-    fn read_off(found: Group<'t>) -> Option<[Option<(&'static str, Group<'t>)>; 2]> {
-        let whole = found.as_str();
-        let (qualifier, number) = match whole.rfind(char::is_whitespace) {
-            Some(gap) => {
-                let number = gap + whole[gap..].chars().next().map_or(1, char::len_utf8);
-                let qualifier = whole[..gap].trim_end();
-                // A qualifier spaced otherwise than listed is resolved.
-                if !QUALIFIERS
-                    .iter()
-                    .any(|q| q.0.eq_ignore_ascii_case(qualifier))
-                {
-                    return None;
-                }
-                (Some(("q", found.part(0..qualifier.len()))), number)
-            }
-            None => (None, 0),
-        };
-        let written = &whole[number..];
-        let listed = |phrase: &str| phrase.eq_ignore_ascii_case(written);
-        let bare = written
-            .bytes()
-            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.');
-        let group = if bare && !written.is_empty() {
-            "dig"
-        } else if VAGUE.iter().any(|v| listed(v.0)) {
-            "vague"
-        } else if ARTICLED.iter().any(|a| listed(a.0)) {
-            "art"
-        } else if WORDS.iter().any(|w| listed(w.0)) {
-            "words"
-        } else {
-            return None;
-        };
-        Some([qualifier, Some((group, found.part(number..whole.len())))])
-    }
-
-    fn whole(&self) -> Option<Group<'t>> {
-        match self {
-            Parts::Groups(caps) => caps.get(0),
-            Parts::Shape(whole, _) => Some(*whole),
-        }
-    }
-
-    fn name(&self, group: &str) -> Option<Group<'t>> {
-        match self {
-            Parts::Groups(caps) => caps.name(group),
-            Parts::Shape(_, named) => named
+/// The groups of a match of a common shape, which only one way of
+/// matching [`NUMBER`] can give: a bare numeral ("30", "1,000", "2.5") or
+/// one listed word ("two", "dozens"), after a listed qualifier and spaces
+/// or not ("at least 130", "at least five").
+/// - The numeral is all `dig`; the word is the group of the first
+///   alternative, in the pattern's order, whose phrases include it: one
+///   that read a longer phrase would have made the match longer.
+/// - The qualifier is `q`, all the words before the last space: with a
+///   shorter one, the number would start with a word that no number
+///   alternative reads before a numeral or a word of its own.
+fn read_off(found: Group) -> Option<Parts> {
+    let whole = found.as_str();
+    let (qualifier, number) = match whole.rfind(char::is_whitespace) {
+        Some(gap) => {
+            let number = gap + whole[gap..].chars().next().map_or(1, char::len_utf8);
+            let qualifier = whole[..gap].trim_end();
+            // A qualifier spaced otherwise than listed is resolved.
+            if !QUALIFIERS
                 .iter()
-                .flatten()
-                .find(|(name, _)| *name == group)
-                .map(|(_, found)| *found),
+                .any(|q| q.0.eq_ignore_ascii_case(qualifier))
+            {
+                return None;
+            }
+            (Some(("q", found.part(0..qualifier.len()))), number)
         }
-    }
+        None => (None, 0),
+    };
+    let written = &whole[number..];
+    let listed = |phrase: &str| phrase.eq_ignore_ascii_case(written);
+    let bare = written
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b',' || b == b'.');
+    let group = if bare && !written.is_empty() {
+        "dig"
+    } else if VAGUE.iter().any(|v| listed(v.0)) {
+        "vague"
+    } else if ARTICLED.iter().any(|a| listed(a.0)) {
+        "art"
+    } else if WORDS.iter().any(|w| listed(w.0)) {
+        "words"
+    } else {
+        return None;
+    };
+    let number = found.part(number..whole.len());
+    Some(Parts::Shape(found, [qualifier, Some((group, number))]))
 }
 
 /// Builds the number at `caps`; returns where scanning continues, and whether the
@@ -767,8 +737,7 @@ mod tests {
     type Compared = Vec<(String, Option<Range<usize>>, Option<Range<usize>>)>;
 
     fn read_off_and_resolved(text: &str, found: Group) -> Option<Compared> {
-        let named = Parts::read_off(found)?;
-        let shape = Parts::Shape(found, named);
+        let shape = read_off(found)?;
         let caps = matcher::captures_at(&NUMBER, text, found.start()).expect("the same match");
         let names = NUMBER
             .group_info()
