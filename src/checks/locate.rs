@@ -261,6 +261,10 @@ impl ValueLocator {
         }
         let anchors: Option<Vec<Range<usize>>> =
             self.near.as_ref().map(|r| r.find_iter(text).collect());
+        // No anchor, no value near one: the subject need not be looked for.
+        if anchors.as_ref().is_some_and(Vec::is_empty) {
+            return Vec::new();
+        }
         let marks = self.subject_marks(text);
         candidates
             .iter()
