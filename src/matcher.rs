@@ -482,6 +482,13 @@ mod tests {
         (ours, theirs.matches(text).into_iter().collect())
     }
 
+    fn sets_agree(patterns: &[&str], texts: &[&str]) {
+        for text in texts {
+            let (ours, theirs) = both_sets(patterns, text);
+            assert_eq!(ours, theirs, "{text:?}");
+        }
+    }
+
     /// Patterns whose matches end at the end of the text (seen only on the
     /// step past it), end together, overlap, or leave the automaton nothing
     /// more to find (anchored ones); and patterns that match empty, which
@@ -497,16 +504,16 @@ mod tests {
             "exed",
             "(?i)CRIMEA was",
         ];
-        for text in [
-            "Crimea was annexed",
-            "Crimea was annexed.",
-            "x\nCrimea ed",
-            "ed",
-            "",
-        ] {
-            let (ours, theirs) = both_sets(&patterns, text);
-            assert_eq!(ours, theirs, "{text:?}");
-        }
+        sets_agree(
+            &patterns,
+            &[
+                "Crimea was annexed",
+                "Crimea was annexed.",
+                "x\nCrimea ed",
+                "ed",
+                "",
+            ],
+        );
         let (ours, theirs) = both_sets(&["^annex", "^Crimea"], "Crimea was annexed");
         assert_eq!(
             (ours.as_slice(), theirs.as_slice()),
@@ -549,17 +556,15 @@ mod tests {
     #[test]
     fn sets_match_as_the_regex_crate_does() {
         let patterns = [r"\bété\b", r"(?i)\bcafé", r"(?-u:\b)annex", r"\w+ed\b", "—"];
-        for text in [
+        let texts = [
             "",
             "Crimea was annexed",
             "un été — CAFÉ",
             "étéx été",
             "annexé",
             "plain ascii words only",
-        ] {
-            let (ours, theirs) = both_sets(&patterns, text);
-            assert_eq!(ours, theirs, "{text}");
-        }
+        ];
+        sets_agree(&patterns, &texts);
     }
 
     #[test]
