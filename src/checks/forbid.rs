@@ -83,7 +83,7 @@ impl Forbid {
                 };
                 let (flagged, fix) = match known {
                     Some(span) => (span, self.replace.clone()),
-                    None => match self.resolve(pattern, text, found.start) {
+                    None => match self.resolve(pattern, text, found) {
                         Some(resolved) => resolved,
                         None => continue,
                     },
@@ -97,14 +97,14 @@ impl Forbid {
         }
     }
 
-    /// The flagged span and the fix of the match at `start`, from its groups.
+    /// The flagged span and the fix of the match at `found`, from its groups.
     fn resolve(
         &self,
         pattern: &Pattern,
         text: &str,
-        start: usize,
+        found: Range<usize>,
     ) -> Option<(Range<usize>, Option<String>)> {
-        let caps = pattern.captures_at(text, start)?;
+        let caps = pattern.groups_of(text, found)?;
         let flagged = caps.name(FLAG).or_else(|| caps.get(0))?;
         let fix = self
             .replace

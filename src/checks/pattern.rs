@@ -105,10 +105,9 @@ impl Pattern {
         self.regex().find_iter(text).map(|m| m.range())
     }
 
-    /// The capture groups of the first match in `text` at or after byte `at`;
-    /// searched from a match's start, they are that match's groups.
-    pub fn captures_at<'t>(&self, text: &'t str, at: usize) -> Option<matcher::Groups<'t>> {
-        matcher::captures_at(self.regex(), text, at)
+    /// The capture groups of a match found at `found` (by [`Self::find_iter`]).
+    pub fn groups_of<'t>(&self, text: &'t str, found: Range<usize>) -> Option<matcher::Groups<'t>> {
+        matcher::groups_of(self.regex(), text, found)
     }
 
     /// Whether the pattern has a capture group named `name`.
@@ -449,7 +448,7 @@ mod tests {
             let padding = pattern.padded_group("flag").unwrap();
             for text in texts {
                 for found in pattern.find_iter(text) {
-                    let caps = pattern.captures_at(text, found.start).unwrap();
+                    let caps = matcher::captures_at(pattern.regex(), text, found.start).unwrap();
                     let flag = caps.name("flag").unwrap().range();
                     if let Some(span) = padding.group_span(text, found.clone()) {
                         assert_eq!(span, flag, "{p} in {text:?}");
