@@ -23,10 +23,7 @@ impl Duplicate {
             let start = offset;
             offset += line.len();
             let trimmed = line.trim();
-            // Counting stops at the minimum: a long paragraph is not counted whole.
-            let short = trimmed.chars().nth(MIN_CHARS - 1).is_none()
-                || trimmed.split_whitespace().nth(MIN_WORDS - 1).is_none();
-            if !short {
+            if long_enough(trimmed) {
                 let lead = line.len() - line.trim_start().len();
                 lines.push(start + lead..start + lead + trimmed.len());
             }
@@ -56,8 +53,79 @@ impl Duplicate {
     }
 }
 
+/// Whether a trimmed line has `MIN_CHARS` characters and `MIN_WORDS` words.
+/// Counting stops at the minimum: a long paragraph is not counted whole, and
+/// its bytes alone tell most lines apart (a character is one to four bytes).
+fn long_enough(line: &str) -> bool {
+    let chars = match line.len() {
+        n if n < MIN_CHARS => false,
+        n if n >= 4 * MIN_CHARS => true,
+        _ => line.chars().nth(MIN_CHARS - 1).is_some(),
+    };
+    chars && has_words(line, MIN_WORDS)
+}
+
+/// Whether `text` has `n` words or more, as [`str::split_whitespace`] counts
+/// them; ASCII is read byte by byte, anything else by the standard library.
+fn has_words(text: &str, n: usize) -> bool {
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in text.as_bytes() {
+        if !b.is_ascii() {
+            return text.split_whitespace().nth(n - 1).is_some();
+        }
+        // `char::is_whitespace` in ASCII: `u8::is_ascii_whitespace` and U+000B.
+        let space = b.is_ascii_whitespace() || b == 0x0B;
+        if !space && !in_word {
+            words += 1;
+            if words == n {
+                return true;
+            }
+        }
+        in_word = !space;
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    /// What `long_enough` shortcuts: counting characters and words whole.
+    fn counted(line: &str) -> bool {
+        line.chars().count() >= MIN_CHARS && line.split_whitespace().count() >= MIN_WORDS
+    }
+
+    #[test]
+    fn lines_long_enough_are_those_with_the_characters_and_words() {
+        let lines = [
+            "Advertisement",
+            "Advertisement Advertisement",
+            "one two three four five",
+            "aaaaaaaaaa\u{b}bbbbbbbbbb\u{b}cccc",
+            "——————— ——— ——————",
+            "one\u{a0}two\u{a0}three and more text",
+            "one\u{85}two three four five six",
+            "“Русские” ракеты — двадцать",
+            "“Ру” ракеты",
+            "\u{1c}one\u{1c}two\u{1c}three\u{1c}four\u{1c}",
+            "ab\tcd\x0cef\rgh ij kl mn op",
+            "x",
+            "",
+        ];
+        for line in lines {
+            assert_eq!(long_enough(line), counted(line), "{line:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn long_enough_counts_as_the_standard_library_does(
+            line in "[a-b \t\u{b}\u{c}\u{1c}\u{85}\u{a0}\u{2003}é—]{0,90}"
+        ) {
+            proptest::prop_assert_eq!(long_enough(&line), counted(&line));
+        }
+    }
 
     fn findings(text: &str) -> Vec<(String, Vec<String>)> {
         let checks = "[[check]]\nid = \"dup\"\nkind = \"duplicate\"\n";
