@@ -43,18 +43,19 @@ struct StoredFact {
 
 impl StoredFact {
     /// Appends the fact's fields, offsets from the fact's own start where
-    /// that keeps them small.
+    /// that keeps them small. The check, value and text come first: a
+    /// comparison asks for them alone, many times per fact.
     fn write(&self, out: &mut Vec<u8>) {
         let fields = [
             self.check,
+            self.value as usize,
+            self.text as usize,
             self.span[0],
             self.span[1].saturating_sub(self.span[0]),
             self.start[0],
             self.start[1],
             self.end[0].saturating_sub(self.start[0]),
             self.end[1],
-            self.text as usize,
-            self.value as usize,
         ];
         for field in fields {
             put(out, field as u64);
@@ -65,9 +66,9 @@ impl StoredFact {
     /// `bytes` past it.
     fn read(bytes: &mut &[u8]) -> StoredFact {
         let mut next = || take(bytes) as usize;
-        let (check, from, len) = (next(), next(), next());
+        let (check, value, text) = (next(), next(), next());
+        let (from, len) = (next(), next());
         let (line, column, lines, end_column) = (next(), next(), next(), next());
-        let (text, value) = (next(), next());
         StoredFact {
             check,
             span: [from, from + len],
@@ -178,20 +179,29 @@ impl<'a> Stored<'a> {
     fn fact(self) -> StoredFact {
         StoredFact::read(&mut self.fields())
     }
+
+    /// The `n`th field, read without the ones after it.
+    fn field(self, n: usize) -> u64 {
+        let mut fields = self.fields();
+        for _ in 0..n {
+            take(&mut fields);
+        }
+        take(&mut fields)
+    }
 }
 
 impl<'a> FactRef<'a> for Stored<'a> {
     fn check(self) -> usize {
-        // The first field: read alone, as every fact is asked once per check.
-        take(&mut self.fields()) as usize
+        // Every fact is asked once per check: its first field, read alone.
+        self.field(0) as usize
     }
 
     fn value(self) -> &'a Value {
-        self.store.values.get(self.fact().value)
+        self.store.values.get(self.field(1) as u32)
     }
 
     fn text(self) -> &'a str {
-        self.store.texts.get(self.fact().text)
+        self.store.texts.get(self.field(2) as u32)
     }
 
     fn path(self) -> &'a str {
@@ -248,6 +258,37 @@ mod tests {
             })
             .collect();
         assert_eq!(back, original);
+    }
+
+    /// Each field read alone, as a comparison reads them: checks and texts
+    /// differ from fact to fact, values repeat, so no value id is its text id.
+    #[test]
+    fn each_field_read_alone_is_the_facts_own() {
+        let text = "In 2022, 2023 and 2024, “Dec. 30”.";
+        let original: Vec<Fact> = ["2022", "2023", "2024", "Dec. 30"]
+            .iter()
+            .enumerate()
+            .flat_map(|(i, mention)| {
+                facts("a.txt", text, mention)
+                    .into_iter()
+                    .map(move |f| Fact {
+                        check: i * 3,
+                        value: Value::Year(2030 - i as i32 % 2),
+                        ..f
+                    })
+            })
+            .collect();
+        let mut store = FactStore::default();
+        store.keep(original.clone());
+        let read: Vec<(usize, Value, String)> = store
+            .iter()
+            .map(|s| (s.check(), s.value().clone(), s.text().to_string()))
+            .collect();
+        let expected: Vec<(usize, Value, String)> = original
+            .iter()
+            .map(|f| (f.check, f.value.clone(), f.location.text().to_string()))
+            .collect();
+        assert_eq!(read, expected);
     }
 
     #[test]
