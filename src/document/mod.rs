@@ -180,12 +180,28 @@ impl Source<'_> {
     /// every fact kept for a comparison needs.
     pub fn compact_location(&self, span: Range<usize>) -> Location {
         let flagged = &self.text[span.clone()];
-        if flagged.contains(['\n', '\r', '\u{feff}']) {
+        // No other character is written with these bytes, but for some
+        // that start with 0xEF as a BOM does: a byte search rules most out.
+        if memchr::memchr3(b'\n', b'\r', 0xEF, flagged.as_bytes()).is_some()
+            && flagged.contains(['\n', '\r', '\u{feff}'])
+        {
             // Line ends are normalised in an excerpt: let it do so.
             return self.location(span).compact();
         }
-        let line = self.lines.line_of(span.start) + 1;
-        self.located(span, Excerpt::compact(flagged.to_string(), line))
+        let start = self.lines.line_col(self.text, span.start);
+        // On the line it starts on: it ends as many characters further on.
+        let end = LineCol {
+            line: start.line,
+            column: start.column + flagged.chars().count(),
+        };
+        Location {
+            path: self.path.clone(),
+            start,
+            end,
+            excerpt: Excerpt::compact(flagged.to_string(), start.line),
+            span,
+            label: None,
+        }
     }
 
     fn located(&self, span: Range<usize>, excerpt: Excerpt) -> Location {
@@ -267,7 +283,8 @@ mod tests {
 
     #[test]
     fn compact_locations_are_full_locations_compacted() {
-        let text = "\u{feff}“Quote” one\r\ntwo\tthree\nfour";
+        // A fullwidth comma starts with 0xEF, as a BOM does.
+        let text = "\u{feff}“Quote” one\r\ntwo，\tthree\nfour";
         let d = doc("a.txt", text);
         for start in 0..=text.len() {
             for end in start..=text.len() {
