@@ -157,37 +157,29 @@ pub fn build_set<H: std::borrow::Borrow<Hir>>(
     })
 }
 
-/// The patterns of `set` that match somewhere in `text`. Most paragraphs and
-/// whole articles match none of a scope's patterns (87% of paragraphs in the
-/// generated corpus), and a search that stops at the first match says so
-/// with the lazy DFA's fast loop: 5.7% fewer instructions in all.
+/// The patterns of `set` that match somewhere in `text`, read in one pass
+/// of the lazy DFA. (Most units match none of a scope's patterns, and a first
+/// search that stopped at the first match once made that pass cheaper; since
+/// `every_match` reads four bytes at a time, it is as fast on its own.)
 pub fn set_matches(set: &Set, text: &str) -> PatternSet {
     let mut found = PatternSet::new(set.engines.pikevm.get_nfa().pattern_len());
     let engines = &set.engines;
     let cache = &mut *set.caches.get();
-    let input = Input::new(text).earliest(true);
+    let input = Input::new(text);
     if let (Some(dfa), Some(dfa_cache)) = (&engines.dfa, cache.dfa.as_mut()) {
-        match dfa.try_search_fwd(dfa_cache, &input) {
-            Ok(None) => return found,
-            Ok(Some(_)) => {
-                let input = input.clone().earliest(false);
-                // Empty matches that would split a character are not
-                // matches; the regex crate's own loop steps over them.
-                let nfa = dfa.get_nfa();
-                let searched = if nfa.has_empty() && nfa.is_utf8() {
-                    dfa.try_which_overlapping_matches(dfa_cache, &input, &mut found)
-                } else {
-                    every_match(dfa, dfa_cache, &input, &mut found)
-                };
-                if searched.is_ok() {
-                    return found;
-                }
-            }
-            Err(_) => {}
+        // Empty matches that would split a character are not matches; the
+        // regex crate's own loop steps over them.
+        let nfa = dfa.get_nfa();
+        let searched = if nfa.has_empty() && nfa.is_utf8() {
+            dfa.try_which_overlapping_matches(dfa_cache, &input, &mut found)
+        } else {
+            every_match(dfa, dfa_cache, &input, &mut found)
+        };
+        if searched.is_ok() {
+            return found;
         }
     }
     // The lazy DFA gave up: the PikeVM reads what it could not.
-    let input = input.earliest(false);
     engines
         .pikevm
         .which_overlapping_matches(&mut cache.pikevm, &input, &mut found);
@@ -211,13 +203,10 @@ fn every_match(
     let mut at = input.start();
     cache.search_start(at);
     while at < haystack.len() {
-        // Computed transitions between states that are not matches.
         if !sid.is_tagged() {
-            let next = dfa.next_state_untagged(cache, sid, haystack[at]);
-            if !next.is_tagged() {
-                sid = next;
-                at += 1;
-                continue;
+            (sid, at) = untagged_run(dfa, cache, sid, haystack, at);
+            if at == haystack.len() {
+                break;
             }
         }
         // From a match state, into one, or a transition not computed yet.
@@ -248,6 +237,47 @@ fn every_match(
     }
     cache.search_finish(end);
     Ok(())
+}
+
+/// Follows computed transitions between states that are not matches from
+/// the untagged state `sid` at `at`, as far as they go: to the end of
+/// `haystack`, or to a byte whose transition is tagged (a match, or not
+/// computed yet). Four bytes at a time, as the regex crate's own search loop
+/// does, with one bounds check for the four.
+fn untagged_run(
+    dfa: &hybrid::dfa::DFA,
+    cache: &hybrid::dfa::Cache,
+    mut sid: LazyStateID,
+    haystack: &[u8],
+    mut at: usize,
+) -> (LazyStateID, usize) {
+    while let Some(&[b0, b1, b2, b3]) = haystack.get(at..at + 4) {
+        let s0 = dfa.next_state_untagged(cache, sid, b0);
+        if s0.is_tagged() {
+            return (sid, at);
+        }
+        let s1 = dfa.next_state_untagged(cache, s0, b1);
+        if s1.is_tagged() {
+            return (s0, at + 1);
+        }
+        let s2 = dfa.next_state_untagged(cache, s1, b2);
+        if s2.is_tagged() {
+            return (s1, at + 2);
+        }
+        let s3 = dfa.next_state_untagged(cache, s2, b3);
+        if s3.is_tagged() {
+            return (s2, at + 3);
+        }
+        (sid, at) = (s3, at + 4);
+    }
+    while let Some(&byte) = haystack.get(at) {
+        let next = dfa.next_state_untagged(cache, sid, byte);
+        if next.is_tagged() {
+            break;
+        }
+        (sid, at) = (next, at + 1);
+    }
+    (sid, at)
 }
 
 /// Adds the patterns that match where the match state `sid` is entered.
