@@ -31,14 +31,17 @@ static URL: LazyLock<Regex> = LazyLock::new(|| {
     matcher::build_str_prefiltered(r"(?i)(?-u:\b)(?:https?://|www\.)[^\s<>()\[\]]+")
         .expect("valid URL pattern")
 });
-static HTML_COMMENT: LazyLock<Regex> =
-    LazyLock::new(|| matcher::build_str(r"(?s)<!--.*?(?:-->|\z)").expect("valid comment pattern"));
+// Both start with a literal rare in prose, which the prefilter jumps to.
+static HTML_COMMENT: LazyLock<Regex> = LazyLock::new(|| {
+    matcher::build_str_prefiltered(r"(?s)<!--.*?(?:-->|\z)").expect("valid comment pattern")
+});
 static LINK_TARGET: LazyLock<Regex> = LazyLock::new(|| {
     matcher::build_str(r"\]\([^)\n]*\)|(?m)^[ ]{0,3}\[[^\]\n]+\]:[^\n]*|<[a-z]+:[^>\s]+>")
         .expect("valid link pattern")
 });
-static INLINE_CODE: LazyLock<Regex> =
-    LazyLock::new(|| matcher::build_str(r"`[^`\n]+`|``[^\n]+?``").expect("valid code pattern"));
+static INLINE_CODE: LazyLock<Regex> = LazyLock::new(|| {
+    matcher::build_str_prefiltered(r"`[^`\n]+`|``[^\n]+?``").expect("valid code pattern")
+});
 
 /// The ranges of `text` that are not prose, in order of discovery (may overlap).
 pub fn excluded_ranges(text: &str, markup: Markup) -> Vec<Range<usize>> {
