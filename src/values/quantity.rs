@@ -204,6 +204,9 @@ const ALIASES: &[(&str, usize)] = &[
     ("gallons", 24),
 ];
 
+/// The characters that may separate a number from its unit, but for a hyphen.
+const UNIT_SPACES: [char; 4] = ['\t', ' ', '\u{a0}', '\u{202f}'];
+
 /// A unit right after a number: joined ("900km"), spaced, or hyphenated ("900-km range").
 static UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     let mut aliases: Vec<&str> = ALIASES.iter().map(|a| a.0).collect();
@@ -227,22 +230,33 @@ static UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// The unit written at `at` (after a number), with the end of its span.
 fn unit_after(text: &str, at: usize) -> Option<(&'static Unit, usize, bool)> {
     let rest = text.get(at..)?;
-    let caps = matcher::captures_at(&UNIT_AFTER, rest, 0)?;
-    let u = caps.name("u")?;
+    let (separator, unit) = unit_parts(matcher::find_at(&UNIT_AFTER, rest, 0)?.as_str());
     // A unit ends a word: "5 mines" is not "5 mi", "5 has" is not hectares.
-    if rest[u.end()..].starts_with(|c: char| c.is_alphanumeric() || c == '_') {
+    let end = separator.len() + unit.len();
+    if rest[end..].starts_with(|c: char| c.is_alphanumeric() || c == '_') {
         return None;
     }
     // "5M" is five million far more often than five metres.
-    if u.as_str() == "M" {
+    if unit == "M" {
         return None;
     }
-    let (_, index) = ALIASES.iter().find(|a| same_words(u.as_str(), a.0))?;
-    let joined = caps.name("sep").is_some_and(|s| s.is_empty());
-    if u.as_str().eq_ignore_ascii_case("in") && !joined {
+    let (_, index) = ALIASES.iter().find(|a| same_words(unit, a.0))?;
+    let joined = separator.is_empty();
+    if unit.eq_ignore_ascii_case("in") && !joined {
         return None;
     }
-    Some((UNITS.get(*index)?, at + u.end(), joined))
+    Some((UNITS.get(*index)?, at + end, joined))
+}
+
+/// The separator and the unit of a match of [`UNIT_AFTER`], read off it
+/// rather than resolved as its groups: no unit starts with a space or a
+/// hyphen, so the separator is a hyphen or every space before the unit.
+fn unit_parts(found: &str) -> (&str, &str) {
+    let unit = match found.strip_prefix('-') {
+        Some(unit) => unit,
+        None => found.trim_start_matches(UNIT_SPACES),
+    };
+    found.split_at(found.len() - unit.len())
 }
 
 /// Whether a unit is written directly against the digits ending at `at` ("900km").
@@ -411,6 +425,35 @@ fn precision(v: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn units_read_off_are_the_groups_resolved() {
+        let texts = [
+            "km",
+            "900km",
+            " km away",
+            "\t\u{a0} \u{202f}miles",
+            "-km range",
+            "- km",
+            "  nautical  miles",
+            " -km",
+            "-",
+            " ",
+            "",
+            "in",
+            " sq. km",
+            " 5in",
+            "x km",
+        ];
+        for text in texts {
+            let resolved = matcher::captures_at(&UNIT_AFTER, text, 0).map(|caps| {
+                let group = |name| caps.name(name).map_or("", |g| g.as_str());
+                (group("sep"), group("u"))
+            });
+            let read = matcher::find_at(&UNIT_AFTER, text, 0).map(|m| unit_parts(m.as_str()));
+            assert_eq!(read, resolved, "{text:?}");
+        }
+    }
 
     fn q(text: &str) -> Vec<(&str, &'static str, String)> {
         quantities(text)
