@@ -33,17 +33,22 @@ pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
     paragraphs
 }
 
-/// Words that end with a period without ending a sentence.
+/// Words that end with a period without ending a sentence, in order (they
+/// are looked up by binary search).
 const ABBREVIATIONS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon",
-    "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "mr", "mrs", "ms", "dr",
-    "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt", "gov", "sen", "rep", "rev", "pres",
-    "prof", "st", "mt", "ft", "no", "nos", "vs", "etc", "approx", "est", "inc", "corp", "co",
-    "ltd", "jr", "sr", "dept", "univ", "fig", "vol", "ave", "blvd",
+    "adm", "approx", "apr", "aug", "ave", "blvd", "capt", "cmdr", "co", "col", "corp", "dec",
+    "dept", "dr", "est", "etc", "feb", "fig", "fri", "ft", "gen", "gov", "inc", "jan", "jr", "jul",
+    "jun", "lt", "ltd", "maj", "mar", "mon", "mr", "mrs", "ms", "mt", "no", "nos", "nov", "oct",
+    "pres", "prof", "rep", "rev", "sat", "sen", "sep", "sept", "sgt", "sr", "st", "sun", "thu",
+    "thur", "thurs", "tue", "tues", "univ", "vol", "vs", "wed",
 ];
 
-/// Dotted abbreviations that may also end a sentence ("… in the U.S. The …").
-const DOTTED: &[&str] = &["u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "d.c"];
+/// Dotted abbreviations that may also end a sentence ("… in the U.S. The …"),
+/// in order.
+const DOTTED: &[&str] = &["a.m", "d.c", "e.u", "p.m", "u.k", "u.n", "u.s"];
+
+/// The longest word of [`ABBREVIATIONS`] and [`DOTTED`].
+const LONGEST_ABBREVIATION: usize = 6;
 
 /// Words that start a new sentence after an ambiguous abbreviation.
 const STARTERS: &[&str] = &[
@@ -107,12 +112,20 @@ fn ends_sentence(text: &str, floor: usize, dot: usize, after: usize, end: usize)
     if next_starts_lower {
         return false;
     }
-    let is = |w: &&str| w.eq_ignore_ascii_case(word);
-    if DOTTED.iter().any(is) {
-        return STARTERS.contains(&next);
-    }
-    if ABBREVIATIONS.iter().any(is) {
-        return false;
+    // Lower-cased on the stack, if short enough to be an abbreviation.
+    let mut buffer = [0u8; LONGEST_ABBREVIATION];
+    let lower = buffer.get_mut(..word.len()).and_then(|lower| {
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        std::str::from_utf8(lower).ok()
+    });
+    if let Some(lower) = lower {
+        if DOTTED.binary_search(&lower).is_ok() {
+            return STARTERS.contains(&next);
+        }
+        if ABBREVIATIONS.binary_search(&lower).is_ok() {
+            return false;
+        }
     }
     // Initials ("N. Korea", "John F. Kennedy") and dotted forms ("e.g").
     let single_capital = word.len() == 1 && word.bytes().all(|b| b.is_ascii_uppercase());
@@ -137,6 +150,17 @@ fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn abbreviations_are_in_order_and_no_longer_than_the_longest() {
+        for list in [ABBREVIATIONS, DOTTED] {
+            assert!(list.is_sorted(), "{list:?}");
+            assert!(list.iter().all(|w| w.len() <= LONGEST_ABBREVIATION));
+            assert!(list.iter().all(|w| *w == w.to_ascii_lowercase()));
+        }
+        let longest = ABBREVIATIONS.iter().chain(DOTTED).map(|w| w.len()).max();
+        assert_eq!(longest, Some(LONGEST_ABBREVIATION));
+    }
 
     fn split(text: &str) -> Vec<&str> {
         paragraphs(text)
