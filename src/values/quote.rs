@@ -135,8 +135,17 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
         };
         words.push(Word { text, span });
     };
-    for (i, c) in slice.char_indices() {
-        let in_word = c.is_alphanumeric() || c == '\'' || c == '’';
+    let mut i = 0;
+    while let Some(&byte) = slice.as_bytes().get(i) {
+        // ASCII is told apart by its byte; anything else is a whole character.
+        let (in_word, len) = if byte.is_ascii() {
+            (byte.is_ascii_alphanumeric() || byte == b'\'', 1)
+        } else {
+            let Some(c) = slice[i..].chars().next() else {
+                break;
+            };
+            (c.is_alphanumeric() || c == '’', c.len_utf8())
+        };
         match (current, in_word) {
             (None, true) => current = Some(i),
             (Some(from), false) => {
@@ -145,6 +154,7 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
             }
             _ => {}
         }
+        i += len;
     }
     if let Some(from) = current {
         flush(from, slice.len(), &mut words);
@@ -316,6 +326,28 @@ mod tests {
             texts("“unclosed here\n\n“one two three” there."),
             ["one two three"]
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_are_the_runs_of_letters_digits_and_apostrophes(
+            text in "[a-zA-Z09 '’é—.,\u{300}\u{a0}\u{662}ß]{0,40}"
+        ) {
+            let ours: Vec<Range<usize>> =
+                words(&text, 0..text.len()).into_iter().map(|w| w.span).collect();
+            let apostrophe = |c: char| c == '\'' || c == '’';
+            let theirs: Vec<Range<usize>> = text
+                .split(|c: char| !(c.is_alphanumeric() || apostrophe(c)))
+                .map(|run| {
+                    let start = run.as_ptr() as usize - text.as_ptr() as usize;
+                    let lead = run.len() - run.trim_start_matches(apostrophe).len();
+                    let start = start + lead;
+                    start..start + run.trim_matches(apostrophe).len()
+                })
+                .filter(|span| !span.is_empty())
+                .collect();
+            proptest::prop_assert_eq!(ours, theirs);
+        }
     }
 
     #[test]
