@@ -18,10 +18,14 @@ impl Duplicate {
     pub fn run(&self, doc: &Document, unit: Range<usize>, emit: &mut Emitter) {
         // The lines long enough to count, in document order, trimmed.
         let mut lines: Vec<Range<usize>> = Vec::new();
+        let unit_text = &doc.lintable[unit.clone()];
+        // Where each line ends, past its newline (the last, if any, at the end).
+        let ends = memchr::memchr_iter(b'\n', unit_text.as_bytes()).map(|newline| newline + 1);
         let mut offset = unit.start;
-        for line in doc.lintable[unit].split_inclusive('\n') {
+        for end in ends.chain([unit_text.len()]) {
             let start = offset;
-            offset += line.len();
+            offset = unit.start + end;
+            let line = &doc.lintable[start..offset];
             let trimmed = line.trim();
             if long_enough(trimmed) {
                 let lead = line.len() - line.trim_start().len();
@@ -170,6 +174,14 @@ mod tests {
                 (at(5, b), vec![at(1, b)]),
             ]
         );
+    }
+
+    #[test]
+    fn a_last_line_without_a_newline_is_a_line() {
+        let a = "North Korea supplied Russia with missiles";
+        let at = |line: usize| format!("{line}:{a}");
+        assert_eq!(findings(&format!("{a}\n{a}")), [(at(2), vec![at(1)])]);
+        assert_eq!(findings(&format!("{a}\n\n{a}\n")), [(at(3), vec![at(1)])]);
     }
 
     #[test]
