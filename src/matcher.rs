@@ -216,6 +216,11 @@ fn every_match(
             .map_err(|_| MatchError::gave_up(at))?;
         if sid.is_match() {
             add_patterns(dfa, cache, sid, found);
+            // Every pattern found: the rest of the text cannot add one.
+            if found.is_full() {
+                cache.search_finish(at);
+                return Ok(());
+            }
         } else if sid.is_dead() {
             cache.search_finish(at);
             return Ok(());
