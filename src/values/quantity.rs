@@ -221,10 +221,9 @@ static UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         })
         .collect::<Vec<_>>()
         .join("|");
-    matcher::build_str(&format!(
-        r"(?i)^(?P<sep>[\t \u{{a0}}\u{{202f}}]*|-)(?P<u>{alts})"
-    ))
-    .expect("unit pattern is valid")
+    let spaces: String = UNIT_SPACES.iter().collect();
+    matcher::build_str(&format!(r"(?i)^(?P<sep>[{spaces}]*|-)(?P<u>{alts})"))
+        .expect("unit pattern is valid")
 });
 
 /// The unit written at `at` (after a number), with the end of its span.
