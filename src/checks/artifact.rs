@@ -251,10 +251,12 @@ fn lowercase_paragraph_starts<'a>(
                 .unwrap_or(text.len());
             let word = text[..word_len].trim_end_matches('.');
             let starts_lower = word.chars().next().is_some_and(char::is_lowercase);
-            let known = LOWERCASE_STARTS.contains(&word.to_lowercase().as_str());
             // A label ("by: Associated Press", "source: …") is no cut sentence.
             let label = text[word_len..].starts_with(':');
-            (starts_lower && !known && !label).then(|| p.start..p.start + word.len())
+            // Most paragraphs start with a capital: no word to look up.
+            let cut =
+                starts_lower && !label && !LOWERCASE_STARTS.contains(&word.to_lowercase().as_str());
+            cut.then(|| p.start..p.start + word.len())
         })
 }
 
