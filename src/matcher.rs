@@ -409,7 +409,7 @@ pub fn groups_of<'t>(regex: &Regex, text: &'t str, found: Range<usize>) -> Optio
 pub enum Parts<'t> {
     Resolved(Groups<'t>),
     /// The whole match, and the named groups in it.
-    Shape(Group<'t>, [Option<(&'static str, Group<'t>)>; 2]),
+    Shape(Group<'t>, [Option<(&'static str, Group<'t>)>; 4]),
 }
 
 impl<'t> Parts<'t> {

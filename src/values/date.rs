@@ -199,15 +199,106 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// a weekday, by pattern and group name. Their groups are the match.
 const ONE_GROUP_FORMS: [(usize, &str); 3] = [(4, "rel"), (5, "hol"), (6, "w3")];
 
+/// The forms of [`DATE`] written with a month's name, by pattern, and their
+/// weekday, month, day and year groups.
+const WRITTEN_FORMS: [(usize, [&str; 4]); 2] =
+    [(2, ["w1", "m1", "d1", "y1"]), (3, ["w2", "m2", "d2", "y2"])];
+
 /// The first date expression at or after `at`, with its groups: those of
 /// a form that is one group are the match, and are not resolved (half the
-/// dates of the generated corpus are a weekday or a relative date).
+/// dates of the generated corpus are a weekday or a relative date); those
+/// of a date written in ASCII with a month's name are read off the match.
 fn date_parts(text: &str, at: usize) -> Option<Parts<'_>> {
     let (form, found) = matcher::find_pattern_at(&DATE, text, at)?;
-    match ONE_GROUP_FORMS.iter().find(|(one, _)| *one == form) {
-        Some(&(_, group)) => Some(Parts::Shape(found, [Some((group, found)), None])),
-        None => matcher::groups_of(&DATE, text, found.range()).map(Parts::Resolved),
+    if let Some(&(_, group)) = ONE_GROUP_FORMS.iter().find(|(one, _)| *one == form) {
+        return Some(Parts::Shape(
+            found,
+            [Some((group, found)), None, None, None],
+        ));
     }
+    WRITTEN_FORMS
+        .iter()
+        .find(|(written, _)| *written == form)
+        .and_then(|&(form, names)| read_written(form == 2, names, found))
+        .or_else(|| matcher::groups_of(&DATE, text, found.range()).map(Parts::Resolved))
+}
+
+/// The groups of a match of a written form ("Tuesday, Dec. 30, 2023", "4th
+/// of January 2024"), read off it: its words are the names (a weekday is no
+/// month), its digits the day and year. `None` when the match is not ASCII
+/// (a Unicode space, a letter that folds to an ASCII one), to be resolved.
+fn read_written<'t>(
+    month_first: bool,
+    [weekday, month, day, year]: [&'static str; 4],
+    found: Group<'t>,
+) -> Option<Parts<'t>> {
+    let s = found.as_str();
+    if !s.is_ascii() {
+        return None;
+    }
+    let bytes = s.as_bytes();
+    let run = |from: usize, kind: fn(&u8) -> bool| {
+        from + bytes[from..].iter().take_while(|&b| kind(b)).count()
+    };
+    // `\s+` in ASCII: U+000B too.
+    let spaces = |from: usize| run(from, |&b| b.is_ascii_whitespace() || b == 0x0B);
+    let skip = |at: usize, byte: u8| at + usize::from(bytes.get(at) == Some(&byte));
+    let mut named = [None; 4];
+    let mut at = 0;
+    // A weekday, then `.`, `,` and spaces.
+    let end = run(0, u8::is_ascii_alphabetic);
+    if WEEKDAYS.iter().any(|w| w.0.eq_ignore_ascii_case(&s[..end])) {
+        named[0] = Some((weekday, found.part(0..end)));
+        at = spaces(skip(skip(end, b'.'), b','));
+        if at == skip(skip(end, b'.'), b',') {
+            return None;
+        }
+    }
+    let read_month = |at: usize| {
+        let end = run(at, u8::is_ascii_alphabetic);
+        let listed = MONTHS.iter().any(|m| m.0.eq_ignore_ascii_case(&s[at..end]));
+        listed.then(|| (found.part(at..end), skip(end, b'.')))
+    };
+    let read_day = |at: usize| {
+        let end = run(at, u8::is_ascii_digit);
+        let suffix = s.get(end..end + 2).filter(|x| {
+            ["st", "nd", "rd", "th"]
+                .iter()
+                .any(|o| o.eq_ignore_ascii_case(x))
+        });
+        (1..=2)
+            .contains(&(end - at))
+            .then(|| (found.part(at..end), end + suffix.map_or(0, str::len)))
+    };
+    let (m, d);
+    if month_first {
+        (m, at) = read_month(at)?;
+        let after = spaces(at);
+        (d, at) = read_day(after).filter(|_| after > at)?;
+    } else {
+        (d, at) = read_day(at)?;
+        let after = spaces(at);
+        let of = s
+            .get(after..after + 2)
+            .filter(|w| w.eq_ignore_ascii_case("of"));
+        let month_at = match of {
+            Some(_) if spaces(after + 2) > after + 2 => spaces(after + 2),
+            _ => after,
+        };
+        (m, at) = read_month(month_at).filter(|_| after > at)?;
+    }
+    named[1] = Some((month, m));
+    named[2] = Some((day, d));
+    // A year: `,`, spaces and four digits, to the end of the match.
+    if at < s.len() {
+        let digits = spaces(skip(at, b','));
+        let end = run(digits, u8::is_ascii_digit);
+        if digits == skip(at, b',') || end - digits != 4 || end != s.len() {
+            return None;
+        }
+        named[3] = Some((year, found.part(digits..end)));
+    }
+    Some(Parts::Shape(found, named))
 }
 
 /// Every date expression in `text`, in order.
@@ -494,38 +585,76 @@ mod tests {
     use jiff::civil::date;
     use regex_automata::PatternID;
 
-    /// Every date expression's groups, read off or resolved, are the ones the
-    /// engine resolves searching from where the expression is found; every
-    /// one-group form is met.
-    #[test]
-    fn groups_of_one_group_forms_are_their_match() {
-        let text = "On Tuesday, Dec. 30, 2023, and 2023-12-30 (12/30/2023), \
-                    then yesterday, on Christmas Day and New Year’s Eve, last week, \
-                    Friday, 4 January and 4 January 2024, and thursday";
-        let mut forms_met = Vec::new();
+    /// Group names (with where their expression starts) and their spans.
+    type NamedSpans = Vec<(String, Option<Range<usize>>)>;
+
+    /// Every date expression's groups in `text`, read off or resolved, as
+    /// `date_parts` gives them and as the engine resolves them searching from
+    /// where the expression is found; and the forms met.
+    fn parts_and_groups(text: &str) -> (NamedSpans, NamedSpans, Vec<usize>) {
+        let (mut ours, mut theirs, mut forms) = (Vec::new(), Vec::new(), Vec::new());
         let mut at = 0;
         while let Some(parts) = date_parts(text, at) {
-            let whole = parts.whole().unwrap();
-            let theirs = matcher::captures_at(&DATE, text, at).unwrap();
+            let resolved = matcher::captures_at(&DATE, text, at).unwrap();
             let (form, _) = matcher::find_pattern_at(&DATE, text, at).unwrap();
-            forms_met.push(form);
+            forms.push(form);
             let names = DATE.group_info().pattern_names(PatternID::must(form));
             for name in names.flatten() {
-                let ours = parts.name(name).map(|g| g.range());
-                assert_eq!(
-                    ours,
-                    theirs.name(name).map(|g| g.range()),
-                    "{name} in form {form}"
-                );
+                let label = format!("{name} at {at}");
+                ours.push((label.clone(), parts.name(name).map(|g| g.range())));
+                theirs.push((label, resolved.name(name).map(|g| g.range())));
             }
-            assert_eq!(Some(whole.range()), theirs.get(0).map(|g| g.range()));
+            let whole = parts.whole().unwrap();
+            ours.push((format!("match at {at}"), Some(whole.range())));
+            theirs.push((format!("match at {at}"), resolved.get(0).map(|g| g.range())));
             at = whole.end();
         }
-        for (form, _) in ONE_GROUP_FORMS {
-            assert!(
-                forms_met.contains(&form),
-                "form {form} not met: {forms_met:?}"
-            );
+        (ours, theirs, forms)
+    }
+
+    #[test]
+    fn groups_read_off_are_the_groups_resolved() {
+        let text = "On Tuesday, Dec. 30, 2023, and 2023-12-30 (12/30/2023), \
+                    then yesterday, on Christmas Day and New Year’s Eve, last week, \
+                    Friday, 4 January and 4 January 2024, and thursday; \
+                    Sat. May 1st,2020 and Sun 2nd of JUNE, 1999 on Sept 3rd \
+                    12 Dec.\t2021 Mon.,Jan 5 4TH of\u{a0}March fri, 5 jan 20244";
+        let (ours, theirs, forms) = parts_and_groups(text);
+        assert_eq!(ours, theirs);
+        for form in ONE_GROUP_FORMS
+            .map(|(form, _)| form)
+            .into_iter()
+            .chain([2, 3])
+        {
+            assert!(forms.contains(&form), "form {form} not met: {forms:?}");
+        }
+    }
+
+    /// The shortcut is taken for the common ways of writing a date.
+    #[test]
+    fn common_written_dates_are_read_off() {
+        let texts = [
+            "Dec. 30, 2023",
+            "Tuesday, Dec. 30",
+            "Sept 3rd",
+            "4 January 2024",
+            "2nd of JUNE, 1999",
+            "30 Dec.",
+        ];
+        for text in texts {
+            let (form, found) = matcher::find_pattern_at(&DATE, text, 0).unwrap();
+            let (_, names) = WRITTEN_FORMS.iter().find(|(f, _)| *f == form).unwrap();
+            assert!(read_written(form == 2, *names, found).is_some(), "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_written_date_read_off_is_resolved_alike(
+            text in "((Mon|tues|Sunday|Sat|Dec|may|SEPT|Sept|January|of|st|TH|the|x|_|[0-9]{1,5})[., \t\u{b}\u{a0}]{0,3}){0,8}"
+        ) {
+            let (ours, theirs, _) = parts_and_groups(&text);
+            proptest::prop_assert_eq!(ours, theirs);
         }
     }
 

@@ -347,7 +347,10 @@ fn read_off(found: Group) -> Option<Parts> {
         return None;
     };
     let number = found.part(number..whole.len());
-    Some(Parts::Shape(found, [qualifier, Some((group, number))]))
+    Some(Parts::Shape(
+        found,
+        [qualifier, Some((group, number)), None, None],
+    ))
 }
 
 /// Builds the number at `caps`; returns where scanning continues, and whether the
