@@ -3,6 +3,7 @@
 
 use super::Emitter;
 use crate::document::Document;
+use crate::values::is_ascii_space;
 use std::ops::Range;
 
 /// Lines shorter than this are too common to mean anything when repeated.
@@ -78,8 +79,7 @@ fn has_words(text: &str, n: usize) -> bool {
         if !b.is_ascii() {
             return text.split_whitespace().nth(n - 1).is_some();
         }
-        // `char::is_whitespace` in ASCII: `u8::is_ascii_whitespace` and U+000B.
-        let space = b.is_ascii_whitespace() || b == 0x0B;
+        let space = is_ascii_space(&b);
         if !space && !in_word {
             words += 1;
             if words == n {

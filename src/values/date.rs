@@ -3,7 +3,7 @@
 //! "yesterday", "last week") resolved against the publication date the way HeidelTime
 //! does for news: a bare weekday is the latest such day on or before publication.
 
-use super::{Mention, alternation, same_words};
+use super::{Mention, alternation, is_ascii_space, same_words};
 use crate::matcher::{self, Group, Parts};
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
@@ -240,8 +240,7 @@ fn read_written<'t>(
     let run = |from: usize, kind: fn(&u8) -> bool| {
         from + bytes[from..].iter().take_while(|&b| kind(b)).count()
     };
-    // `\s+` in ASCII: U+000B too.
-    let spaces = |from: usize| run(from, |&b| b.is_ascii_whitespace() || b == 0x0B);
+    let spaces = |from: usize| run(from, is_ascii_space);
     let skip = |at: usize, byte: u8| at + usize::from(bytes.get(at) == Some(&byte));
     let mut named = [None; 4];
     let mut at = 0;
@@ -249,8 +248,9 @@ fn read_written<'t>(
     let end = run(0, u8::is_ascii_alphabetic);
     if WEEKDAYS.iter().any(|w| w.0.eq_ignore_ascii_case(&s[..end])) {
         named[0] = Some((weekday, found.part(0..end)));
-        at = spaces(skip(skip(end, b'.'), b','));
-        if at == skip(skip(end, b'.'), b',') {
+        let punctuated = skip(skip(end, b'.'), b',');
+        at = spaces(punctuated);
+        if at == punctuated {
             return None;
         }
     }

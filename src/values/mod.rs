@@ -39,6 +39,12 @@ fn alternation<'a>(phrases: impl Iterator<Item = &'a str>) -> String {
         .join("|")
 }
 
+/// Whether an ASCII byte is a space as `char::is_whitespace` and the regex
+/// `\s` read it: `u8::is_ascii_whitespace` leaves out U+000B.
+pub(crate) fn is_ascii_space(byte: &u8) -> bool {
+    byte.is_ascii_whitespace() || *byte == 0x0B
+}
+
 /// Whether text matched by a table-driven pattern is the table's phrase: the
 /// same words, ignoring case and spacing ("More  than" is "more than").
 fn same_words(written: &str, phrase: &str) -> bool {
