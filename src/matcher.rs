@@ -444,6 +444,24 @@ pub fn find_pattern_at<'t>(regex: &Regex, text: &'t str, at: usize) -> Option<(u
     Some((m.pattern().as_usize(), found))
 }
 
+/// The span of each named group of `pattern` (of `regex`), as `group`
+/// finds it: what the tests of a shortcut that reads groups off a match
+/// compare with the groups the engine resolves.
+#[cfg(test)]
+pub fn named_spans<'r, 't>(
+    regex: &'r Regex,
+    pattern: usize,
+    group: impl Fn(&str) -> Option<Group<'t>>,
+) -> Vec<(&'r str, Option<Range<usize>>)> {
+    let names = regex
+        .group_info()
+        .pattern_names(regex_automata::PatternID::must(pattern));
+    names
+        .flatten()
+        .map(|name| (name, group(name).map(|g| g.range())))
+        .collect()
+}
+
 /// The first match in `text` at or after byte `at`, without its groups.
 pub fn find_at<'t>(regex: &Regex, text: &'t str, at: usize) -> Option<Group<'t>> {
     find_pattern_at(regex, text, at).map(|(_, found)| found)
@@ -452,7 +470,6 @@ pub fn find_at<'t>(regex: &Regex, text: &'t str, at: usize) -> Option<Group<'t>>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use regex_automata::PatternID;
 
     fn hir(p: &str) -> Hir {
         regex_syntax::parse(p).unwrap()
@@ -647,12 +664,11 @@ mod tests {
                 while let Some((pattern, found)) = find_pattern_at(regex, text, at) {
                     let ours = groups_of(regex, text, found.range()).unwrap();
                     let theirs = captures_at(regex, text, found.start()).unwrap();
-                    let names = regex.group_info().pattern_names(PatternID::must(pattern));
-                    for name in names.flatten() {
-                        let (ours, theirs) = (ours.name(name), theirs.name(name));
-                        let range = |g: Option<Group>| g.map(|g| g.range());
-                        assert_eq!(range(ours), range(theirs), "{name} in {text:?}");
-                    }
+                    assert_eq!(
+                        named_spans(regex, pattern, |name| ours.name(name)),
+                        named_spans(regex, pattern, |name| theirs.name(name)),
+                        "{text:?}"
+                    );
                     assert_eq!(ours.get(0).map(|g| g.range()), Some(found.range()));
                     at = found.end().max(found.start() + 1);
                 }

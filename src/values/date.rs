@@ -583,30 +583,35 @@ fn clean_after(text: &str, end: usize) -> bool {
 mod tests {
     use super::*;
     use jiff::civil::date;
-    use regex_automata::PatternID;
 
-    /// Group names (with where their expression starts) and their spans.
-    type NamedSpans = Vec<(String, Option<Range<usize>>)>;
+    /// Each date expression's start, whole span and named groups' spans.
+    type Expressions = Vec<(
+        usize,
+        Option<Range<usize>>,
+        Vec<(&'static str, Option<Range<usize>>)>,
+    )>;
 
     /// Every date expression's groups in `text`, read off or resolved, as
     /// `date_parts` gives them and as the engine resolves them searching from
     /// where the expression is found; and the forms met.
-    fn parts_and_groups(text: &str) -> (NamedSpans, NamedSpans, Vec<usize>) {
+    fn parts_and_groups(text: &str) -> (Expressions, Expressions, Vec<usize>) {
         let (mut ours, mut theirs, mut forms) = (Vec::new(), Vec::new(), Vec::new());
         let mut at = 0;
         while let Some(parts) = date_parts(text, at) {
             let resolved = matcher::captures_at(&DATE, text, at).unwrap();
             let (form, _) = matcher::find_pattern_at(&DATE, text, at).unwrap();
             forms.push(form);
-            let names = DATE.group_info().pattern_names(PatternID::must(form));
-            for name in names.flatten() {
-                let label = format!("{name} at {at}");
-                ours.push((label.clone(), parts.name(name).map(|g| g.range())));
-                theirs.push((label, resolved.name(name).map(|g| g.range())));
-            }
             let whole = parts.whole().unwrap();
-            ours.push((format!("match at {at}"), Some(whole.range())));
-            theirs.push((format!("match at {at}"), resolved.get(0).map(|g| g.range())));
+            ours.push((
+                at,
+                Some(whole.range()),
+                matcher::named_spans(&DATE, form, |name| parts.name(name)),
+            ));
+            theirs.push((
+                at,
+                resolved.get(0).map(|g| g.range()),
+                matcher::named_spans(&DATE, form, |name| resolved.name(name)),
+            ));
             at = whole.end();
         }
         (ours, theirs, forms)
