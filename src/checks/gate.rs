@@ -72,8 +72,9 @@ impl SharedGates {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Unit {
     pub span: Range<usize>,
-    /// Part of a photo caption: its dates and counts are the photo's.
-    pub caption: bool,
+    /// The paragraph it is in ([`Document::is_caption`] says whether that is
+    /// a photo caption); `None` for a whole document.
+    pub paragraph: Option<usize>,
 }
 
 /// Which shared patterns match in each unit of one document, computed once

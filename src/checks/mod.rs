@@ -63,21 +63,21 @@ impl Scope {
                 .iter()
                 .map(|s| Unit {
                     span: s.span.clone(),
-                    caption: doc.captions[s.paragraph],
+                    paragraph: Some(s.paragraph),
                 })
                 .collect(),
             Scope::Paragraph => doc
                 .paragraphs
                 .iter()
-                .zip(&doc.captions)
-                .map(|(p, &caption)| Unit {
+                .enumerate()
+                .map(|(index, p)| Unit {
                     span: p.clone(),
-                    caption,
+                    paragraph: Some(index),
                 })
                 .collect(),
             Scope::Document | Scope::Corpus => vec![Unit {
                 span: 0..doc.lintable.len(),
-                caption: false,
+                paragraph: None,
             }],
         }
     }
@@ -299,11 +299,15 @@ impl Check {
             check: index,
             doc,
             out,
+            paragraph: None,
         };
         let scope = self.rule.unit_scope(self.gate.scope);
         let skip_captions = self.rule.reads_facts();
         let units = self.gate.admitted(doc, scope, &mut emit.out.gates);
-        for unit in units.into_iter().filter(|u| !(skip_captions && u.caption)) {
+        for unit in units {
+            // Whether the unit is in a caption is asked only of a unit that
+            // gives something, which few do.
+            emit.paragraph = unit.paragraph.filter(|_| skip_captions);
             let unit = unit.span;
             match &self.rule {
                 Rule::Forbid(rule) => rule.run(doc, unit, &mut emit),
@@ -388,9 +392,17 @@ pub struct Emitter<'a> {
     check: usize,
     doc: &'a Document,
     out: &'a mut FileOutput,
+    /// The paragraph of the unit being read, when what is found in a photo
+    /// caption is to be dropped: its dates and counts are the photo's.
+    paragraph: Option<usize>,
 }
 
 impl Emitter<'_> {
+    /// Whether what the unit being read gives is dropped.
+    fn muted(&self) -> bool {
+        self.paragraph.is_some_and(|p| self.doc.is_caption(p))
+    }
+
     /// Reports `span` with the check's message, `{found}`/`{expected}` filled in.
     pub fn report(&mut self, span: Range<usize>, found: &str, expected: &str, fix: Option<String>) {
         self.report_related(span, found, expected, fix, Vec::new());
@@ -405,6 +417,9 @@ impl Emitter<'_> {
         fix: Option<String>,
         related: Vec<(Range<usize>, String)>,
     ) {
+        if self.muted() {
+            return;
+        }
         let mut finding = self
             .meta
             .finding(self.doc.location(span.clone()), found, expected);
@@ -418,6 +433,9 @@ impl Emitter<'_> {
 
     /// Keeps a value for the comparison after every mention is known.
     pub fn fact(&mut self, span: Range<usize>, value: Value) {
+        if self.muted() {
+            return;
+        }
         self.out.facts.push(Fact {
             check: self.check,
             location: self.doc.source().compact_location(span),
@@ -432,6 +450,9 @@ impl Emitter<'_> {
 
     /// Notes a relative date that needs the publication date to be checked.
     pub fn needs_publication(&mut self, span: Range<usize>) {
+        if self.muted() {
+            return;
+        }
         self.out.needs_publication.get_or_insert(span);
     }
 }
@@ -605,6 +626,36 @@ mod tests {
         let set = check_set(check);
         let topic = set.checks[0].topic.as_ref().expect("a topic gate");
         assert!(topic.shared().is_some());
+    }
+
+    /// What a fact-reading check finds in a photo caption is the photo's and
+    /// is dropped; a pattern check still reports there.
+    #[test]
+    fn photo_captions_give_no_facts_but_patterns_still_report() {
+        let checks = "[[check]]\nid = \"first\"\nkind = \"expect\"\nwhen = ['first']\nvalue = { type = \"year\", near = 'first' }\nexpected = 2023\n\n[[check]]\nid = \"ad\"\nkind = \"forbid\"\npattern = 'Advertisement'\n";
+        let ids = |text: &str| -> Vec<String> {
+            findings_of(checks, text)
+                .iter()
+                .map(|f| {
+                    format!(
+                        "{}:{}:{}",
+                        f.check_id,
+                        f.primary.start.line,
+                        f.primary.text()
+                    )
+                })
+                .collect()
+        };
+        let story = "The missile was first fired in 2022. Advertisement";
+        assert_eq!(ids(story), ["first:1:2022", "ad:1:Advertisement"]);
+        let caption = "The missile was first fired in 2022. Advertisement (AP Photo/X)";
+        assert_eq!(ids(caption), ["ad:1:Advertisement"]);
+        // Only the caption's own paragraph is the photo's.
+        let both = format!("{caption}\n\n{story}");
+        assert_eq!(
+            ids(&both),
+            ["first:3:2022", "ad:1:Advertisement", "ad:3:Advertisement"]
+        );
     }
 
     #[test]
