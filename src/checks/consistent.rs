@@ -3,13 +3,13 @@
 
 use super::error::SpecError;
 use super::expect::parse_expected;
+use super::intern::TextMap;
 use super::locate::{Value, ValueLocator};
 use super::spec::CheckSpec;
 use super::{CheckMeta, Emitter, FactRef, Pending};
 use crate::document::Document;
 use crate::finding::{Finding, Location};
 use rustc_hash::FxHashMap;
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// How many agreeing mentions a finding points at.
@@ -98,7 +98,7 @@ impl Consistent {
         // Mentions with the same normalised value are weighed once each, so a
         // large corpus costs one pass plus a comparison of distinct values.
         let mut distinct: Vec<(&Value, usize)> = Vec::new();
-        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut seen: TextMap<String, usize> = TextMap::default();
         // Facts of the corpus store share their values: each is written out
         // once, not once per mention.
         let mut written_out: FxHashMap<*const Value, usize> = FxHashMap::default();
@@ -186,7 +186,7 @@ impl Consistent {
 /// of them are in other files (all of them, if that never happens).
 fn first_agreeing<'a, F: FactRef<'a>>(agreeing: impl Iterator<Item = F>) -> Vec<F> {
     let mut first = Vec::new();
-    let mut per_file: HashMap<&str, usize> = HashMap::new();
+    let mut per_file: TextMap<&str, usize> = TextMap::default();
     let mut most_in_one_file = 0;
     for fact in agreeing {
         first.push(fact);

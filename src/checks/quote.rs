@@ -3,6 +3,7 @@
 //! longer version passes, a changed word does not.
 
 use super::error::SpecError;
+use super::intern::TextMap;
 use super::locate::Value;
 use super::pattern::Pattern;
 use super::spec::CheckSpec;
@@ -13,7 +14,6 @@ use crate::matcher;
 use crate::values::quote::{Quotation, Word, drift, same_quotation, words};
 use regex_automata::meta::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::{Arc, LazyLock};
 
@@ -251,7 +251,7 @@ fn quote_at<'a, F: FactRef<'a>>(facts: &[F], i: u32) -> Option<(F, &'a Quotation
 }
 
 fn distinct_wordings<'a, F: FactRef<'a>>(facts: &[F]) -> Vec<Wording<'a>> {
-    let mut index: HashMap<Vec<&str>, usize> = HashMap::new();
+    let mut index: TextMap<Vec<&str>, usize> = TextMap::default();
     let mut wordings: Vec<Wording> = Vec::new();
     let quotes = (0..facts.len()).filter_map(|i| {
         let i = u32::try_from(i).ok()?;
@@ -281,7 +281,7 @@ const MAX_SHINGLE_USES: usize = 64;
 /// share a three-word shingle are compared, so the cost grows with the
 /// number of related wordings, not with the square of all of them.
 fn versions(wordings: &[Wording]) -> Vec<Vec<usize>> {
-    let mut by_shingle: HashMap<[&str; 3], Vec<usize>> = HashMap::new();
+    let mut by_shingle: TextMap<[&str; 3], Vec<usize>> = TextMap::default();
     for (i, wording) in wordings.iter().enumerate() {
         for window in wording.words.windows(3) {
             let key = [
