@@ -190,6 +190,9 @@ pub fn share(gates: &mut [Sharing]) {
     }
     for (scope, members) in by_scope {
         let mut patterns: Vec<Pattern> = Vec::new();
+        // A pattern several checks use (a topic, a trigger) is in the set
+        // once: each copy would be searched for, and match, on its own.
+        let mut index: HashMap<String, usize> = HashMap::new();
         let mut plans = Vec::new();
         for &i in &members {
             let (gate, _, triggers) = &gates[i];
@@ -197,8 +200,10 @@ pub fn share(gates: &mut [Sharing]) {
                 regexes
                     .iter()
                     .map(|r| {
-                        patterns.push(r.clone());
-                        patterns.len() - 1
+                        *index.entry(r.as_str().to_string()).or_insert_with(|| {
+                            patterns.push(r.clone());
+                            patterns.len() - 1
+                        })
                     })
                     .collect()
             };
@@ -267,6 +272,8 @@ mod tests {
         assert!(a.shared.is_some());
         let shared = a.shared().unwrap().clone();
         assert!(shared.set.get().is_none(), "compiled when first needed");
+        let sources: Vec<&str> = shared.patterns.iter().map(Pattern::as_str).collect();
+        assert_eq!(sources, ["(?i)four", "annex", "Crimea"], "`annex` once");
         let mut cache = DocumentGates::default();
         let together = vec![
             a.admitted(&doc, Scope::Sentence, &mut cache),
