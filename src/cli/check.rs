@@ -249,8 +249,8 @@ fn stream(
     let mut summary = Summary::default();
     let (mut hidden, mut failed) = (0, false);
     let mut written = Ok(());
-    let paths: Vec<PathBuf> = run.articles.iter().map(|a| a.path.clone()).collect();
-    let mut progress = Progress::new(&paths, args.quiet);
+    let paths = run.articles.iter().map(|a| a.path.as_path());
+    let mut progress = Progress::new(paths, args.quiet);
     let info = run_info(run.checks, 0, 0);
     let mut sarif = (args.format == Format::Sarif).then(|| SarifLog::new(&info));
     let sarif_results = sarif.as_ref().map(ResultWriter::new);

@@ -2,7 +2,7 @@
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 /// Runs shorter than this show no bar at all.
@@ -19,11 +19,11 @@ pub struct Progress {
 }
 
 impl Progress {
-    pub fn new(files: &[PathBuf], quiet: bool) -> Self {
+    /// A bar for `files`, whose sizes are read only when it is shown.
+    pub fn new<'a>(files: impl Iterator<Item = &'a Path>, quiet: bool) -> Self {
         let enabled = !quiet && std::io::stderr().is_terminal();
         let sizes: Vec<u64> = if enabled {
             files
-                .iter()
                 .map(|p| std::fs::metadata(p).map_or(0, |m| m.len()))
                 .collect()
         } else {
