@@ -2,12 +2,14 @@
 //! into normalised words so two wordings can be compared word by word.
 
 use super::Mention;
+use compact_str::CompactString;
 use std::ops::Range;
 
 /// A word of a quotation, normalised ("Russia’s" → "russia's") with its span.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Word {
-    pub text: String,
+    /// Lower-cased; inline when short, as nearly every word is.
+    pub text: CompactString,
     /// Relative to the start of the quotation, so that one quotation written
     /// in many articles is one equal value (and can be shared, see
     /// [`crate::checks::intern`]).
@@ -129,9 +131,11 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
         let lead = raw.len() - raw.trim_start_matches(apostrophe).len();
         let span = from + lead..from + lead + trimmed.len();
         let text = if trimmed.is_ascii() {
-            trimmed.to_ascii_lowercase()
+            let mut text = CompactString::from(trimmed);
+            text.make_ascii_lowercase();
+            text
         } else {
-            trimmed.to_lowercase().replace('’', "'")
+            trimmed.to_lowercase().replace('’', "'").into()
         };
         words.push(Word { text, span });
     };
@@ -352,12 +356,23 @@ mod tests {
 
     #[test]
     fn words_are_normalised() {
-        let text = "Russia’s close-range MISSILES";
+        let text = "Russia’s close-range MISSILES, ÉLYSÉE Counterdisinformationcampaigns";
         let w: Vec<String> = words(text, 0..text.len())
             .into_iter()
-            .map(|w| w.text)
+            .map(|w| w.text.to_string())
             .collect();
-        assert_eq!(w, ["russia's", "close", "range", "missiles"]);
+        // The last word is longer than a word kept inline.
+        assert_eq!(
+            w,
+            [
+                "russia's",
+                "close",
+                "range",
+                "missiles",
+                "élysée",
+                "counterdisinformationcampaigns"
+            ]
+        );
     }
 
     fn wordings(a: &str, b: &str) -> Option<(String, String)> {
