@@ -249,10 +249,6 @@ fn every_match(
 /// `haystack`, or to a byte whose transition is tagged (a match, or not
 /// computed yet). Four bytes at a time, as the regex crate's own search loop
 /// does, with one bounds check for the four.
-///
-/// The transitions are read unchecked, as that loop reads them: this loop
-/// is a tenth of a run's instructions, and the transition table's bounds
-/// check a sixth of the loop's.
 fn untagged_run(
     dfa: &hybrid::dfa::DFA,
     cache: &hybrid::dfa::Cache,
@@ -260,38 +256,31 @@ fn untagged_run(
     haystack: &[u8],
     mut at: usize,
 ) -> (LazyStateID, usize) {
-    // SAFETY: `next_state_untagged_unchecked` needs a state of this `cache`
-    // that is untagged. `sid` is: the caller got it from this cache and
-    // checked that it is untagged, and each state it moves to here is one
-    // read from this cache's table and checked untagged before it is used.
-    // No state is added (so none is moved) while the loop runs, as `cache`
-    // is borrowed shared.
-    let next = |sid, byte| unsafe { dfa.next_state_untagged_unchecked(cache, sid, byte) };
     while let Some(&[b0, b1, b2, b3]) = haystack.get(at..at + 4) {
-        let s0 = next(sid, b0);
+        let s0 = dfa.next_state_untagged(cache, sid, b0);
         if s0.is_tagged() {
             return (sid, at);
         }
-        let s1 = next(s0, b1);
+        let s1 = dfa.next_state_untagged(cache, s0, b1);
         if s1.is_tagged() {
             return (s0, at + 1);
         }
-        let s2 = next(s1, b2);
+        let s2 = dfa.next_state_untagged(cache, s1, b2);
         if s2.is_tagged() {
             return (s1, at + 2);
         }
-        let s3 = next(s2, b3);
+        let s3 = dfa.next_state_untagged(cache, s2, b3);
         if s3.is_tagged() {
             return (s2, at + 3);
         }
         (sid, at) = (s3, at + 4);
     }
     while let Some(&byte) = haystack.get(at) {
-        let following = next(sid, byte);
-        if following.is_tagged() {
+        let next = dfa.next_state_untagged(cache, sid, byte);
+        if next.is_tagged() {
             break;
         }
-        (sid, at) = (following, at + 1);
+        (sid, at) = (next, at + 1);
     }
     (sid, at)
 }
