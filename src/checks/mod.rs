@@ -305,8 +305,8 @@ impl Check {
         let skip_captions = self.rule.reads_facts();
         let units = self.gate.admitted(doc, scope, &mut emit.out.gates);
         for unit in units {
-            // Whether the unit is in a caption is asked only of a unit that
-            // gives something, which few do.
+            // Whether the unit is in a caption is asked only once it gives
+            // something (see `Emitter::muted`).
             emit.paragraph = unit.paragraph.filter(|_| skip_captions);
             let unit = unit.span;
             match &self.rule {

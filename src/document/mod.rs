@@ -135,9 +135,9 @@ impl Document {
 
     /// Whether paragraph `index` is a photo caption ("… (AP Photo/…)"): its
     /// dates and counts are the photo's, not the story's. Looked for when
-    /// first asked, since only the paragraphs where a check finds something
-    /// to read are asked about: looking in every paragraph was a pass over
-    /// every article of its own, 3% of a run.
+    /// first asked, which is when a check finds something in the paragraph:
+    /// looking in every paragraph ahead cost 3% of a run, and asking this way
+    /// reads a third less text.
     pub fn is_caption(&self, index: usize) -> bool {
         *self.captions[index]
             .get_or_init(|| PHOTO_CREDIT.is_match(&self.lintable[self.paragraphs[index].clone()]))
