@@ -7,7 +7,7 @@
 #   BENCH_SIZE_MB=200   size of the 1x corpus in MB (10^6 bytes of article text)
 #   BENCH_SEED=1        generator seed
 #   BENCH_RUNS=3        runs of cat and rg (best is reported)
-#   BENCH_FACTLINT_RUNS=1  runs of each factlint measurement (best is reported)
+#   BENCH_FACTLINT_RUNS=3  runs of each factlint measurement (best is reported, as for cat and rg)
 #   BENCH_LARGE=1       also measure a 10x corpus (2 GB by default: disk and time)
 #   BENCH_NO_INSTALL=1  never apt-get install missing tools (skip them instead)
 #   BENCH_CORPUS=target/bench-corpus  where the 1x corpus goes (scaled ones get -0.1x etc.)
@@ -18,7 +18,7 @@ cd "$(dirname "$0")/.."
 SIZE_MB=${BENCH_SIZE_MB:-200}
 SEED=${BENCH_SEED:-1}
 RUNS=${BENCH_RUNS:-3}
-FL_RUNS=${BENCH_FACTLINT_RUNS:-1}
+FL_RUNS=${BENCH_FACTLINT_RUNS:-3}
 LARGE=${BENCH_LARGE:-0}
 NO_INSTALL=${BENCH_NO_INSTALL:-0}
 CORPUS=${BENCH_CORPUS:-target/bench-corpus}
