@@ -199,10 +199,13 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// a weekday, by pattern and group name. Their groups are the match.
 const ONE_GROUP_FORMS: [(usize, &str); 3] = [(4, "rel"), (5, "hol"), (6, "w3")];
 
-/// The forms of [`DATE`] written with a month's name, by pattern, and their
-/// weekday, month, day and year groups.
-const WRITTEN_FORMS: [(usize, [&str; 4]); 2] =
-    [(2, ["w1", "m1", "d1", "y1"]), (3, ["w2", "m2", "d2", "y2"])];
+/// The forms of [`DATE`] written with a month's name, by pattern: whether
+/// the month comes before the day, and their weekday, month, day and year
+/// groups.
+const WRITTEN_FORMS: [(usize, bool, [&str; 4]); 2] = [
+    (2, true, ["w1", "m1", "d1", "y1"]),
+    (3, false, ["w2", "m2", "d2", "y2"]),
+];
 
 /// The first date expression at or after `at`, with its groups: those of
 /// a form that is one group are the match, and are not resolved (half the
@@ -218,8 +221,8 @@ fn date_parts(text: &str, at: usize) -> Option<Parts<'_>> {
     }
     WRITTEN_FORMS
         .iter()
-        .find(|(written, _)| *written == form)
-        .and_then(|&(form, names)| read_written(form == 2, names, found))
+        .find(|(written, ..)| *written == form)
+        .and_then(|&(_, month_first, names)| read_written(month_first, names, found))
         .or_else(|| matcher::groups_of(&DATE, text, found.range()).map(Parts::Resolved))
 }
 
@@ -629,7 +632,7 @@ mod tests {
         for form in ONE_GROUP_FORMS
             .map(|(form, _)| form)
             .into_iter()
-            .chain([2, 3])
+            .chain(WRITTEN_FORMS.map(|(form, ..)| form))
         {
             assert!(forms.contains(&form), "form {form} not met: {forms:?}");
         }
@@ -648,8 +651,11 @@ mod tests {
         ];
         for text in texts {
             let (form, found) = matcher::find_pattern_at(&DATE, text, 0).unwrap();
-            let (_, names) = WRITTEN_FORMS.iter().find(|(f, _)| *f == form).unwrap();
-            assert!(read_written(form == 2, *names, found).is_some(), "{text}");
+            let (_, month_first, names) = WRITTEN_FORMS.iter().find(|(f, ..)| *f == form).unwrap();
+            assert!(
+                read_written(*month_first, *names, found).is_some(),
+                "{text}"
+            );
         }
     }
 
