@@ -180,7 +180,9 @@ impl Source<'_> {
     /// Where `span` is, with the source lines around it for rendering.
     pub fn location(&self, span: Range<usize>) -> Location {
         let excerpt = self.excerpt(&span);
-        self.located(span, excerpt)
+        let start = self.lines.line_col(self.text, span.start);
+        let end = self.lines.line_col(self.text, span.end);
+        self.located(span, start, end, excerpt)
     }
 
     /// `self.location(span).compact()`, without copying the lines first: what
@@ -201,21 +203,21 @@ impl Source<'_> {
             line: start.line,
             column: start.column + flagged.chars().count(),
         };
+        let excerpt = Excerpt::compact(flagged.to_string(), start.line);
+        self.located(span, start, end, excerpt)
+    }
+
+    fn located(
+        &self,
+        span: Range<usize>,
+        start: LineCol,
+        end: LineCol,
+        excerpt: Excerpt,
+    ) -> Location {
         Location {
             path: self.path.clone(),
             start,
             end,
-            excerpt: Excerpt::compact(flagged.to_string(), start.line),
-            span,
-            label: None,
-        }
-    }
-
-    fn located(&self, span: Range<usize>, excerpt: Excerpt) -> Location {
-        Location {
-            path: self.path.clone(),
-            start: self.lines.line_col(self.text, span.start),
-            end: self.lines.line_col(self.text, span.end),
             excerpt,
             span,
             label: None,
