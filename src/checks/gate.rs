@@ -40,12 +40,18 @@ struct Plan {
 }
 
 impl Plan {
-    fn admits(&self, found: &PatternSet) -> bool {
-        let matched = |&i: &usize| found.contains(PatternID::must(i));
+    /// Whether the gate passes where `matched` says which patterns match.
+    fn admits(&self, matched: impl Fn(usize) -> bool) -> bool {
+        let matched = |&i: &usize| matched(i);
         self.when.iter().all(matched)
             && !self.unless.iter().any(matched)
             && (self.triggers.is_empty() || self.triggers.iter().any(matched))
     }
+}
+
+/// Whether pattern `i` is in `found`.
+fn has(found: &PatternSet, i: usize) -> bool {
+    found.contains(PatternID::must(i))
 }
 
 /// One regex set for all gate patterns of one unit scope.
@@ -134,37 +140,25 @@ impl Gate {
         let shared = self
             .shared
             .as_ref()
-            .filter(|(shared, _)| shared.scope == scope)
             .and_then(|(shared, plan)| Some((shared, shared.set()?, plan)));
         match shared {
-            Some((shared, set, plan)) => {
-                if cache.document != doc.id {
-                    cache.matched.clear();
-                    cache.document = doc.id;
+            Some((shared, set, plan)) if shared.scope == scope => shared
+                .matched(set, doc, cache)
+                .iter()
+                .filter(|(_, found)| plan.admits(|i| has(found, i)))
+                .map(|(unit, _)| unit.clone())
+                .collect(),
+            // A document gate answered paragraph by paragraph (see [`share`]):
+            // a pattern matches the document where it matches a paragraph.
+            Some((shared, set, plan))
+                if scope == Scope::Document && shared.scope == Scope::Paragraph =>
+            {
+                let paragraphs = shared.matched(set, doc, cache);
+                if plan.admits(|i| paragraphs.iter().any(|(_, found)| has(found, i))) {
+                    scope.units(doc)
+                } else {
+                    Vec::new()
                 }
-                let key = Arc::as_ptr(shared) as usize;
-                let matched = cache
-                    .matched
-                    .entry(key)
-                    .or_insert_with(|| {
-                        Arc::new(
-                            scope
-                                .units(doc)
-                                .into_iter()
-                                .map(|unit| {
-                                    let found =
-                                        matcher::set_matches(set, &doc.lintable[unit.span.clone()]);
-                                    (unit, found)
-                                })
-                                .collect(),
-                        )
-                    })
-                    .clone();
-                matched
-                    .iter()
-                    .filter(|(_, found)| plan.admits(found))
-                    .map(|(unit, _)| unit.clone())
-                    .collect()
             }
             _ => scope
                 .units(doc)
@@ -172,6 +166,39 @@ impl Gate {
                 .filter(|unit| self.admits(&doc.lintable[unit.span.clone()]))
                 .collect(),
         }
+    }
+}
+
+impl SharedGates {
+    /// Which of the set's patterns match in each unit of `doc`, computed once
+    /// per document.
+    fn matched(
+        self: &Arc<Self>,
+        set: &matcher::Set,
+        doc: &Document,
+        cache: &mut DocumentGates,
+    ) -> Arc<Vec<(Unit, PatternSet)>> {
+        if cache.document != doc.id {
+            cache.matched.clear();
+            cache.document = doc.id;
+        }
+        let key = Arc::as_ptr(self) as usize;
+        cache
+            .matched
+            .entry(key)
+            .or_insert_with(|| {
+                Arc::new(
+                    self.scope
+                        .units(doc)
+                        .into_iter()
+                        .map(|unit| {
+                            let found = matcher::set_matches(set, &doc.lintable[unit.span.clone()]);
+                            (unit, found)
+                        })
+                        .collect(),
+                )
+            })
+            .clone()
     }
 }
 
@@ -187,6 +214,24 @@ pub fn share(gates: &mut [Sharing]) {
     let mut by_scope: HashMap<Scope, Vec<usize>> = HashMap::new();
     for (i, (_, scope, _)) in gates.iter().enumerate() {
         by_scope.entry(*scope).or_default().push(i);
+    }
+    // Document gates whose patterns all stay within lines join the paragraph
+    // set, which reads the same text: one pass over each document fewer.
+    let within_lines = |&i: &usize| {
+        let (gate, _, triggers) = &gates[i];
+        (gate.when.iter().chain(&gate.unless).chain(triggers.iter()))
+            .all(Pattern::stays_within_lines)
+    };
+    if by_scope.contains_key(&Scope::Paragraph)
+        && by_scope
+            .get(&Scope::Document)
+            .is_some_and(|members| members.iter().all(within_lines))
+    {
+        let members = by_scope.remove(&Scope::Document).unwrap_or_default();
+        by_scope
+            .entry(Scope::Paragraph)
+            .or_default()
+            .extend(members);
     }
     for (scope, members) in by_scope {
         let mut patterns: Vec<Pattern> = Vec::new();
@@ -319,5 +364,74 @@ mod tests {
         assert_eq!(spans(&open, &mut cache).len(), 3, "alone, no narrowing");
         share(&mut [(&mut open, Scope::Sentence, &triggers)]);
         assert_eq!(spans(&open, &mut cache), ["Crimea was annexed.", "Ducks."]);
+    }
+
+    #[test]
+    fn document_gates_within_lines_are_answered_by_paragraphs() {
+        let docs = [
+            "  Troops massed.\n\nNorth Korea sent shells.  \n",
+            "North\n\nKorea was not named.\n",
+            "Shells.\nNorth Korea\n\nand more shells\n",
+            "",
+        ];
+        let gate_in = |scope, when: &[&str]| {
+            let mut g = gate(when, &[]);
+            g.scope = scope;
+            g
+        };
+        let mut paragraph = gate_in(Scope::Paragraph, &["shells"]);
+        let mut topic = gate_in(Scope::Document, &[r"\bNorth Korea\b"]);
+        let mut spanning = gate_in(Scope::Document, &[r"North\s+Korea"]);
+        let alone: Vec<[usize; 3]> = docs
+            .iter()
+            .map(|text| {
+                let doc = Document::parse("a.txt", text.as_bytes().to_vec(), None).unwrap();
+                let mut cache = DocumentGates::default();
+                [
+                    paragraph.admitted(&doc, Scope::Paragraph, &mut cache).len(),
+                    topic.admitted(&doc, Scope::Document, &mut cache).len(),
+                    spanning.admitted(&doc, Scope::Document, &mut cache).len(),
+                ]
+            })
+            .collect();
+        assert_eq!(alone, [[1, 1, 1], [0, 0, 1], [1, 1, 1], [0, 0, 0]]);
+
+        // The topic joins the paragraph set; a pattern that may take a line
+        // break keeps the whole document to itself.
+        share(&mut [
+            (&mut paragraph, Scope::Paragraph, &[]),
+            (&mut topic, Scope::Document, &[]),
+        ]);
+        assert!(Arc::ptr_eq(
+            topic.shared().unwrap(),
+            paragraph.shared().unwrap()
+        ));
+        let mut crossing = gate_in(Scope::Paragraph, &["shells"]);
+        share(&mut [
+            (&mut crossing, Scope::Paragraph, &[]),
+            (&mut spanning, Scope::Document, &[]),
+        ]);
+        assert!(!Arc::ptr_eq(
+            spanning.shared().unwrap(),
+            crossing.shared().unwrap()
+        ));
+        let shared: Vec<[usize; 3]> = docs
+            .iter()
+            .map(|text| {
+                let doc = Document::parse("a.txt", text.as_bytes().to_vec(), None).unwrap();
+                let mut cache = DocumentGates::default();
+                [
+                    paragraph.admitted(&doc, Scope::Paragraph, &mut cache).len(),
+                    topic.admitted(&doc, Scope::Document, &mut cache).len(),
+                    spanning.admitted(&doc, Scope::Document, &mut cache).len(),
+                ]
+            })
+            .collect();
+        assert_eq!(shared, alone);
+        let doc = Document::parse("a.txt", docs[0].as_bytes().to_vec(), None).unwrap();
+        let mut cache = DocumentGates::default();
+        topic.admitted(&doc, Scope::Document, &mut cache);
+        paragraph.admitted(&doc, Scope::Paragraph, &mut cache);
+        assert_eq!(cache.matched.len(), 1, "one pass, over the paragraphs");
     }
 }

@@ -11,7 +11,7 @@
 use super::error::SpecError;
 use crate::matcher;
 use regex_automata::meta::{BuildError, Regex};
-use regex_syntax::hir::{Class, Hir, HirKind};
+use regex_syntax::hir::{Class, Hir, HirKind, Look};
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 use toml::Spanned;
@@ -110,6 +110,21 @@ impl Pattern {
         matcher::groups_of(self.regex(), text, found)
     }
 
+    /// Whether every match lies inside one line, between its first and last
+    /// characters that are not white space: then searching a text's
+    /// paragraphs one by one finds it wherever searching the whole text does.
+    /// No match may be empty, take a line break, or begin or end with white
+    /// space, and the only assertions are word boundaries, which read a
+    /// paragraph's edge as they read the white space around it.
+    pub fn stays_within_lines(&self) -> bool {
+        let hir = &self.0.hir;
+        hir.properties().minimum_len().is_some_and(|n| n > 0)
+            && hir.properties().look_set().iter().all(is_word_look)
+            && !takes_line_break(hir)
+            && solid_edge(hir, Edge::First)
+            && solid_edge(hir, Edge::Last)
+    }
+
     /// Whether the pattern has a capture group named `name`.
     pub fn has_group(&self, name: &str) -> bool {
         fn has(hir: &Hir, name: &str) -> bool {
@@ -206,17 +221,110 @@ impl Padding {
 }
 
 /// Whether `class` matches character `c`, or (a byte class) the byte at that
-/// edge of the match.
+/// edge of the match. Ranges are sorted: a binary search, as `\w` has
+/// hundreds.
 fn contains(class: &Class, c: char, byte: u8) -> bool {
     match class {
-        Class::Unicode(class) => class
-            .ranges()
-            .iter()
-            .any(|r| r.start() <= c && c <= r.end()),
+        Class::Unicode(class) => {
+            let ranges = class.ranges();
+            let at = ranges.partition_point(|r| r.end() < c);
+            ranges.get(at).is_some_and(|r| r.start() <= c)
+        }
         Class::Bytes(class) => class
             .ranges()
             .iter()
             .any(|r| r.start() <= byte && byte <= r.end()),
+    }
+}
+
+/// Whether an assertion only looks at whether the characters beside it are
+/// word characters (`\b`, `\B` and their halves), and not at line or text
+/// edges (`^`, `$`).
+fn is_word_look(look: Look) -> bool {
+    !matches!(
+        look,
+        Look::Start | Look::End | Look::StartLF | Look::EndLF | Look::StartCRLF | Look::EndCRLF
+    )
+}
+
+/// Whether some match of `hir` may take a line break (`\n` or `\r`).
+fn takes_line_break(hir: &Hir) -> bool {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => false,
+        HirKind::Literal(literal) => literal.0.iter().any(|&b| b == b'\n' || b == b'\r'),
+        HirKind::Class(class) => class_has(class, '\n') || class_has(class, '\r'),
+        HirKind::Repetition(rep) => takes_line_break(&rep.sub),
+        HirKind::Capture(capture) => takes_line_break(&capture.sub),
+        HirKind::Concat(subs) | HirKind::Alternation(subs) => subs.iter().any(takes_line_break),
+    }
+}
+
+/// The characters `char::is_whitespace` (and so `str::trim`) takes: Unicode's
+/// `White_Space`.
+const WHITE_SPACE: [char; 25] = [
+    '\t', '\n', '\u{0B}', '\u{0C}', '\r', ' ', '\u{85}', '\u{A0}', '\u{1680}', '\u{2000}',
+    '\u{2001}', '\u{2002}', '\u{2003}', '\u{2004}', '\u{2005}', '\u{2006}', '\u{2007}', '\u{2008}',
+    '\u{2009}', '\u{200A}', '\u{2028}', '\u{2029}', '\u{202F}', '\u{205F}', '\u{3000}',
+];
+
+/// Whether `class` matches character `c` (a byte class: its byte, if ASCII).
+fn class_has(class: &Class, c: char) -> bool {
+    match class {
+        Class::Unicode(_) => contains(class, c, 0),
+        Class::Bytes(_) => c.is_ascii() && contains(class, c, c as u8),
+    }
+}
+
+/// One end of a match.
+#[derive(Clone, Copy, PartialEq)]
+enum Edge {
+    First,
+    Last,
+}
+
+/// Whether every match of `hir` that is not empty has a character that is
+/// not white space (as `str::trim` counts it) at `edge`.
+fn solid_edge(hir: &Hir, edge: Edge) -> bool {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => true,
+        HirKind::Literal(literal) => match std::str::from_utf8(&literal.0) {
+            Ok(text) => match edge {
+                Edge::First => text.chars().next(),
+                Edge::Last => text.chars().next_back(),
+            }
+            .is_none_or(|c| !c.is_whitespace()),
+            // Bytes that are not UTF-8: not worth reading further.
+            Err(_) => false,
+        },
+        HirKind::Class(class) => {
+            let ascii = match class {
+                Class::Unicode(_) => true,
+                // A byte above ASCII may start a white space character.
+                Class::Bytes(bytes) => bytes.ranges().iter().all(|r| r.end().is_ascii()),
+            };
+            ascii && !WHITE_SPACE.iter().any(|&c| class_has(class, c))
+        }
+        HirKind::Repetition(rep) => solid_edge(&rep.sub, edge),
+        HirKind::Capture(capture) => solid_edge(&capture.sub, edge),
+        HirKind::Alternation(subs) => subs.iter().all(|sub| solid_edge(sub, edge)),
+        HirKind::Concat(subs) => {
+            // The edge is in the first item that cannot be empty, or in one
+            // of the items before it that may be.
+            let mut items = subs.iter();
+            loop {
+                let item = match edge {
+                    Edge::First => items.next(),
+                    Edge::Last => items.next_back(),
+                };
+                let Some(item) = item else { return true };
+                if !solid_edge(item, edge) {
+                    return false;
+                }
+                if item.properties().minimum_len() != Some(0) {
+                    return true;
+                }
+            }
+        }
     }
 }
 
@@ -468,5 +576,57 @@ mod tests {
         let word = pattern("annex").unwrap();
         assert!(!word.matches_empty());
         assert!(word.0.compiled.get().is_none(), "judged by its syntax");
+    }
+
+    #[test]
+    fn white_space_is_what_trim_takes() {
+        let all: Vec<char> = (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace())
+            .collect();
+        assert_eq!(all, WHITE_SPACE);
+    }
+
+    #[test]
+    fn patterns_that_stay_within_lines() {
+        let within = [
+            r"(?i)\bNorth Korea|\bPyongyang\b|\bKN-2[0-9]",
+            r"(?i)\b(?P<flag>(\w{2,}sis)s)\b",
+            r"\bdeath toll\b",
+            r"(?:a|b)?c+",
+            r"x[^\s]*y",
+            r"a\x{A0}b",
+            r"(?-u:\w)+",
+        ];
+        for p in within {
+            assert!(pattern(p).unwrap().stays_within_lines(), "{p}");
+        }
+        let crossing = [
+            // A line break, in a class or `.` (which takes `\r`).
+            r"killed\s+people",
+            r"a.b",
+            r"(?s)a.b",
+            "a\nb",
+            // Anchors read a paragraph's edge unlike the text's.
+            r"(?m)^Advertisement$",
+            r"\Aa",
+            // White space at an end, which a paragraph trims.
+            r"killed ",
+            r" killed",
+            r"\bkilled\W",
+            r"a\x{A0}",
+            r"\x{2003}a",
+            r"killed[ \t]",
+            r"[ \t]killed",
+            r"x?[ \t]y",
+            r"x[ \t]y?",
+            r"(?-u:\s)a",
+            // Empty matches.
+            r"x?",
+            r"\b",
+        ];
+        for p in crossing {
+            assert!(!pattern(p).unwrap().stays_within_lines(), "{p}");
+        }
     }
 }
