@@ -7,6 +7,11 @@
 //! match; each check then looks its own patterns up in that answer. A set is
 //! compiled when first needed, so commands that lint nothing never pay for it.
 //!
+//! A document-scope set would read every document once more, so when each
+//! of its patterns keeps to one line ([`Pattern::stays_within_lines`]) they
+//! join the paragraph set instead, and a document gate passes where its
+//! patterns match in some paragraph.
+//!
 //! A check can also put the patterns it searches for in the set as
 //! *triggers* (a `forbid` does): a unit where none of them matches cannot
 //! give a finding, so the check skips it without running its own regexes.
@@ -208,7 +213,8 @@ impl SharedGates {
 pub type Sharing<'a> = (&'a mut Gate, Scope, &'a [Pattern]);
 
 /// Puts the gate patterns (and triggers) of `checks` into one set per unit
-/// scope. Gates keep their own patterns too, for a set too big to compile;
+/// scope, document patterns that keep to a line into the paragraph set.
+/// Gates keep their own patterns too, for a set too big to compile;
 /// triggers only ever narrow a shared set's answer.
 pub fn share(gates: &mut [Sharing]) {
     let mut by_scope: HashMap<Scope, Vec<usize>> = HashMap::new();
