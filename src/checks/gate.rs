@@ -385,21 +385,21 @@ mod tests {
             g.scope = scope;
             g
         };
+        // How many units each gate admits in each document.
+        let admitted = |gates: [&Gate; 3]| -> Vec<[usize; 3]> {
+            let scopes = [Scope::Paragraph, Scope::Document, Scope::Document];
+            docs.iter()
+                .map(|text| {
+                    let doc = Document::parse("a.txt", text.as_bytes().to_vec(), None).unwrap();
+                    let mut cache = DocumentGates::default();
+                    std::array::from_fn(|i| gates[i].admitted(&doc, scopes[i], &mut cache).len())
+                })
+                .collect()
+        };
         let mut paragraph = gate_in(Scope::Paragraph, &["shells"]);
         let mut topic = gate_in(Scope::Document, &[r"\bNorth Korea\b"]);
         let mut spanning = gate_in(Scope::Document, &[r"North\s+Korea"]);
-        let alone: Vec<[usize; 3]> = docs
-            .iter()
-            .map(|text| {
-                let doc = Document::parse("a.txt", text.as_bytes().to_vec(), None).unwrap();
-                let mut cache = DocumentGates::default();
-                [
-                    paragraph.admitted(&doc, Scope::Paragraph, &mut cache).len(),
-                    topic.admitted(&doc, Scope::Document, &mut cache).len(),
-                    spanning.admitted(&doc, Scope::Document, &mut cache).len(),
-                ]
-            })
-            .collect();
+        let alone = admitted([&paragraph, &topic, &spanning]);
         assert_eq!(alone, [[1, 1, 1], [0, 0, 1], [1, 1, 1], [0, 0, 0]]);
 
         // The topic joins the paragraph set; a pattern that may take a line
@@ -421,19 +421,7 @@ mod tests {
             spanning.shared().unwrap(),
             crossing.shared().unwrap()
         ));
-        let shared: Vec<[usize; 3]> = docs
-            .iter()
-            .map(|text| {
-                let doc = Document::parse("a.txt", text.as_bytes().to_vec(), None).unwrap();
-                let mut cache = DocumentGates::default();
-                [
-                    paragraph.admitted(&doc, Scope::Paragraph, &mut cache).len(),
-                    topic.admitted(&doc, Scope::Document, &mut cache).len(),
-                    spanning.admitted(&doc, Scope::Document, &mut cache).len(),
-                ]
-            })
-            .collect();
-        assert_eq!(shared, alone);
+        assert_eq!(admitted([&paragraph, &topic, &spanning]), alone);
         let doc = Document::parse("a.txt", docs[0].as_bytes().to_vec(), None).unwrap();
         let mut cache = DocumentGates::default();
         topic.admitted(&doc, Scope::Document, &mut cache);
