@@ -101,6 +101,13 @@ pub struct Set {
     caches: Pool<SetCache, CreateSetCache>,
 }
 
+impl Set {
+    /// How many patterns the set has.
+    pub fn pattern_len(&self) -> usize {
+        self.engines.pikevm.get_nfa().pattern_len()
+    }
+}
+
 struct SetEngines {
     /// `None` when the lazy DFA could not be built (its cache too small).
     dfa: Option<hybrid::dfa::DFA>,
@@ -157,33 +164,86 @@ pub fn build_set<H: std::borrow::Borrow<Hir>>(
     })
 }
 
-/// The patterns of `set` that match somewhere in `text`, read in one pass
-/// of the lazy DFA. (Most units match none of a scope's patterns, and a first
-/// search that stopped at the first match once made that pass cheaper; since
-/// `every_match` reads four bytes at a time, it is as fast on its own.)
-pub fn set_matches(set: &Set, text: &str) -> PatternSet {
-    let mut found = PatternSet::new(set.engines.pikevm.get_nfa().pattern_len());
+/// How many words of bits hold which of `patterns` patterns matched (see
+/// [`set_matches`]).
+pub fn words_for(patterns: usize) -> usize {
+    patterns.div_ceil(64).max(1)
+}
+
+/// Sets the bit of each pattern of `set` that matches somewhere in `text`
+/// (bit `i % 64` of word `i / 64` for pattern `i`), in `found`: zeroed words,
+/// [`words_for`] the set's patterns. The caller gives the words, so that a
+/// document's units share one allocation and a gate checks its patterns
+/// with a few word operations.
+///
+/// One pass of the lazy DFA. (Most units match none of a scope's patterns,
+/// and a first search that stopped at the first match once made that pass
+/// cheaper; since `every_match` reads four bytes at a time, it is as fast on
+/// its own.)
+pub fn set_matches(set: &Set, text: &str, found: &mut [u64]) {
     let engines = &set.engines;
+    let patterns = set.pattern_len();
     let cache = &mut *set.caches.get();
     let input = Input::new(text);
     if let (Some(dfa), Some(dfa_cache)) = (&engines.dfa, cache.dfa.as_mut()) {
         // Empty matches that would split a character are not matches; the
         // regex crate's own loop steps over them.
         let nfa = dfa.get_nfa();
-        let searched = if nfa.has_empty() && nfa.is_utf8() {
-            dfa.try_which_overlapping_matches(dfa_cache, &input, &mut found)
+        if nfa.has_empty() && nfa.is_utf8() {
+            let mut set = PatternSet::new(patterns);
+            if dfa
+                .try_which_overlapping_matches(dfa_cache, &input, &mut set)
+                .is_ok()
+            {
+                return copy_bits(&set, found);
+            }
         } else {
-            every_match(dfa, dfa_cache, &input, &mut found)
-        };
-        if searched.is_ok() {
-            return found;
+            let mut bits = Bits {
+                words: &mut *found,
+                set: 0,
+                patterns,
+            };
+            if every_match(dfa, dfa_cache, &input, &mut bits).is_ok() {
+                return;
+            }
+            bits.words.fill(0);
         }
     }
     // The lazy DFA gave up: the PikeVM reads what it could not.
+    let mut set = PatternSet::new(patterns);
     engines
         .pikevm
-        .which_overlapping_matches(&mut cache.pikevm, &input, &mut found);
-    found
+        .which_overlapping_matches(&mut cache.pikevm, &input, &mut set);
+    copy_bits(&set, found);
+}
+
+/// The bits of the patterns in `set`, set in `found`.
+fn copy_bits(set: &PatternSet, found: &mut [u64]) {
+    for id in set.iter() {
+        let i = id.as_usize();
+        found[i / 64] |= 1 << (i % 64);
+    }
+}
+
+/// Bits of the patterns found so far, and how many.
+struct Bits<'a> {
+    words: &'a mut [u64],
+    set: usize,
+    patterns: usize,
+}
+
+impl Bits<'_> {
+    fn insert(&mut self, i: usize) {
+        let (word, bit) = (i / 64, 1 << (i % 64));
+        if self.words[word] & bit == 0 {
+            self.words[word] |= bit;
+            self.set += 1;
+        }
+    }
+
+    fn is_full(&self) -> bool {
+        self.set == self.patterns
+    }
 }
 
 /// Adds the pattern of every match state `dfa` reaches in `input` to `found`:
@@ -196,7 +256,7 @@ fn every_match(
     dfa: &hybrid::dfa::DFA,
     cache: &mut hybrid::dfa::Cache,
     input: &Input<'_>,
-    found: &mut PatternSet,
+    found: &mut Bits<'_>,
 ) -> Result<(), MatchError> {
     let haystack = &input.haystack()[..input.end()];
     let mut sid = dfa.start_state_forward(cache, input)?;
@@ -290,10 +350,10 @@ fn add_patterns(
     dfa: &hybrid::dfa::DFA,
     cache: &hybrid::dfa::Cache,
     sid: LazyStateID,
-    found: &mut PatternSet,
+    found: &mut Bits<'_>,
 ) {
     for index in 0..dfa.match_len(cache, sid) {
-        let _ = found.try_insert(dfa.match_pattern(cache, sid, index));
+        found.insert(dfa.match_pattern(cache, sid, index).as_usize());
     }
 }
 
@@ -519,9 +579,19 @@ mod tests {
     fn sets_report_every_matching_pattern() {
         let hirs = [hir("annex"), hir("(?i)crimea"), hir("ducks"), hir("a")];
         let set = build_set(&hirs, 1 << 20).unwrap();
-        let found = set_matches(&set, "Crimea was annexed");
-        let ids: Vec<usize> = found.iter().map(|id| id.as_usize()).collect();
-        assert_eq!(ids, [0, 1, 3]);
+        assert_eq!(matching(&set, "Crimea was annexed"), [0, 1, 3]);
+    }
+
+    #[test]
+    fn sets_of_more_than_64_patterns_answer_in_several_words() {
+        let words: Vec<String> = (0..70).map(|i| format!("w{i}x")).collect();
+        let patterns: Vec<&str> = words.iter().map(String::as_str).collect();
+        sets_agree(
+            &patterns,
+            &["w0x w63x w64x w69x", "w65x", "none", "w1x w1x"],
+        );
+        let (ours, _) = both_sets(&patterns, "w64x and w3x");
+        assert_eq!(ours, [3, 64]);
     }
 
     /// The patterns a set's own loop and the regex crate's sets say match.
@@ -529,9 +599,19 @@ mod tests {
         let hirs: Vec<Hir> = patterns.iter().map(|p| hir(p)).collect();
         let ours = build_set(&hirs, 1 << 20).unwrap();
         let theirs = regex::RegexSet::new(patterns).unwrap();
-        let found = set_matches(&ours, text);
-        let ours = found.iter().map(|id| id.as_usize()).collect();
-        (ours, theirs.matches(text).into_iter().collect())
+        (
+            matching(&ours, text),
+            theirs.matches(text).into_iter().collect(),
+        )
+    }
+
+    /// The patterns of `set` that match in `text`, read off their bits.
+    fn matching(set: &Set, text: &str) -> Vec<usize> {
+        let mut found = vec![0; words_for(set.pattern_len())];
+        set_matches(set, text, &mut found);
+        (0..set.pattern_len())
+            .filter(|&i| found[i / 64] & (1 << (i % 64)) != 0)
+            .collect()
     }
 
     fn sets_agree(patterns: &[&str], texts: &[&str]) {

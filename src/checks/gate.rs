@@ -20,7 +20,6 @@ use super::Scope;
 use super::pattern::Pattern;
 use crate::document::Document;
 use crate::matcher;
-use regex_automata::{PatternID, PatternSet};
 use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -35,28 +34,43 @@ pub struct Gate {
     shared: Option<(Arc<SharedGates>, Plan)>,
 }
 
-/// Positions of a gate's patterns in its shared set.
+/// A gate's patterns in its shared set, as masks of the set's answer bits
+/// (see [`matcher::set_matches`]): for each word of an answer, the bits of
+/// the `when`, `unless` and trigger patterns in it.
 #[derive(Debug, Clone)]
 struct Plan {
-    when: Vec<usize>,
-    unless: Vec<usize>,
-    /// The check's own patterns: one must match (none: no condition).
-    triggers: Vec<usize>,
+    masks: Vec<[u64; 3]>,
+    /// Whether the check has triggers, one of which must match.
+    triggered: bool,
 }
 
 impl Plan {
-    /// Whether the gate passes where `matched` says which patterns match.
-    fn admits(&self, matched: impl Fn(usize) -> bool) -> bool {
-        let matched = |&i: &usize| matched(i);
-        self.when.iter().all(matched)
-            && !self.unless.iter().any(matched)
-            && (self.triggers.is_empty() || self.triggers.iter().any(matched))
+    /// The plan for patterns at these positions of a set of `patterns`.
+    fn new(when: &[usize], unless: &[usize], triggers: &[usize], patterns: usize) -> Self {
+        let mut masks = vec![[0; 3]; matcher::words_for(patterns)];
+        for (kind, positions) in [when, unless, triggers].into_iter().enumerate() {
+            for &i in positions {
+                masks[i / 64][kind] |= 1 << (i % 64);
+            }
+        }
+        Self {
+            masks,
+            triggered: !triggers.is_empty(),
+        }
     }
-}
 
-/// Whether pattern `i` is in `found`.
-fn has(found: &PatternSet, i: usize) -> bool {
-    found.contains(PatternID::must(i))
+    /// Whether the gate passes where `found` are the patterns that match.
+    #[inline]
+    fn admits(&self, found: &[u64]) -> bool {
+        let mut triggered = false;
+        for (&[when, unless, triggers], &found) in self.masks.iter().zip(found) {
+            if found & when != when || found & unless != 0 {
+                return false;
+            }
+            triggered |= found & triggers != 0;
+        }
+        triggered || !self.triggered
+    }
 }
 
 /// One regex set for all gate patterns of one unit scope.
@@ -92,9 +106,25 @@ pub struct Unit {
 /// per shared set.
 #[derive(Debug, Default)]
 pub struct DocumentGates {
-    matched: FxHashMap<usize, Arc<Vec<(Unit, PatternSet)>>>,
+    matched: FxHashMap<usize, Arc<UnitMatches>>,
     /// The document the answers are for ([`Document::id`]); another one empties them.
     document: u64,
+}
+
+/// A shared set's answer for each unit of a document: the units, and their
+/// answer bits one after another, `words` each.
+#[derive(Debug)]
+struct UnitMatches {
+    units: Vec<Unit>,
+    words: usize,
+    bits: Vec<u64>,
+}
+
+impl UnitMatches {
+    /// Each unit with the bits of the patterns that match in it.
+    fn iter(&self) -> impl Iterator<Item = (&Unit, &[u64])> {
+        self.units.iter().zip(self.bits.chunks_exact(self.words))
+    }
 }
 
 /// Shows the check's own patterns, not the set they share with every other
@@ -128,10 +158,7 @@ impl Gate {
     /// Whether the gate has no pattern and no trigger, and so lets every unit
     /// through.
     pub fn is_open(&self) -> bool {
-        let triggered = self
-            .shared
-            .as_ref()
-            .is_some_and(|(_, plan)| !plan.triggers.is_empty());
+        let triggered = self.shared.as_ref().is_some_and(|(_, plan)| plan.triggered);
         self.when.is_empty() && self.unless.is_empty() && !triggered
     }
 
@@ -150,7 +177,7 @@ impl Gate {
             Some((shared, set, plan)) if shared.scope == scope => shared
                 .matched(set, doc, cache)
                 .iter()
-                .filter(|(_, found)| plan.admits(|i| has(found, i)))
+                .filter(|(_, found)| plan.admits(found))
                 .map(|(unit, _)| unit.clone())
                 .collect(),
             // A document gate answered paragraph by paragraph (see [`share`]):
@@ -159,7 +186,14 @@ impl Gate {
                 if scope == Scope::Document && shared.scope == Scope::Paragraph =>
             {
                 let paragraphs = shared.matched(set, doc, cache);
-                if plan.admits(|i| paragraphs.iter().any(|(_, found)| has(found, i))) {
+                let mut found = vec![0; paragraphs.words];
+                for (_, in_paragraph) in paragraphs.iter() {
+                    found
+                        .iter_mut()
+                        .zip(in_paragraph)
+                        .for_each(|(f, p)| *f |= p);
+                }
+                if plan.admits(&found) {
                     scope.units(doc)
                 } else {
                     Vec::new()
@@ -182,7 +216,7 @@ impl SharedGates {
         set: &matcher::Set,
         doc: &Document,
         cache: &mut DocumentGates,
-    ) -> Arc<Vec<(Unit, PatternSet)>> {
+    ) -> Arc<UnitMatches> {
         if cache.document != doc.id {
             cache.matched.clear();
             cache.document = doc.id;
@@ -192,16 +226,13 @@ impl SharedGates {
             .matched
             .entry(key)
             .or_insert_with(|| {
-                Arc::new(
-                    self.scope
-                        .units(doc)
-                        .into_iter()
-                        .map(|unit| {
-                            let found = matcher::set_matches(set, &doc.lintable[unit.span.clone()]);
-                            (unit, found)
-                        })
-                        .collect(),
-                )
+                let units = self.scope.units(doc);
+                let words = matcher::words_for(set.pattern_len());
+                let mut bits = vec![0; units.len() * words];
+                for (unit, found) in units.iter().zip(bits.chunks_exact_mut(words)) {
+                    matcher::set_matches(set, &doc.lintable[unit.span.clone()], found);
+                }
+                Arc::new(UnitMatches { units, words, bits })
             })
             .clone()
     }
@@ -261,15 +292,15 @@ pub fn share(gates: &mut [Sharing]) {
             let when = add(&gate.when);
             let unless = add(&gate.unless);
             let triggers = add(triggers);
-            plans.push(Plan {
-                when,
-                unless,
-                triggers,
-            });
+            plans.push([when, unless, triggers]);
         }
         if patterns.is_empty() {
             continue;
         }
+        let plans: Vec<Plan> = plans
+            .iter()
+            .map(|[when, unless, triggers]| Plan::new(when, unless, triggers, patterns.len()))
+            .collect();
         let shared = Arc::new(SharedGates {
             scope,
             patterns,
@@ -292,6 +323,26 @@ mod tests {
                 .collect()
         };
         Gate::new(Scope::Sentence, re(when), re(unless))
+    }
+
+    #[test]
+    fn plans_read_answers_of_several_words() {
+        let answer = |bits: &[usize]| {
+            let mut words = vec![0u64; 2];
+            for &i in bits {
+                words[i / 64] |= 1 << (i % 64);
+            }
+            words
+        };
+        let plan = Plan::new(&[1, 70], &[65], &[2, 127], 128);
+        assert!(plan.admits(&answer(&[1, 70, 2])));
+        assert!(plan.admits(&answer(&[1, 70, 127, 3])));
+        assert!(!plan.admits(&answer(&[1, 70])), "no trigger");
+        assert!(!plan.admits(&answer(&[1, 2, 127])), "a `when` missing");
+        assert!(!plan.admits(&answer(&[1, 70, 2, 65])), "an `unless`");
+        let untriggered = Plan::new(&[0], &[], &[], 1);
+        assert!(untriggered.admits(&[1]));
+        assert!(!untriggered.admits(&[0]));
     }
 
     #[test]
