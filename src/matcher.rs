@@ -190,12 +190,13 @@ pub fn set_matches(set: &Set, text: &str, found: &mut [u64]) {
         // regex crate's own loop steps over them.
         let nfa = dfa.get_nfa();
         if nfa.has_empty() && nfa.is_utf8() {
-            let mut set = PatternSet::new(patterns);
+            let mut answer = PatternSet::new(patterns);
             if dfa
-                .try_which_overlapping_matches(dfa_cache, &input, &mut set)
+                .try_which_overlapping_matches(dfa_cache, &input, &mut answer)
                 .is_ok()
             {
-                return copy_bits(&set, found);
+                copy_bits(&answer, found);
+                return;
             }
         } else {
             let mut bits = Bits {
@@ -210,16 +211,16 @@ pub fn set_matches(set: &Set, text: &str, found: &mut [u64]) {
         }
     }
     // The lazy DFA gave up: the PikeVM reads what it could not.
-    let mut set = PatternSet::new(patterns);
+    let mut answer = PatternSet::new(patterns);
     engines
         .pikevm
-        .which_overlapping_matches(&mut cache.pikevm, &input, &mut set);
-    copy_bits(&set, found);
+        .which_overlapping_matches(&mut cache.pikevm, &input, &mut answer);
+    copy_bits(&answer, found);
 }
 
-/// The bits of the patterns in `set`, set in `found`.
-fn copy_bits(set: &PatternSet, found: &mut [u64]) {
-    for id in set.iter() {
+/// The bits of the patterns in `answer`, set in `found`.
+fn copy_bits(answer: &PatternSet, found: &mut [u64]) {
+    for id in answer.iter() {
         let i = id.as_usize();
         found[i / 64] |= 1 << (i % 64);
     }
