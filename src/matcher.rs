@@ -170,8 +170,13 @@ pub fn words_for(patterns: usize) -> usize {
     patterns.div_ceil(64).max(1)
 }
 
+/// Where pattern `i`'s bit is in a set's answer: its word, and the bit in it.
+pub fn bit_of(i: usize) -> (usize, u64) {
+    (i / 64, 1 << (i % 64))
+}
+
 /// Sets the bit of each pattern of `set` that matches somewhere in `text`
-/// (bit `i % 64` of word `i / 64` for pattern `i`), in `found`: zeroed words,
+/// ([`bit_of`] says where it is), in `found`: zeroed words,
 /// [`words_for`] the set's patterns. The caller gives the words, so that a
 /// document's units share one allocation and a gate checks its patterns
 /// with a few word operations.
@@ -221,8 +226,8 @@ pub fn set_matches(set: &Set, text: &str, found: &mut [u64]) {
 /// The bits of the patterns in `answer`, set in `found`.
 fn copy_bits(answer: &PatternSet, found: &mut [u64]) {
     for id in answer.iter() {
-        let i = id.as_usize();
-        found[i / 64] |= 1 << (i % 64);
+        let (word, bit) = bit_of(id.as_usize());
+        found[word] |= bit;
     }
 }
 
@@ -235,7 +240,7 @@ struct Bits<'a> {
 
 impl Bits<'_> {
     fn insert(&mut self, i: usize) {
-        let (word, bit) = (i / 64, 1 << (i % 64));
+        let (word, bit) = bit_of(i);
         if self.words[word] & bit == 0 {
             self.words[word] |= bit;
             self.set += 1;
@@ -611,7 +616,10 @@ mod tests {
         let mut found = vec![0; words_for(set.pattern_len())];
         set_matches(set, text, &mut found);
         (0..set.pattern_len())
-            .filter(|&i| found[i / 64] & (1 << (i % 64)) != 0)
+            .filter(|&i| {
+                let (word, bit) = bit_of(i);
+                found[word] & bit != 0
+            })
             .collect()
     }
 

@@ -50,7 +50,8 @@ impl Plan {
         let mut masks = vec![[0; 3]; matcher::words_for(patterns)];
         for (kind, positions) in [when, unless, triggers].into_iter().enumerate() {
             for &i in positions {
-                masks[i / 64][kind] |= 1 << (i % 64);
+                let (word, bit) = matcher::bit_of(i);
+                masks[word][kind] |= bit;
             }
         }
         Self {
@@ -330,7 +331,8 @@ mod tests {
         let answer = |bits: &[usize]| {
             let mut words = vec![0u64; 2];
             for &i in bits {
-                words[i / 64] |= 1 << (i % 64);
+                let (word, bit) = matcher::bit_of(i);
+                words[word] |= bit;
             }
             words
         };
