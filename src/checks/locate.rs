@@ -259,13 +259,19 @@ impl ValueLocator {
         if candidates.is_empty() {
             return Vec::new();
         }
-        let anchors: Option<Vec<Range<usize>>> =
-            self.near.as_ref().map(|r| r.find_iter(text).collect());
+        // The values end by here: an anchor that starts further on is too far
+        // from every one of them, so the search for anchors stops there.
+        let last_end = candidates.iter().map(|c| c.span.end).max().unwrap_or(0);
+        let anchors: Option<Vec<Range<usize>>> = self.near.as_ref().map(|r| {
+            r.find_iter(text)
+                .take_while(|a| a.start <= last_end + self.window_before)
+                .collect()
+        });
         // No anchor, no value near one: the subject need not be looked for.
         if anchors.as_ref().is_some_and(Vec::is_empty) {
             return Vec::new();
         }
-        let marks = self.subject_marks(text);
+        let marks = self.subject_marks(text, last_end);
         candidates
             .iter()
             .filter_map(|c| {
@@ -313,19 +319,44 @@ impl ValueLocator {
         }
     }
 
-    /// Matches of `subject` (true) and `rival` (false), sorted by position.
-    fn subject_marks(&self, text: &str) -> Vec<(Range<usize>, bool)> {
-        let Some(subject) = &self.subject else {
+    /// Matches of `subject` (true) and `rival` (false), sorted by position,
+    /// as far as they can matter to values that end by `last_end`. None
+    /// when the rival is nowhere: every value then belongs to the subject.
+    fn subject_marks(&self, text: &str, last_end: usize) -> Vec<(Range<usize>, bool)> {
+        let (Some(subject), Some(rival)) = (&self.subject, &self.rival) else {
             return Vec::new();
         };
-        let mut marks: Vec<(Range<usize>, bool)> =
-            subject.find_iter(text).map(|m| (m, true)).collect();
-        if let Some(rival) = &self.rival {
-            marks.extend(rival.find_iter(text).map(|m| (m, false)));
+        let mut marks: Vec<(Range<usize>, bool)> = marks_until(rival, text, last_end)
+            .map(|m| (m, false))
+            .collect();
+        if marks.is_empty() {
+            return marks;
         }
-        marks.sort_by_key(|(r, _)| r.start);
-        marks
+        let mut subjects: Vec<(Range<usize>, bool)> = marks_until(subject, text, last_end)
+            .map(|m| (m, true))
+            .collect();
+        // Subjects first, so that a subject and a rival found at one place
+        // stay in that order once sorted.
+        subjects.append(&mut marks);
+        subjects.sort_by_key(|(r, _)| r.start);
+        subjects
     }
+}
+
+/// The matches of `pattern` in `text` up to the first that starts at or
+/// after `last_end`. The marks after it are further from every value (which
+/// ends by `last_end`) than it is, and none of them comes before a value.
+fn marks_until<'a>(
+    pattern: &'a Pattern,
+    text: &'a str,
+    last_end: usize,
+) -> impl Iterator<Item = Range<usize>> + 'a {
+    let mut past = false;
+    pattern.find_iter(text).take_while(move |m| {
+        let keep = !past;
+        past |= m.start >= last_end;
+        keep
+    })
 }
 
 /// The date expressions of a unit, as read.
@@ -732,6 +763,32 @@ mod tests {
         let l = locator(Some("annex"), None, None);
         assert_eq!(years(&l, "After the 2014 annexation, it grew."), ["2014"]);
         assert!(years(&l, "It was 2015 when officials discussed annexation.").is_empty());
+    }
+
+    #[test]
+    fn an_anchor_after_the_last_value_counts_up_to_the_window() {
+        // The search for anchors stops `window_before` bytes after the last
+        // value: an anchor exactly there is still near it, one further is not.
+        let l = locator(Some("annex"), None, None);
+        assert_eq!(years(&l, "It was 2014 then the annexation."), ["2014"]);
+        assert!(years(&l, "It was 2014 then, the annexation.").is_empty());
+    }
+
+    #[test]
+    fn the_mark_after_the_last_value_decides_when_none_is_before() {
+        // The marks are searched up to the first one after the last value,
+        // which claims a value that no mark precedes.
+        let regions = locator(None, Some("four regions"), Some("Crimea"));
+        let crimea = locator(None, Some("Crimea"), Some("four regions"));
+        let text = "Annexed in 2014, Crimea was the first; later the four regions.";
+        assert!(years(&regions, text).is_empty());
+        assert_eq!(years(&crimea, text), ["2014"]);
+        // With no rival in the text, every value is the subject's.
+        assert_eq!(
+            years(&regions, "Annexed in 2022: the four regions."),
+            ["2022"]
+        );
+        assert_eq!(years(&regions, "In 2022 it happened."), ["2022"]);
     }
 
     fn one(kind: ValueType, text: &str) -> Value {
