@@ -165,7 +165,7 @@ pub fn build_set<H: std::borrow::Borrow<Hir>>(
 }
 
 /// How many words of bits hold which of `patterns` patterns matched (see
-/// [`set_matches`]).
+/// [`set_matches_each`]).
 pub fn words_for(patterns: usize) -> usize {
     patterns.div_ceil(64).max(1)
 }
@@ -175,24 +175,46 @@ pub fn bit_of(i: usize) -> (usize, u64) {
     (i / 64, 1 << (i % 64))
 }
 
-/// Sets the bit of each pattern of `set` that matches somewhere in `text`
-/// ([`bit_of`] says where it is), in `found`: zeroed words,
-/// [`words_for`] the set's patterns. The caller gives the words, so that a
-/// document's units share one allocation and a gate checks its patterns
-/// with a few word operations.
+/// Sets, for each of `texts`, the bit of each pattern of `set` that matches
+/// somewhere in it ([`bit_of`] says where it is): `found` holds their
+/// answers one after another, [`words_for`] the set's patterns each, zeroed.
+/// The caller gives the words, so that a document's units share one
+/// allocation and a gate checks its patterns with a few word operations.
 ///
-/// One pass of the lazy DFA. (Most units match none of a scope's patterns,
-/// and a first search that stopped at the first match once made that pass
-/// cheaper; since `every_match` reads four bytes at a time, it is as fast on
-/// its own.)
-pub fn set_matches(set: &Set, text: &str, found: &mut [u64]) {
-    let engines = &set.engines;
+/// One pass of the lazy DFA over each text, two texts at a time
+/// ([`every_match_each`]). A text it cannot read that way is read alone,
+/// by the PikeVM where the lazy DFA gives up.
+pub fn set_matches_each(set: &Set, texts: &[&str], found: &mut [u64]) {
     let patterns = set.pattern_len();
+    let words = words_for(patterns);
     let cache = &mut *set.caches.get();
+    if let (Some(dfa), Some(dfa_cache)) = (&set.engines.dfa, cache.dfa.as_mut()) {
+        // Empty matches that would split a character are not matches; the
+        // regex crate's own loop, which `one_text` uses, steps over them.
+        let nfa = dfa.get_nfa();
+        if !(nfa.has_empty() && nfa.is_utf8()) {
+            match every_match_each(dfa, dfa_cache, texts, found, patterns) {
+                Ok(left) => {
+                    for unit in left {
+                        let words = &mut found[unit * words..][..words];
+                        one_text(&set.engines, cache, texts[unit], words);
+                    }
+                    return;
+                }
+                Err(_) => found.fill(0),
+            }
+        }
+    }
+    for (text, found) in texts.iter().zip(found.chunks_exact_mut(words)) {
+        one_text(&set.engines, cache, text, found);
+    }
+}
+
+/// The answer for one text, by the lazy DFA where it can, else the PikeVM.
+fn one_text(engines: &SetEngines, cache: &mut SetCache, text: &str, found: &mut [u64]) {
+    let patterns = engines.pikevm.get_nfa().pattern_len();
     let input = Input::new(text);
     if let (Some(dfa), Some(dfa_cache)) = (&engines.dfa, cache.dfa.as_mut()) {
-        // Empty matches that would split a character are not matches; the
-        // regex crate's own loop steps over them.
         let nfa = dfa.get_nfa();
         if nfa.has_empty() && nfa.is_utf8() {
             let mut answer = PatternSet::new(patterns);
@@ -221,6 +243,173 @@ pub fn set_matches(set: &Set, text: &str, found: &mut [u64]) {
         .pikevm
         .which_overlapping_matches(&mut cache.pikevm, &input, &mut answer);
     copy_bits(&answer, found);
+}
+
+/// A text [`every_match_each`] is reading: which one, how far, in which
+/// state, and how many patterns it has matched.
+struct Lane<'t> {
+    unit: usize,
+    text: &'t [u8],
+    at: usize,
+    sid: LazyStateID,
+    matched: usize,
+}
+
+/// What one step of a lane ([`step`]) left it doing.
+enum Read {
+    Going,
+    Done,
+    /// The lazy DFA quit on a byte it cannot read: another engine must.
+    Quit,
+}
+
+/// What [`every_match`] answers for each of `texts`, in `found`, read two at
+/// a time: the fast loop follows a transition of each in turn. Following a
+/// transition waits for the load of the one before; with two texts the
+/// processor has two chains of loads to overlap, and reads a set about a
+/// third faster. Returns the texts left to another engine (the DFA quit in
+/// them, their words zeroed). An error when the cache was cleared, which
+/// leaves the other lane's state meaningless: every text must be read again.
+fn every_match_each(
+    dfa: &hybrid::dfa::DFA,
+    cache: &mut hybrid::dfa::Cache,
+    texts: &[&str],
+    found: &mut [u64],
+    patterns: usize,
+) -> Result<Vec<usize>, MatchError> {
+    let words = words_for(patterns);
+    let clears = cache.clear_count();
+    let mut queue = texts.iter().enumerate();
+    let mut lanes: [Option<Lane>; 2] = [None, None];
+    let mut left = Vec::new();
+    // Bytes read so far, for the cache's count of how much it served.
+    let mut read = 0;
+    cache.search_start(0);
+    loop {
+        for slot in &mut lanes {
+            loop {
+                if slot.is_none() {
+                    let Some((unit, text)) = queue.next() else {
+                        break;
+                    };
+                    let sid = dfa.start_state_forward(cache, &Input::new(text))?;
+                    *slot = Some(Lane {
+                        unit,
+                        text: text.as_bytes(),
+                        at: 0,
+                        sid,
+                        matched: 0,
+                    });
+                }
+                let Some(lane) = slot.as_mut() else { break };
+                if !blocked(dfa, cache, lane) {
+                    break;
+                }
+                cache.search_update(read + lane.at);
+                let mut bits = Bits {
+                    words: &mut found[lane.unit * words..][..words],
+                    set: lane.matched,
+                    patterns,
+                };
+                let outcome = step(dfa, cache, lane, &mut bits)?;
+                lane.matched = bits.set;
+                if cache.clear_count() != clears {
+                    return Err(MatchError::gave_up(lane.at));
+                }
+                match outcome {
+                    Read::Going => {}
+                    Read::Done => {
+                        read += lane.at;
+                        *slot = None;
+                    }
+                    Read::Quit => {
+                        bits.words.fill(0);
+                        left.push(lane.unit);
+                        read += lane.at;
+                        *slot = None;
+                    }
+                }
+            }
+        }
+        match &mut lanes {
+            [Some(a), Some(b)] => untagged_pair(dfa, cache, a, b),
+            [Some(a), None] | [None, Some(a)] => {
+                (a.sid, a.at) = untagged_run(dfa, cache, a.sid, a.text, a.at);
+            }
+            [None, None] => break,
+        }
+    }
+    cache.search_finish(read);
+    Ok(left)
+}
+
+/// Whether `lane` cannot take its next byte in a fast loop: it is at its
+/// end, in a tagged state (a match), or the transition is tagged.
+fn blocked(dfa: &hybrid::dfa::DFA, cache: &hybrid::dfa::Cache, lane: &Lane) -> bool {
+    match lane.text.get(lane.at) {
+        None => true,
+        Some(&byte) => {
+            lane.sid.is_tagged() || dfa.next_state_untagged(cache, lane.sid, byte).is_tagged()
+        }
+    }
+}
+
+/// One step of a blocked lane, as [`every_match`] takes it: the byte past
+/// the end, or a transition into or out of a match, or not computed yet.
+fn step(
+    dfa: &hybrid::dfa::DFA,
+    cache: &mut hybrid::dfa::Cache,
+    lane: &mut Lane,
+    found: &mut Bits<'_>,
+) -> Result<Read, MatchError> {
+    let Some(&byte) = lane.text.get(lane.at) else {
+        // Matches show one byte late: the end says whether one ends there.
+        let sid = dfa
+            .next_eoi_state(cache, lane.sid)
+            .map_err(|_| MatchError::gave_up(lane.at))?;
+        if sid.is_match() {
+            add_patterns(dfa, cache, sid, found);
+        }
+        return Ok(Read::Done);
+    };
+    let sid = dfa
+        .next_state(cache, lane.sid, byte)
+        .map_err(|_| MatchError::gave_up(lane.at))?;
+    lane.sid = sid;
+    lane.at += 1;
+    if sid.is_match() {
+        add_patterns(dfa, cache, sid, found);
+        // Every pattern found: the rest of the text cannot add one.
+        if found.is_full() {
+            return Ok(Read::Done);
+        }
+    } else if sid.is_dead() {
+        return Ok(Read::Done);
+    } else if sid.is_quit() {
+        return Ok(Read::Quit);
+    }
+    Ok(Read::Going)
+}
+
+/// Follows computed transitions between states that are not matches in two
+/// lanes at once, each from an untagged state, until either is at its end
+/// or at a byte whose transition is tagged.
+fn untagged_pair(dfa: &hybrid::dfa::DFA, cache: &hybrid::dfa::Cache, a: &mut Lane, b: &mut Lane) {
+    let steps = (a.text.len() - a.at).min(b.text.len() - b.at);
+    let (text_a, text_b) = (&a.text[a.at..][..steps], &b.text[b.at..][..steps]);
+    let (mut sid_a, mut sid_b) = (a.sid, b.sid);
+    let mut taken = 0;
+    for (&byte_a, &byte_b) in text_a.iter().zip(text_b) {
+        let next_a = dfa.next_state_untagged(cache, sid_a, byte_a);
+        let next_b = dfa.next_state_untagged(cache, sid_b, byte_b);
+        if next_a.is_tagged() || next_b.is_tagged() {
+            break;
+        }
+        (sid_a, sid_b) = (next_a, next_b);
+        taken += 1;
+    }
+    (a.sid, a.at) = (sid_a, a.at + taken);
+    (b.sid, b.at) = (sid_b, b.at + taken);
 }
 
 /// The bits of the patterns in `answer`, set in `found`.
@@ -614,7 +803,7 @@ mod tests {
     /// The patterns of `set` that match in `text`, read off their bits.
     fn matching(set: &Set, text: &str) -> Vec<usize> {
         let mut found = vec![0; words_for(set.pattern_len())];
-        set_matches(set, text, &mut found);
+        set_matches_each(set, &[text], &mut found);
         (0..set.pattern_len())
             .filter(|&i| {
                 let (word, bit) = bit_of(i);
@@ -667,6 +856,79 @@ mod tests {
         );
     }
 
+    /// The answers for each of `texts`, read together.
+    fn matching_each(set: &Set, texts: &[&str]) -> Vec<Vec<usize>> {
+        let words = words_for(set.pattern_len());
+        let mut found = vec![0; words * texts.len()];
+        set_matches_each(set, texts, &mut found);
+        found
+            .chunks_exact(words)
+            .map(|found| {
+                (0..set.pattern_len())
+                    .filter(|&i| {
+                        let (word, bit) = bit_of(i);
+                        found[word] & bit != 0
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// Texts read two at a time get the answers `regex::RegexSet` gives each
+    /// alone: texts of different lengths (one lane runs out first), empty
+    /// ones, matches at the ends, a set that matches empty, and texts where
+    /// the lazy DFA quits (a Unicode word boundary before a non-ASCII letter)
+    /// among texts it reads. Small caches are cleared while both lanes are
+    /// reading, which sends every text to be read again one by one.
+    #[test]
+    fn texts_read_together_get_the_answers_each_gets_alone() {
+        let texts = [
+            "Crimea was annexed",
+            "",
+            "annexed",
+            "un été — CAFÉ annexed",
+            "x",
+            "The peninsula, which Moscow annexed in 2014, was hit; Crimea again.",
+            "été",
+            "Crimea",
+            "a long text that goes on and on without any of the words at all, and then was",
+        ];
+        let sets: [&[&str]; 4] = [
+            &["(?-u:\\b)annex", "(?i)crimea", "was$", "(?m)^Crimea", "—"],
+            &["\\bété\\b", "(?-u:\\b)annex", "(?i)\\bcafé"],
+            &["x*", "annex"],
+            &[
+                "(?i)(?-u:\\b)[a-z]+ed(?-u:\\b)",
+                "[0-9]{4}",
+                "(?-u:\\b)on and on",
+            ],
+        ];
+        for patterns in sets {
+            let hirs: Vec<Hir> = patterns.iter().map(|p| hir(p)).collect();
+            let theirs = regex::RegexSet::new(patterns).unwrap();
+            let expected: Vec<Vec<usize>> = texts
+                .iter()
+                .map(|text| theirs.matches(text).into_iter().collect())
+                .collect();
+            for size_limit in [1 << 11, 1 << 13, 1 << 20] {
+                let Ok(set) = build_set(&hirs, size_limit) else {
+                    continue;
+                };
+                assert_eq!(matching_each(&set, &texts), expected, "{patterns:?}");
+                for pair in texts.windows(2) {
+                    assert_eq!(
+                        matching_each(&set, pair),
+                        [
+                            theirs.matches(pair[0]).into_iter().collect::<Vec<_>>(),
+                            theirs.matches(pair[1]).into_iter().collect()
+                        ],
+                        "{patterns:?} {pair:?}"
+                    );
+                }
+            }
+        }
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
 
@@ -688,6 +950,30 @@ mod tests {
             ];
             let (ours, theirs) = both_sets(&patterns, &text);
             proptest::prop_assert_eq!(ours, theirs);
+        }
+
+        /// Several such texts read together: each gets its own answer.
+        #[test]
+        fn texts_read_together_answer_as_the_regex_crate_does(
+            texts in proptest::collection::vec("(annex|ed|Crimea|was| |\\.|\\n|é|—|20[0-9]{2}|x){0,12}", 0..6)
+        ) {
+            let patterns = [
+                "(?i)(?-u:\\b)annex(?:ed)?(?-u:\\b)",
+                "(?m)^Crimea",
+                "ed$",
+                "(?-u:\\b)20[0-9]{2}(?-u:\\b)",
+                "é(?-u:\\b)",
+                "(?mR)^[ \\t]*(?P<flag>—[^\\n]*)$",
+            ];
+            let hirs: Vec<Hir> = patterns.iter().map(|p| hir(p)).collect();
+            let set = build_set(&hirs, 1 << 20).unwrap();
+            let theirs = regex::RegexSet::new(patterns).unwrap();
+            let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+            let expected: Vec<Vec<usize>> = texts
+                .iter()
+                .map(|text| theirs.matches(text).into_iter().collect())
+                .collect();
+            proptest::prop_assert_eq!(matching_each(&set, &texts), expected);
         }
     }
 

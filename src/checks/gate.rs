@@ -35,7 +35,7 @@ pub struct Gate {
 }
 
 /// A gate's patterns in its shared set, as masks of the set's answer bits
-/// (see [`matcher::set_matches`]): for each word of an answer, the bits of
+/// (see [`matcher::set_matches_each`]): for each word of an answer, the bits of
 /// the `when`, `unless` and trigger patterns in it.
 #[derive(Debug, Clone)]
 struct Plan {
@@ -230,9 +230,11 @@ impl SharedGates {
                 let units = self.scope.units(doc);
                 let words = matcher::words_for(set.pattern_len());
                 let mut bits = vec![0; units.len() * words];
-                for (unit, found) in units.iter().zip(bits.chunks_exact_mut(words)) {
-                    matcher::set_matches(set, &doc.lintable[unit.span.clone()], found);
-                }
+                let texts: Vec<&str> = units
+                    .iter()
+                    .map(|unit| &doc.lintable[unit.span.clone()])
+                    .collect();
+                matcher::set_matches_each(set, &texts, &mut bits);
                 Arc::new(UnitMatches { units, words, bits })
             })
             .clone()
