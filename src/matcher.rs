@@ -182,67 +182,67 @@ pub fn bit_of(i: usize) -> (usize, u64) {
 /// allocation and a gate checks its patterns with a few word operations.
 ///
 /// One pass of the lazy DFA over each text, two texts at a time
-/// ([`every_match_each`]). A text it cannot read that way is read alone,
-/// by the PikeVM where the lazy DFA gives up.
+/// ([`every_match_each`]). The PikeVM reads the texts the lazy DFA gives
+/// up on.
 pub fn set_matches_each(set: &Set, texts: &[&str], found: &mut [u64]) {
     let patterns = set.pattern_len();
     let words = words_for(patterns);
     let cache = &mut *set.caches.get();
+    let mut left: Vec<usize> = (0..texts.len()).collect();
     if let (Some(dfa), Some(dfa_cache)) = (&set.engines.dfa, cache.dfa.as_mut()) {
-        // Empty matches that would split a character are not matches; the
-        // regex crate's own loop, which `one_text` uses, steps over them.
         let nfa = dfa.get_nfa();
-        if !(nfa.has_empty() && nfa.is_utf8()) {
-            match every_match_each(dfa, dfa_cache, texts, found, patterns) {
-                Ok(left) => {
-                    for unit in left {
-                        let words = &mut found[unit * words..][..words];
-                        one_text(&set.engines, cache, texts[unit], words);
-                    }
-                    return;
+        left = if nfa.has_empty() && nfa.is_utf8() {
+            // Empty matches that would split a character are not matches;
+            // the regex crate's own loop steps over them.
+            let mut given_up = Vec::new();
+            for (unit, text) in texts.iter().enumerate() {
+                let mut matched = PatternSet::new(patterns);
+                match dfa.try_which_overlapping_matches(dfa_cache, &Input::new(text), &mut matched)
+                {
+                    Ok(()) => copy_bits(&matched, answer(found, unit, words)),
+                    Err(_) => given_up.push(unit),
                 }
-                Err(_) => found.fill(0),
             }
-        }
+            given_up
+        } else {
+            match every_match_each(dfa, dfa_cache, texts, found, patterns) {
+                Ok(given_up) => given_up,
+                // The cache was cleared under two lanes: each text again, alone.
+                Err(_) => {
+                    found.fill(0);
+                    (0..texts.len())
+                        .filter(|&unit| {
+                            let one = &texts[unit..=unit];
+                            every_match_each(
+                                dfa,
+                                dfa_cache,
+                                one,
+                                answer(found, unit, words),
+                                patterns,
+                            )
+                            .map_or(true, |given_up| !given_up.is_empty())
+                        })
+                        .collect()
+                }
+            }
+        };
     }
-    for (text, found) in texts.iter().zip(found.chunks_exact_mut(words)) {
-        one_text(&set.engines, cache, text, found);
+    for unit in left {
+        let found = answer(found, unit, words);
+        found.fill(0);
+        let mut matched = PatternSet::new(patterns);
+        set.engines.pikevm.which_overlapping_matches(
+            &mut cache.pikevm,
+            &Input::new(texts[unit]),
+            &mut matched,
+        );
+        copy_bits(&matched, found);
     }
 }
 
-/// The answer for one text, by the lazy DFA where it can, else the PikeVM.
-fn one_text(engines: &SetEngines, cache: &mut SetCache, text: &str, found: &mut [u64]) {
-    let patterns = engines.pikevm.get_nfa().pattern_len();
-    let input = Input::new(text);
-    if let (Some(dfa), Some(dfa_cache)) = (&engines.dfa, cache.dfa.as_mut()) {
-        let nfa = dfa.get_nfa();
-        if nfa.has_empty() && nfa.is_utf8() {
-            let mut answer = PatternSet::new(patterns);
-            if dfa
-                .try_which_overlapping_matches(dfa_cache, &input, &mut answer)
-                .is_ok()
-            {
-                copy_bits(&answer, found);
-                return;
-            }
-        } else {
-            let mut bits = Bits {
-                words: &mut *found,
-                set: 0,
-                patterns,
-            };
-            if every_match(dfa, dfa_cache, &input, &mut bits).is_ok() {
-                return;
-            }
-            bits.words.fill(0);
-        }
-    }
-    // The lazy DFA gave up: the PikeVM reads what it could not.
-    let mut answer = PatternSet::new(patterns);
-    engines
-        .pikevm
-        .which_overlapping_matches(&mut cache.pikevm, &input, &mut answer);
-    copy_bits(&answer, found);
+/// The words of `found` that hold the answer for text `unit`.
+fn answer(found: &mut [u64], unit: usize, words: usize) -> &mut [u64] {
+    &mut found[unit * words..][..words]
 }
 
 /// A text [`every_match_each`] is reading: which one, how far, in which
@@ -263,13 +263,21 @@ enum Read {
     Quit,
 }
 
-/// What [`every_match`] answers for each of `texts`, in `found`, read two at
-/// a time: the fast loop follows a transition of each in turn. Following a
-/// transition waits for the load of the one before; with two texts the
-/// processor has two chains of loads to overlap, and reads a set about a
-/// third faster. Returns the texts left to another engine (the DFA quit in
-/// them, their words zeroed). An error when the cache was cleared, which
-/// leaves the other lane's state meaningless: every text must be read again.
+/// Adds the pattern of every match state the lazy DFA reaches in each of
+/// `texts` to its answer in `found`: what `try_which_overlapping_matches`
+/// answers, read in one loop. The regex crate's loop returns to its caller
+/// at every match and takes the checked path on every byte; this one
+/// follows computed transitions straight from the transition table, as the
+/// search for the leftmost match does, and collects a match state's
+/// patterns where it meets them.
+///
+/// Texts are read two at a time: the fast loop follows a transition of each
+/// in turn. Following a transition waits for the load of the one before;
+/// with two texts the processor has two chains of loads to overlap, and
+/// reads a set 1.4-1.75x faster. Returns the texts the lazy DFA quit in,
+/// for another engine. An error when it gave up, or
+/// when its cache was cleared while two texts were being read: that leaves
+/// the other one's state meaningless.
 fn every_match_each(
     dfa: &hybrid::dfa::DFA,
     cache: &mut hybrid::dfa::Cache,
@@ -277,58 +285,27 @@ fn every_match_each(
     found: &mut [u64],
     patterns: usize,
 ) -> Result<Vec<usize>, MatchError> {
-    let words = words_for(patterns);
-    let clears = cache.clear_count();
-    let mut queue = texts.iter().enumerate();
+    let mut reading = Reading {
+        dfa,
+        queue: texts.iter().enumerate(),
+        found,
+        patterns,
+        read: 0,
+        quit: Vec::new(),
+    };
     let mut lanes: [Option<Lane>; 2] = [None, None];
-    let mut left = Vec::new();
-    // Bytes read so far, for the cache's count of how much it served.
-    let mut read = 0;
+    let mut clears = cache.clear_count();
     cache.search_start(0);
     loop {
-        for slot in &mut lanes {
-            loop {
-                if slot.is_none() {
-                    let Some((unit, text)) = queue.next() else {
-                        break;
-                    };
-                    let sid = dfa.start_state_forward(cache, &Input::new(text))?;
-                    *slot = Some(Lane {
-                        unit,
-                        text: text.as_bytes(),
-                        at: 0,
-                        sid,
-                        matched: 0,
-                    });
+        for first in [true, false] {
+            let [one, two] = &mut lanes;
+            let (lane, other) = if first { (one, two) } else { (two, one) };
+            reading.feed(cache, lane)?;
+            if cache.clear_count() != clears {
+                if other.is_some() {
+                    return Err(MatchError::gave_up(0));
                 }
-                let Some(lane) = slot.as_mut() else { break };
-                if !blocked(dfa, cache, lane) {
-                    break;
-                }
-                cache.search_update(read + lane.at);
-                let mut bits = Bits {
-                    words: &mut found[lane.unit * words..][..words],
-                    set: lane.matched,
-                    patterns,
-                };
-                let outcome = step(dfa, cache, lane, &mut bits)?;
-                lane.matched = bits.set;
-                if cache.clear_count() != clears {
-                    return Err(MatchError::gave_up(lane.at));
-                }
-                match outcome {
-                    Read::Going => {}
-                    Read::Done => {
-                        read += lane.at;
-                        *slot = None;
-                    }
-                    Read::Quit => {
-                        bits.words.fill(0);
-                        left.push(lane.unit);
-                        read += lane.at;
-                        *slot = None;
-                    }
-                }
+                clears = cache.clear_count();
             }
         }
         match &mut lanes {
@@ -339,8 +316,70 @@ fn every_match_each(
             [None, None] => break,
         }
     }
-    cache.search_finish(read);
-    Ok(left)
+    cache.search_finish(reading.read);
+    Ok(reading.quit)
+}
+
+/// The texts [`every_match_each`] has yet to start, and what it has found.
+struct Reading<'d, 't, 'f> {
+    dfa: &'d hybrid::dfa::DFA,
+    queue: std::iter::Enumerate<std::slice::Iter<'t, &'t str>>,
+    found: &'f mut [u64],
+    patterns: usize,
+    /// Bytes read so far, for the cache's count of how much it served.
+    read: usize,
+    /// The texts the lazy DFA quit in.
+    quit: Vec<usize>,
+}
+
+impl<'t> Reading<'_, 't, '_> {
+    /// Takes the steps of the lane in `slot` that a fast loop cannot take,
+    /// and starts the next text in it when its own is read, until it can go
+    /// on in a fast loop or no text is left.
+    fn feed(
+        &mut self,
+        cache: &mut hybrid::dfa::Cache,
+        slot: &mut Option<Lane<'t>>,
+    ) -> Result<(), MatchError> {
+        let dfa = self.dfa;
+        let words = words_for(self.patterns);
+        loop {
+            let lane = match slot {
+                Some(lane) => lane,
+                None => {
+                    let Some((unit, text)) = self.queue.next() else {
+                        return Ok(());
+                    };
+                    let sid = dfa.start_state_forward(cache, &Input::new(text))?;
+                    slot.insert(Lane {
+                        unit,
+                        text: text.as_bytes(),
+                        at: 0,
+                        sid,
+                        matched: 0,
+                    })
+                }
+            };
+            if !blocked(dfa, cache, lane) {
+                return Ok(());
+            }
+            cache.search_update(self.read + lane.at);
+            let mut bits = Bits {
+                words: answer(self.found, lane.unit, words),
+                set: lane.matched,
+                patterns: self.patterns,
+            };
+            let outcome = step(dfa, cache, lane, &mut bits)?;
+            lane.matched = bits.set;
+            if let Read::Quit = outcome {
+                self.quit.push(lane.unit);
+            }
+            if !matches!(outcome, Read::Going) {
+                self.read += lane.at;
+                *slot = None;
+            }
+        }
+    }
 }
 
 /// Whether `lane` cannot take its next byte in a fast loop: it is at its
@@ -354,8 +393,8 @@ fn blocked(dfa: &hybrid::dfa::DFA, cache: &hybrid::dfa::Cache, lane: &Lane) -> b
     }
 }
 
-/// One step of a blocked lane, as [`every_match`] takes it: the byte past
-/// the end, or a transition into or out of a match, or not computed yet.
+/// One step of a blocked lane: the byte past the end, or a transition into
+/// or out of a match, or not computed yet.
 fn step(
     dfa: &hybrid::dfa::DFA,
     cache: &mut hybrid::dfa::Cache,
@@ -439,64 +478,6 @@ impl Bits<'_> {
     fn is_full(&self) -> bool {
         self.set == self.patterns
     }
-}
-
-/// Adds the pattern of every match state `dfa` reaches in `input` to `found`:
-/// what `try_which_overlapping_matches` answers, read in one loop. The regex
-/// crate's loop returns to its caller at every match and takes the checked
-/// path on every byte; this one follows computed transitions straight from
-/// the transition table, as the search for the leftmost match does, and
-/// collects a match state's patterns where it meets them.
-fn every_match(
-    dfa: &hybrid::dfa::DFA,
-    cache: &mut hybrid::dfa::Cache,
-    input: &Input<'_>,
-    found: &mut Bits<'_>,
-) -> Result<(), MatchError> {
-    let haystack = &input.haystack()[..input.end()];
-    let mut sid = dfa.start_state_forward(cache, input)?;
-    let mut at = input.start();
-    cache.search_start(at);
-    while at < haystack.len() {
-        if !sid.is_tagged() {
-            (sid, at) = untagged_run(dfa, cache, sid, haystack, at);
-            if at == haystack.len() {
-                break;
-            }
-        }
-        // From a match state, into one, or a transition not computed yet.
-        cache.search_update(at);
-        sid = dfa
-            .next_state(cache, sid, haystack[at])
-            .map_err(|_| MatchError::gave_up(at))?;
-        if sid.is_match() {
-            add_patterns(dfa, cache, sid, found);
-            // Every pattern found: the rest of the text cannot add one.
-            if found.is_full() {
-                cache.search_finish(at);
-                return Ok(());
-            }
-        } else if sid.is_dead() {
-            cache.search_finish(at);
-            return Ok(());
-        } else if sid.is_quit() {
-            return Err(MatchError::quit(haystack[at], at));
-        }
-        at += 1;
-    }
-    // Matches show one byte late: the byte after the text (or its end) says
-    // whether one ends there.
-    let end = input.end();
-    sid = match input.haystack().get(end) {
-        Some(&byte) => dfa.next_state(cache, sid, byte),
-        None => dfa.next_eoi_state(cache, sid),
-    }
-    .map_err(|_| MatchError::gave_up(end))?;
-    if sid.is_match() {
-        add_patterns(dfa, cache, sid, found);
-    }
-    cache.search_finish(end);
-    Ok(())
 }
 
 /// Follows computed transitions between states that are not matches from
