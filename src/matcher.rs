@@ -207,7 +207,8 @@ pub fn set_matches_each(set: &Set, texts: &[&str], found: &mut [u64]) {
         } else {
             match every_match_each(dfa, dfa_cache, texts, found, patterns) {
                 Ok(given_up) => given_up,
-                // The cache was cleared under two lanes: each text again, alone.
+                // It gave up, or its cache was cleared under two lanes: each
+                // text again, alone.
                 Err(_) => {
                     found.fill(0);
                     (0..texts.len())
@@ -275,9 +276,9 @@ enum Read {
 /// in turn. Following a transition waits for the load of the one before;
 /// with two texts the processor has two chains of loads to overlap, and
 /// reads a set 1.4-1.75x faster. Returns the texts the lazy DFA quit in,
-/// for another engine. An error when it gave up, or
-/// when its cache was cleared while two texts were being read: that leaves
-/// the other one's state meaningless.
+/// for another engine. An error when it gave up, or when its cache was
+/// cleared while two texts were being read: that leaves the other one's
+/// state meaningless.
 fn every_match_each(
     dfa: &hybrid::dfa::DFA,
     cache: &mut hybrid::dfa::Cache,
