@@ -188,10 +188,9 @@ pub fn set_matches_each(set: &Set, texts: &[&str], found: &mut [u64]) {
     let patterns = set.pattern_len();
     let words = words_for(patterns);
     let cache = &mut *set.caches.get();
-    let mut left: Vec<usize> = (0..texts.len()).collect();
-    if let (Some(dfa), Some(dfa_cache)) = (&set.engines.dfa, cache.dfa.as_mut()) {
-        let nfa = dfa.get_nfa();
-        left = if nfa.has_empty() && nfa.is_utf8() {
+    // The texts the lazy DFA leaves to the PikeVM.
+    let left: Vec<usize> = match (&set.engines.dfa, cache.dfa.as_mut()) {
+        (Some(dfa), Some(dfa_cache)) if dfa.get_nfa().has_empty() && dfa.get_nfa().is_utf8() => {
             // Empty matches that would split a character are not matches;
             // the regex crate's own loop steps over them.
             let mut given_up = Vec::new();
@@ -204,7 +203,8 @@ pub fn set_matches_each(set: &Set, texts: &[&str], found: &mut [u64]) {
                 }
             }
             given_up
-        } else {
+        }
+        (Some(dfa), Some(dfa_cache)) => {
             match every_match_each(dfa, dfa_cache, texts, found, patterns) {
                 Ok(given_up) => given_up,
                 // It gave up, or its cache was cleared under two lanes: each
@@ -226,8 +226,9 @@ pub fn set_matches_each(set: &Set, texts: &[&str], found: &mut [u64]) {
                         .collect()
                 }
             }
-        };
-    }
+        }
+        _ => (0..texts.len()).collect(),
+    };
     for unit in left {
         let found = answer(found, unit, words);
         found.fill(0);
@@ -784,14 +785,7 @@ mod tests {
 
     /// The patterns of `set` that match in `text`, read off their bits.
     fn matching(set: &Set, text: &str) -> Vec<usize> {
-        let mut found = vec![0; words_for(set.pattern_len())];
-        set_matches_each(set, &[text], &mut found);
-        (0..set.pattern_len())
-            .filter(|&i| {
-                let (word, bit) = bit_of(i);
-                found[word] & bit != 0
-            })
-            .collect()
+        matching_each(set, &[text]).remove(0)
     }
 
     fn sets_agree(patterns: &[&str], texts: &[&str]) {

@@ -326,20 +326,20 @@ impl ValueLocator {
         let (Some(subject), Some(rival)) = (&self.subject, &self.rival) else {
             return Vec::new();
         };
-        let mut marks: Vec<(Range<usize>, bool)> = marks_until(rival, text, last_end)
+        let mut rivals: Vec<(Range<usize>, bool)> = marks_until(rival, text, last_end)
             .map(|m| (m, false))
             .collect();
-        if marks.is_empty() {
-            return marks;
+        if rivals.is_empty() {
+            return rivals;
         }
-        let mut subjects: Vec<(Range<usize>, bool)> = marks_until(subject, text, last_end)
+        let mut marks: Vec<(Range<usize>, bool)> = marks_until(subject, text, last_end)
             .map(|m| (m, true))
             .collect();
         // Subjects first, so that a subject and a rival found at one place
         // stay in that order once sorted.
-        subjects.append(&mut marks);
-        subjects.sort_by_key(|(r, _)| r.start);
-        subjects
+        marks.append(&mut rivals);
+        marks.sort_by_key(|(r, _)| r.start);
+        marks
     }
 }
 
