@@ -3,7 +3,7 @@
 //! "yesterday", "last week") resolved against the publication date the way HeidelTime
 //! does for news: a bare weekday is the latest such day on or before publication.
 
-use super::{Mention, alternation, is_ascii_space, same_words};
+use super::{Mention, Phrases, alternation, is_ascii_space};
 use crate::matcher::{self, Group, Parts};
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
@@ -151,6 +151,10 @@ const RELATIVE: &[(&str, Relative)] = &[
     ("last month", Relative::LastMonth),
 ];
 
+/// [`RELATIVE`] by phrase.
+static RELATIVE_PHRASES: LazyLock<Phrases<(&str, Relative)>> =
+    LazyLock::new(|| Phrases::new(RELATIVE, |r| r.0));
+
 /// Holidays written for their date: (name, month, day). A holiday takes the
 /// year a written "December 25" would.
 const HOLIDAYS: &[(&str, i8, i8)] = &[
@@ -160,6 +164,10 @@ const HOLIDAYS: &[(&str, i8, i8)] = &[
     ("Christmas Eve", 12, 24),
     ("Boxing Day", 12, 26),
 ];
+
+/// [`HOLIDAYS`] by phrase.
+static HOLIDAY_PHRASES: LazyLock<Phrases<(&str, i8, i8)>> =
+    LazyLock::new(|| Phrases::new(HOLIDAYS, |h| h.0));
 
 /// Every supported form in one pass; forms are tried in order at each position,
 /// so a weekday followed by a date is taken as one expression before a bare weekday.
@@ -411,7 +419,7 @@ fn date_from(text: &str, caps: &Parts, ctx: &DateContext) -> Option<Mention<Date
     }
     if let Some(h) = caps.name("hol") {
         let written = h.as_str().replace('’', "'");
-        let &(_, month, day) = HOLIDAYS.iter().find(|p| same_words(&written, p.0))?;
+        let &(_, month, day) = HOLIDAY_PHRASES.get(&written)?;
         return calendar(
             whole.range(),
             without_year(month, day, ctx.published)?,
@@ -419,7 +427,7 @@ fn date_from(text: &str, caps: &Parts, ctx: &DateContext) -> Option<Mention<Date
         );
     }
     let value = if let Some(r) = caps.name("rel") {
-        let &(_, rel) = RELATIVE.iter().find(|p| same_words(r.as_str(), p.0))?;
+        let &(_, rel) = RELATIVE_PHRASES.get(r.as_str())?;
         ctx.published.map(|p| resolve(rel, p))
     } else {
         let w = caps.name("w3")?;
@@ -585,6 +593,14 @@ fn clean_after(text: &str, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A phrase spaced otherwise than one space between words would never be
+    /// found: building the tables refuses it.
+    #[test]
+    fn phrase_tables_build() {
+        LazyLock::force(&RELATIVE_PHRASES);
+        LazyLock::force(&HOLIDAY_PHRASES);
+    }
     use jiff::civil::date;
 
     /// Each date expression's start, whole span and named groups' spans.

@@ -7,11 +7,13 @@
 pub mod date;
 pub mod interval;
 pub mod number;
+mod phrases;
 pub mod quantity;
 pub mod quote;
 pub mod year;
 
 pub use interval::Interval;
+use phrases::Phrases;
 
 use std::ops::Range;
 
@@ -45,30 +47,6 @@ pub(crate) fn is_ascii_space(byte: &u8) -> bool {
     byte.is_ascii_whitespace() || *byte == 0x0B
 }
 
-/// Whether text matched by a table-driven pattern is the table's phrase: the
-/// same words, ignoring case and spacing ("More  than" is "more than").
-fn same_words(written: &str, phrase: &str) -> bool {
-    // Most phrases of a table are told apart by their first letter.
-    let first = |s: &str| {
-        s.trim_start()
-            .bytes()
-            .next()
-            .map(|b| b.to_ascii_lowercase())
-    };
-    if first(written) != first(phrase) {
-        return false;
-    }
-    let mut written = written.split_whitespace();
-    let mut phrase = phrase.split(' ');
-    loop {
-        match (written.next(), phrase.next()) {
-            (None, None) => return true,
-            (Some(x), Some(y)) if x.eq_ignore_ascii_case(y) => {}
-            _ => return false,
-        }
-    }
-}
-
 /// Compiles the extractors' patterns ahead of use: called on a spare thread
 /// while the checks compile, it takes them off the start-up path of a
 /// one-article run. Numbers and units come first: loading a check whose
@@ -87,16 +65,6 @@ pub fn warm_up() {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn same_words_ignore_case_and_spacing_only() {
-        assert!(same_words("More  than", "more than"));
-        assert!(same_words(" at\nleast", "at least"));
-        assert!(!same_words("more", "more than"));
-        assert!(!same_words("lore than", "more than"));
-        assert!(!same_words("é", "e"));
-        assert!(!same_words("", "a"));
-    }
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2048))]

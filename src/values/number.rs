@@ -4,7 +4,7 @@
 //! Every number becomes an [`Interval`], because the qualifier is part of the claim:
 //! "nearly 30" is contradicted by "30" but not by "29".
 
-use super::{Interval, Mention, alternation, quantity, same_words};
+use super::{Interval, Mention, Phrases, alternation, quantity};
 use crate::matcher::{self, Group, Parts};
 use regex_automata::meta::Regex;
 use std::ops::Range;
@@ -79,6 +79,10 @@ const QUALIFIERS: &[(&str, Qualifier)] = &[
     ("under", LessThan),
 ];
 
+/// [`QUALIFIERS`] by phrase.
+static QUALIFIER_PHRASES: LazyLock<Phrases<(&str, Qualifier)>> =
+    LazyLock::new(|| Phrases::new(QUALIFIERS, |q| q.0));
+
 /// How a number word combines with its neighbours.
 #[derive(Clone, Copy, PartialEq)]
 enum Kind {
@@ -146,6 +150,10 @@ const VAGUE: &[(&str, f64, f64)] = &[
     ("billions", 2e9, 1e10),
 ];
 
+/// [`VAGUE`] by phrase.
+static VAGUE_PHRASES: LazyLock<Phrases<(&str, f64, f64)>> =
+    LazyLock::new(|| Phrases::new(VAGUE, |v| v.0));
+
 /// "a dozen", "half a dozen", "a hundred": an article standing for "one", as the
 /// least and greatest values meant. A count before "dozen" ("three dozen", "3 dozen")
 /// is read in [`in_dozens_of`], not here. "A couple of dozen" is two or three dozen:
@@ -164,6 +172,10 @@ const ARTICLED: &[(&str, f64, f64)] = &[
     ("a million", 1e6, 1e6),
     ("a billion", 1e9, 1e9),
 ];
+
+/// [`ARTICLED`] by phrase.
+static ARTICLED_PHRASES: LazyLock<Phrases<(&str, f64, f64)>> =
+    LazyLock::new(|| Phrases::new(ARTICLED, |a| a.0));
 
 /// Words before "one" that make it a pronoun ("no one", "any one of").
 const PRONOUN_ONE_BEFORE: &[&str] = &["no", "any", "every", "each", "this", "that", "which"];
@@ -359,7 +371,7 @@ fn number_from(text: &str, caps: &Parts) -> (usize, Option<Mention<Number>>, boo
     let q = caps.name("q");
     let mut in_dozens = false;
     let (span, base, value) = if let Some(m) = caps.name("vague") {
-        let Some(&(_, lo, hi)) = VAGUE.iter().find(|v| same_words(m.as_str(), v.0)) else {
+        let Some(&(_, lo, hi)) = VAGUE_PHRASES.get(m.as_str()) else {
             return (m.end(), None, false);
         };
         let interval = Interval {
@@ -370,7 +382,7 @@ fn number_from(text: &str, caps: &Parts) -> (usize, Option<Mention<Number>>, boo
         };
         (m.range(), interval, lo)
     } else if let Some(m) = caps.name("art") {
-        let Some(&(_, lo, hi)) = ARTICLED.iter().find(|a| same_words(m.as_str(), a.0)) else {
+        let Some(&(_, lo, hi)) = ARTICLED_PHRASES.get(m.as_str()) else {
             return (m.end(), None, false);
         };
         (m.range(), Interval::closed(lo, hi), lo)
@@ -393,12 +405,7 @@ fn number_from(text: &str, caps: &Parts) -> (usize, Option<Mention<Number>>, boo
     } else {
         return (text.len(), None, false);
     };
-    let mut qualifier = q.and_then(|m| {
-        QUALIFIERS
-            .iter()
-            .find(|p| same_words(m.as_str(), p.0))
-            .map(|p| p.1)
-    });
+    let mut qualifier = q.and_then(|m| QUALIFIER_PHRASES.get(m.as_str()).map(|p| p.1));
     let qualifier_span = qualifier.and(q).map(|m| m.range());
     let (mut span, mut interval) = (span, qualify(base, qualifier));
     if qualifier.is_none()
@@ -734,6 +741,15 @@ fn qualify(base: Interval, q: Option<Qualifier>) -> Interval {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A phrase spaced otherwise than one space between words would never be
+    /// found: building the tables refuses it.
+    #[test]
+    fn phrase_tables_build() {
+        LazyLock::force(&QUALIFIER_PHRASES);
+        LazyLock::force(&VAGUE_PHRASES);
+        LazyLock::force(&ARTICLED_PHRASES);
+    }
 
     /// Each named group's span.
     type Spans = Vec<(&'static str, Option<Range<usize>>)>;

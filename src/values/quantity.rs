@@ -3,7 +3,7 @@
 //! conversions written in parentheses ("900 km (550 miles)") checked for agreement.
 
 use super::number::{Number, numbers};
-use super::{Interval, Mention, same_words};
+use super::{Interval, Mention, Phrases};
 use crate::matcher;
 use regex_automata::meta::Regex;
 use std::ops::Range;
@@ -204,6 +204,10 @@ const ALIASES: &[(&str, usize)] = &[
     ("gallons", 24),
 ];
 
+/// [`ALIASES`] by phrase.
+static ALIAS_PHRASES: LazyLock<Phrases<(&str, usize)>> =
+    LazyLock::new(|| Phrases::new(ALIASES, |a| a.0));
+
 /// The characters that may separate a number from its unit, but for a hyphen.
 const UNIT_SPACES: [char; 4] = ['\t', ' ', '\u{a0}', '\u{202f}'];
 
@@ -239,7 +243,7 @@ fn unit_after(text: &str, at: usize) -> Option<(&'static Unit, usize, bool)> {
     if unit == "M" {
         return None;
     }
-    let (_, index) = ALIASES.iter().find(|a| same_words(unit, a.0))?;
+    let (_, index) = ALIAS_PHRASES.get(unit)?;
     let joined = separator.is_empty();
     if unit.eq_ignore_ascii_case("in") && !joined {
         return None;
@@ -424,6 +428,13 @@ fn precision(v: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A phrase spaced otherwise than one space between words would never be
+    /// found: building the tables refuses it.
+    #[test]
+    fn phrase_tables_build() {
+        LazyLock::force(&ALIAS_PHRASES);
+    }
 
     #[test]
     fn units_read_off_are_the_groups_resolved() {
