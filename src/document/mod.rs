@@ -80,7 +80,7 @@ impl Document {
         if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
             return Err(Unreadable::Utf16);
         }
-        if bytes.contains(&0) {
+        if memchr::memchr(0, &bytes).is_some() {
             return Err(Unreadable::Binary);
         }
         let text = String::from_utf8(bytes).map_err(|e| {
