@@ -593,6 +593,7 @@ fn clean_after(text: &str, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use jiff::civil::date;
 
     /// A phrase spaced otherwise than one space between words would never be
     /// found: building the tables refuses it.
@@ -601,7 +602,6 @@ mod tests {
         LazyLock::force(&RELATIVE_PHRASES);
         LazyLock::force(&HOLIDAY_PHRASES);
     }
-    use jiff::civil::date;
 
     /// Each date expression's start, whole span and named groups' spans.
     type Expressions = Vec<(
