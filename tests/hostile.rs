@@ -330,7 +330,6 @@ fn unclosed_quotation_marks_stay_fast() {
 /// (src/checks/locate.rs, `extract`, `ValueType::Number`): 200,000 dates in
 /// one paragraph (1.8 MB) take 52 s in a release build.
 #[test]
-
 fn many_dates_in_one_paragraph_stay_fast() {
     shipped_checks_within(
         "dates.txt",
@@ -342,7 +341,6 @@ fn many_dates_in_one_paragraph_stay_fast() {
 /// A quote check with `speaker` looks for the previous sentence by walking all
 /// sentences from the start (src/checks/quote.rs, `QuoteCheck::run`).
 #[test]
-
 fn many_sentences_stay_fast() {
     shipped_checks_within(
         "fences.md",
@@ -682,7 +680,6 @@ fn control_characters_in_articles_never_reach_the_terminal() {
 /// A file name can hold an escape sequence too (legal on Unix).
 #[cfg(unix)]
 #[test]
-
 fn control_characters_in_file_names_never_reach_the_terminal() {
     use std::os::unix::ffi::OsStrExt;
     let dir = workspace();
@@ -704,7 +701,6 @@ fn control_characters_in_file_names_never_reach_the_terminal() {
 }
 
 #[test]
-
 fn control_characters_in_a_missing_path_never_reach_the_terminal() {
     let dir = workspace();
     let run = check(dir.path(), &["no\x1b[31msuch.txt"]);
@@ -719,7 +715,6 @@ fn control_characters_in_a_missing_path_never_reach_the_terminal() {
 /// A check file's strings can carry escapes (`\u001b`), which reach the
 /// regex error text shown as help.
 #[test]
-
 fn control_characters_in_check_file_errors_never_reach_the_terminal() {
     let run = with_checks("[[check]]\nid = \"x\"\nkind = \"forbid\"\npattern = \"(\\u001b[31m\"\n");
     assert!(
@@ -956,7 +951,6 @@ fn ten_thousand_checks_load_and_run() {
 /// A `when` pattern that matches the empty string gates nothing: the loader
 /// warns, pointing at the pattern.
 #[test]
-
 fn when_pattern_matching_empty_string_warns() {
     let dir = workspace();
     std::fs::write(
