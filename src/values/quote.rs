@@ -124,11 +124,19 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
     let flush = |from: usize, to: usize, words: &mut Vec<Word>| {
         let raw = &slice[from..to];
         let apostrophe = |c: char| c == '\'' || c == '’';
-        let trimmed = raw.trim_matches(apostrophe);
+        // Most words start and end with a letter or digit: nothing to trim.
+        let bytes = raw.as_bytes();
+        let plain = bytes.first().is_some_and(u8::is_ascii_alphanumeric)
+            && bytes.last().is_some_and(u8::is_ascii_alphanumeric);
+        let (lead, trimmed) = if plain {
+            (0, raw)
+        } else {
+            let start = raw.trim_start_matches(apostrophe);
+            (raw.len() - start.len(), start.trim_end_matches(apostrophe))
+        };
         if trimmed.is_empty() {
             return;
         }
-        let lead = raw.len() - raw.trim_start_matches(apostrophe).len();
         let span = from + lead..from + lead + trimmed.len();
         let text = if trimmed.is_ascii() {
             let mut text = CompactString::from(trimmed);
