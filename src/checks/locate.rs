@@ -320,8 +320,9 @@ impl ValueLocator {
     }
 
     /// Matches of `subject` (true) and `rival` (false), sorted by position,
-    /// as far as they can matter to values that end by `last_end`. None
-    /// when the rival is nowhere: every value then belongs to the subject.
+    /// as far as they can matter to values that end by `last_end`. Empty
+    /// without a subject and a rival, or when the rival is nowhere: every
+    /// value then belongs to the subject.
     fn subject_marks(&self, text: &str, last_end: usize) -> Vec<(Range<usize>, bool)> {
         let (Some(subject), Some(rival)) = (&self.subject, &self.rival) else {
             return Vec::new();
