@@ -1,6 +1,7 @@
 //! Finding the articles to lint and what the corpus manifest says about them.
 
 use crate::checks::error::{ConfigError, SpecError};
+use crate::document::lines::LineIndex;
 use crate::values::date::NumericOrder;
 use globset::GlobSet;
 use jiff::civil::Date;
@@ -75,6 +76,17 @@ struct Entry {
     numeric_order: Option<NumericOrder>,
 }
 
+/// The articles found, and what was wrong with the ignore files on the way.
+#[derive(Debug, Default)]
+pub struct Listing {
+    pub articles: Vec<Article>,
+    /// Lines of `.gitignore` or `.ignore` files that the walker could not
+    /// apply (a bad glob), or ignore files it could not read. The walk goes
+    /// on, as ripgrep's does, so files they name may be linted: reported as
+    /// warnings, never dropped.
+    pub ignore_problems: Vec<ConfigError>,
+}
+
 /// Why the articles could not be listed.
 #[derive(Debug)]
 pub enum CorpusError {
@@ -88,8 +100,9 @@ pub enum CorpusError {
 /// directories are walked like ripgrep does (ignore files, no hidden files).
 ///
 /// Walked files whose path matches `exclude` are left out.
-pub fn articles(inputs: &[PathBuf], exclude: &GlobSet) -> Result<Vec<Article>, CorpusError> {
+pub fn articles(inputs: &[PathBuf], exclude: &GlobSet) -> Result<Listing, CorpusError> {
     let mut articles = Vec::new();
+    let mut ignore_problems = Vec::new();
     for input in inputs {
         let meta = std::fs::metadata(input).map_err(|_| CorpusError::Missing(input.clone()))?;
         let root = if meta.is_dir() {
@@ -98,19 +111,20 @@ pub fn articles(inputs: &[PathBuf], exclude: &GlobSet) -> Result<Vec<Article>, C
             input.parent().unwrap_or(Path::new(""))
         };
         // A large corpus's manifest is read while its directories are listed.
-        let (files, manifest) = rayon::join(
+        let ((files, problems), manifest) = rayon::join(
             || {
                 if meta.is_dir() {
-                    let mut files = walk(input);
+                    let (mut files, problems) = walk(input);
                     files.retain(|(f, _)| !exclude.is_match(f));
-                    files
+                    (files, problems)
                 } else {
-                    vec![(input.clone(), None)]
+                    (vec![(input.clone(), None)], Vec::new())
                 }
             },
             || manifest(root),
         );
         let manifest = manifest?;
+        ignore_problems.extend(problems);
         articles.extend(files.into_iter().map(|(path, walk_error)| {
             let entry = path
                 .strip_prefix(root)
@@ -129,36 +143,56 @@ pub fn articles(inputs: &[PathBuf], exclude: &GlobSet) -> Result<Vec<Article>, C
     }
     articles.sort_by(|a, b| a.path.cmp(&b.path));
     articles.dedup_by(|a, b| a.path == b.path);
-    Ok(articles)
+    // Inputs that overlap walk the same ignore files again.
+    ignore_problems.dedup_by(|a, b| a.path == b.path && a.message == b.message && a.span == b.span);
+    Ok(Listing {
+        articles,
+        ignore_problems,
+    })
 }
 
-/// The articles under `dir`, found by `ignore`'s walker, and each path it
-/// could not list, with a message. One thread: listing directories is a small
-/// part of a run, and the parallel walker's threads cost a one-article check
-/// more (2-8 ms with the seed corpus as reference) than they save on 5,000
-/// files.
+/// The articles under `dir`, found by `ignore`'s walker, each path it
+/// could not list, with a message, and the problems in the ignore files it
+/// read. One thread: listing directories is a small part of a run, and the
+/// parallel walker's threads cost a one-article check more (2-8 ms with the
+/// seed corpus as reference) than they save on 5,000 files.
 ///
 /// The paths come back sorted by [`walk_order`], so that the caller's sort
 /// by `Path` finds them in order. Both other ways cost more, for 51,897
 /// files: the walker's own sort by file name parses both names at each
 /// comparison (360 M instructions), and `Path`'s comparison of shuffled paths
 /// splits them into components (570 M); this sort takes 80 M.
-fn walk(dir: &Path) -> Vec<(PathBuf, Option<String>)> {
-    let mut found: Vec<(PathBuf, Option<String>)> = ignore::WalkBuilder::new(dir)
+fn walk(dir: &Path) -> (Vec<(PathBuf, Option<String>)>, Vec<ConfigError>) {
+    let mut found = Vec::new();
+    let mut ignore_problems = Vec::new();
+    let walker = ignore::WalkBuilder::new(dir)
         .require_git(false)
         .follow_links(false)
-        .build()
-        .filter_map(|entry| match entry {
-            Ok(e) => is_article(&e).then(|| (e.into_path(), None)),
+        .build();
+    for entry in walker {
+        match entry {
+            Ok(entry) => {
+                // A directory's own ignore files, read as it is entered.
+                if let Some(error) = entry.error() {
+                    ignore_problems.extend(ignore_file_problems(error));
+                }
+                if is_article(&entry) {
+                    found.push((entry.into_path(), None));
+                }
+            }
+            // The ignore files of the directories above `dir`.
+            Err(error) if is_about_a_line(&error) => {
+                ignore_problems.extend(ignore_file_problems(&error));
+            }
             Err(error) => {
                 let (path, why) = walk_problem(&error);
                 let message = format!("cannot be listed: {why}; the articles in it are skipped");
-                Some((path.unwrap_or(dir).to_path_buf(), Some(message)))
+                found.push((path.unwrap_or(dir).to_path_buf(), Some(message)));
             }
-        })
-        .collect();
+        }
+    }
     found.sort_by_cached_key(|(path, _)| walk_order(path));
-    found
+    (found, ignore_problems)
 }
 
 /// A path's bytes with each separator lowered below every other byte: these
@@ -187,27 +221,104 @@ fn is_article(entry: &ignore::DirEntry) -> bool {
 /// The path a walk error is about, if it names one, and what went wrong
 /// there (without the path, which the report shows on its own).
 fn walk_problem(error: &ignore::Error) -> (Option<&Path>, String) {
-    match error {
-        ignore::Error::WithPath { path, err } => (Some(path), walk_problem(err).1),
-        ignore::Error::WithDepth { err, .. } => walk_problem(err),
-        ignore::Error::WithLineNumber { line, err } => {
-            let (path, why) = walk_problem(err);
-            (path, format!("line {line}: {why}"))
-        }
-        ignore::Error::Partial(errors) => match errors.first() {
-            Some(first) => walk_problem(first),
-            None => (None, error.to_string()),
-        },
-        ignore::Error::Io(error) => {
-            // The walker's own error repeats the path: show its cause.
-            let mut cause: &dyn std::error::Error = error;
-            while let Some(next) = cause.source() {
-                cause = next;
-            }
-            (None, cause.to_string())
-        }
-        other => (None, other.to_string()),
+    match problems(error).into_iter().next() {
+        Some(Problem {
+            path,
+            line: Some(line),
+            why,
+        }) => (path, format!("line {line}: {why}")),
+        Some(Problem { path, why, .. }) => (path, why),
+        None => (None, error.to_string()),
     }
+}
+
+/// One thing that went wrong in a walk, with where.
+struct Problem<'a> {
+    path: Option<&'a Path>,
+    line: Option<u64>,
+    why: String,
+}
+
+/// The problems inside a walk error, first to last: the walker nests a cause
+/// in its path, line and depth, and gathers several in `Partial`.
+fn problems(error: &ignore::Error) -> Vec<Problem<'_>> {
+    fn gather<'a>(
+        error: &'a ignore::Error,
+        path: Option<&'a Path>,
+        line: Option<u64>,
+        out: &mut Vec<Problem<'a>>,
+    ) {
+        match error {
+            ignore::Error::Partial(errors) => {
+                for error in errors {
+                    gather(error, path, line, out);
+                }
+            }
+            ignore::Error::WithPath { path, err } => gather(err, Some(path), line, out),
+            ignore::Error::WithLineNumber { line, err } => gather(err, path, Some(*line), out),
+            ignore::Error::WithDepth { err, .. } => gather(err, path, line, out),
+            ignore::Error::Io(error) => {
+                // The walker's own error repeats the path: show its cause.
+                let mut cause: &dyn std::error::Error = error;
+                while let Some(next) = cause.source() {
+                    cause = next;
+                }
+                let why = cause.to_string();
+                out.push(Problem { path, line, why });
+            }
+            other => {
+                let why = other.to_string();
+                out.push(Problem { path, line, why });
+            }
+        }
+    }
+    let mut out = Vec::new();
+    gather(error, None, None, &mut out);
+    out
+}
+
+/// Whether a walk error is about a line of an ignore file, not a directory
+/// that could not be listed.
+fn is_about_a_line(error: &ignore::Error) -> bool {
+    problems(error).iter().any(|p| p.line.is_some())
+}
+
+/// An ignore file's problems as warnings that point at the line, when the
+/// error names one. The file is read again to show it: it is small, and this
+/// happens only when it is broken.
+fn ignore_file_problems(error: &ignore::Error) -> Vec<ConfigError> {
+    problems(error)
+        .into_iter()
+        .map(|Problem { path, line, why }| {
+            let path = path.map_or_else(PathBuf::new, Path::to_path_buf);
+            let source = std::fs::read_to_string(&path).unwrap_or_default();
+            let lines = LineIndex::new(&source);
+            let span = line
+                .and_then(|line| usize::try_from(line).ok()?.checked_sub(1))
+                .filter(|&index| index < lines.line_count())
+                .map(|index| lines.line_range(&source, index));
+            let (message, label, help) = match line {
+                Some(_) => (
+                    why,
+                    "this pattern is not applied",
+                    "fix the pattern (gitignore syntax); until then, the files it names are linted",
+                ),
+                None => (
+                    format!("ignore file not applied: {why}"),
+                    "",
+                    "make it readable; until then, the files it names are linted",
+                ),
+            };
+            ConfigError {
+                path,
+                source,
+                span,
+                message,
+                label: label.to_string(),
+                help: Some(help.to_string()),
+            }
+        })
+        .collect()
 }
 
 /// A TOML date (`2024-01-05`) as a calendar date; `None` for a bare time or an
@@ -350,7 +461,7 @@ mod tests {
         ] {
             std::fs::write(root.join(file), "x").unwrap();
         }
-        let walked: Vec<PathBuf> = walk(root).into_iter().map(|(path, _)| path).collect();
+        let walked: Vec<PathBuf> = walk(root).0.into_iter().map(|(path, _)| path).collect();
         let mut sorted = walked.clone();
         sorted.sort();
         assert_eq!(walked.len(), 6);
@@ -372,7 +483,9 @@ mod tests {
             "[[article]]\npath = \"a.txt\"\npublished = 2024-01-05\ndate-order = \"day-first\"\n",
         )
         .unwrap();
-        let found = articles(&[root.to_path_buf()], &GlobSet::empty()).unwrap();
+        let found = articles(&[root.to_path_buf()], &GlobSet::empty())
+            .unwrap()
+            .articles;
         let names: Vec<_> = found
             .iter()
             .map(|a| a.path.file_name().unwrap().to_owned())
@@ -389,7 +502,10 @@ mod tests {
         let file = dir.path().join("draft.article");
         std::fs::write(&file, "x").unwrap();
         assert_eq!(
-            articles(std::slice::from_ref(&file), &GlobSet::empty()).unwrap()[0].path,
+            articles(std::slice::from_ref(&file), &GlobSet::empty())
+                .unwrap()
+                .articles[0]
+                .path,
             file
         );
     }
@@ -461,6 +577,59 @@ mod tests {
             why,
             "line 3: error parsing glob 'a[': unclosed character class"
         );
+    }
+
+    #[test]
+    fn bad_ignore_lines_are_reported_and_the_rest_applied() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir(root.join("sub")).unwrap();
+        std::fs::write(root.join(".ignore"), "skipped.txt\r\n{a,b\r\n").unwrap();
+        std::fs::write(root.join("sub/.gitignore"), "# wires\n\n{b\n").unwrap();
+        for name in ["a.txt", "skipped.txt", "sub/b.txt"] {
+            std::fs::write(root.join(name), "x").unwrap();
+        }
+        let listing = articles(&[root.to_path_buf()], &GlobSet::empty()).unwrap();
+        let names: Vec<_> = listing
+            .articles
+            .iter()
+            .map(|a| a.path.strip_prefix(root).unwrap().to_owned())
+            .collect();
+        assert_eq!(names, [Path::new("a.txt"), Path::new("sub/b.txt")]);
+        let problems: Vec<_> = listing
+            .ignore_problems
+            .iter()
+            .map(|p| {
+                let span = p.span.clone().unwrap();
+                (
+                    p.path.strip_prefix(root).unwrap().to_owned(),
+                    &p.source[span],
+                    p.message.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            problems,
+            [
+                (
+                    PathBuf::from(".ignore"),
+                    "{a,b",
+                    "error parsing glob '{a,b': unclosed alternate group; missing '}' (maybe escape '{' with '[{]'?)"
+                ),
+                (
+                    PathBuf::from("sub/.gitignore"),
+                    "{b",
+                    "error parsing glob '{b': unclosed alternate group; missing '}' (maybe escape '{' with '[{]'?)"
+                ),
+            ]
+        );
+        // Walking `sub` reads the root's ignore file as a parent's: its bad
+        // line is a warning there too, not a directory that cannot be listed.
+        let below = articles(&[root.join("sub")], &GlobSet::empty()).unwrap();
+        assert_eq!(below.articles.len(), 1);
+        assert_eq!(below.articles[0].walk_error, None);
+        let files: Vec<_> = below.ignore_problems.iter().map(|p| &p.path).collect();
+        assert_eq!(files, [&root.join(".ignore"), &root.join("sub/.gitignore")]);
     }
 
     #[test]

@@ -101,6 +101,28 @@ fn binary_and_non_utf8_files_are_skipped_and_others_linted() {
 }
 
 #[test]
+fn bad_ignore_file_line_is_a_warning_pointing_at_it() {
+    let (stdout, stderr, code) = factlint(&[
+        "check",
+        "--checks",
+        YEAR_CHECK,
+        "--format",
+        "concise",
+        "tests/fixtures/bad-ignore",
+    ]);
+    assert_eq!(
+        code, 1,
+        "the article's error still counts; stderr: {stderr}"
+    );
+    assert!(
+        !stdout.contains("skipped.txt"),
+        "the good line of the ignore file still applies: {stdout}"
+    );
+    assert!(stdout.contains("linted.txt"), "{stdout}");
+    insta::assert_snapshot!(stderr);
+}
+
+#[test]
 fn misspelt_key_in_checks_exits_2_with_suggestion() {
     let (stdout, stderr, code) = factlint(&[
         "check",

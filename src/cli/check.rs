@@ -353,13 +353,14 @@ fn targets(
     ))
 }
 
-/// The articles under `paths`; a missing path or a broken manifest is reported.
+/// The articles under `paths`; a missing path or a broken manifest is
+/// reported, and so is each ignore-file line that could not be applied.
 pub(super) fn articles(
     paths: &[PathBuf],
     exclude: &GlobSet,
     reporter: &HumanReporter,
 ) -> Result<Vec<Article>, Reported> {
-    corpus::articles(paths, exclude).map_err(|e| {
+    let listing = corpus::articles(paths, exclude).map_err(|e| {
         match e {
             CorpusError::Missing(path) => {
                 let path = crate::report::sanitize(&path.to_string_lossy());
@@ -368,7 +369,11 @@ pub(super) fn articles(
             CorpusError::Manifest(e) => eprint!("{}", reporter.config_error(&e)),
         }
         Reported(EXIT_TROUBLE)
-    })
+    })?;
+    for problem in &listing.ignore_problems {
+        eprint!("{}", reporter.config_warning(problem));
+    }
+    Ok(listing.articles)
 }
 
 /// The exclude patterns of the config and the command line, compiled.

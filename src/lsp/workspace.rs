@@ -106,7 +106,9 @@ impl Workspace {
     /// Lints every corpus article once, keeping only the facts compared across articles.
     pub fn load_corpus(&mut self) {
         self.articles = match corpus::articles(&self.corpus_paths(), &self.exclude()) {
-            Ok(articles) => articles,
+            // Like the check files' warnings, ignore-file problems are for
+            // the command line; the editor shows what stops a load.
+            Ok(listing) => listing.articles,
             Err(corpus::CorpusError::Manifest(e)) => {
                 self.errors.push(*e);
                 Vec::new()
@@ -152,7 +154,7 @@ impl Workspace {
         }
         corpus::articles(&[path.to_path_buf()], &GlobSet::empty())
             .ok()
-            .and_then(|found| found.first().and_then(|a| a.published))
+            .and_then(|found| found.articles.first().and_then(|a| a.published))
     }
 
     /// The check of an id.

@@ -46,7 +46,7 @@ pub fn report(findings: &[Finding], facts: &[Fact], run: &RunInfo, checks: &Chec
             let path = PathBuf::from(p);
             corpus::articles(std::slice::from_ref(&path), &globset::GlobSet::empty())
                 .ok()
-                .and_then(|mut found| found.pop())
+                .and_then(|mut found| found.articles.pop())
                 .unwrap_or(Article {
                     path,
                     ..Article::default()
