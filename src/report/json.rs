@@ -28,10 +28,11 @@ pub fn render(findings: &[Finding], run: &RunInfo) -> String {
         },
         findings: findings.iter().map(FindingView::new).collect(),
     };
+    let mut out = Vec::new();
     // Plain structs with string keys: serialisation cannot fail.
-    let mut out = serde_json::to_string_pretty(&report).expect("serialising the JSON report");
-    out.push('\n');
-    out
+    super::pretty::write_at(&mut out, &report, 0).expect("serialising the JSON report");
+    out.push(b'\n');
+    String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
 /// The text a location flags; empty for a whole-file location (or a span that

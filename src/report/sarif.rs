@@ -13,7 +13,7 @@
 //! output; a fix's inserted text is kept exact.
 
 use super::json::flagged_text;
-use super::{RunInfo, sanitize};
+use super::{RunInfo, pretty, sanitize};
 use crate::finding::{Finding, Fix, Location, Severity};
 use crate::hash::Fnv1a;
 use serde::Serialize;
@@ -209,20 +209,11 @@ impl ResultWriter {
 
 /// One result, pretty-printed and indented as the log's `results` hold it.
 fn render_result(view: &ResultView) -> String {
+    let mut out = Vec::with_capacity(2048);
+    out.extend_from_slice(RESULT_INDENT.as_bytes());
     // Plain structs and string-keyed maps: serialisation cannot fail.
-    let json = serde_json::to_string_pretty(view).expect("serialising a SARIF result");
-    let mut out = String::with_capacity(json.len() + json.len() / 4);
-    // Lines of pretty JSON are short: one search for all their ends, rather
-    // than one for each line's (a fifth of rendering a result).
-    let mut line_start = 0;
-    for end in memchr::memchr_iter(b'\n', json.as_bytes()) {
-        out.push_str(RESULT_INDENT);
-        out.push_str(&json[line_start..=end]);
-        line_start = end + 1;
-    }
-    out.push_str(RESULT_INDENT);
-    out.push_str(&json[line_start..]);
-    out
+    pretty::write_at(&mut out, view, RESULT_INDENT.len() / 2).expect("serialising a SARIF result");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
 /// How `results` looks with none, in the pretty-printed log.
