@@ -71,6 +71,20 @@ mod tests {
     }
 
     #[test]
+    fn weekday_before_a_numeric_or_iso_date_is_checked() {
+        assert_eq!(
+            flagged("The mayor spoke on Tuesday, 3.1.2024, in Kharkiv."),
+            [(
+                "Tuesday".to_string(),
+                "Tuesday does not match the date: it was a Wednesday".to_string()
+            )]
+        );
+        assert_eq!(flagged("Rain on Tues. 2024-01-03.").len(), 1);
+        assert!(flagged("On Tuesday, 02.01.2024, the attack came.").is_empty());
+        assert!(flagged("Wed 2024-01-03 and Saturday 12/30/2023 were quiet.").is_empty());
+    }
+
+    #[test]
     fn right_weekday_and_bare_weekdays_pass() {
         assert!(flagged("A car in Kharkiv, Ukraine, Tuesday, Jan. 2, 2024.").is_empty());
         assert!(flagged("Russia fired missiles on Tuesday.").is_empty());

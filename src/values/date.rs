@@ -185,8 +185,12 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     // Either apostrophe: "New Year’s Day".
     let holiday = alternation(HOLIDAYS.iter().map(|h| h.0)).replace('\'', "['’]");
     let forms = [
-        format!(r"{b}(?P<iy>[0-9]{{4}})(?P<is>[-/])(?P<im>[0-9]{{1,2}})[-/](?P<id>[0-9]{{1,2}})"),
-        format!(r"{b}(?P<na>[0-9]{{1,2}})(?P<ns>[-/.])(?P<nb>[0-9]{{1,2}})[-/.](?P<ny>[0-9]{{4}})"),
+        format!(
+            r"{b}(?:(?P<wi>{wd_any}){b}\.?,?\s+)?(?P<iy>[0-9]{{4}})(?P<is>[-/])(?P<im>[0-9]{{1,2}})[-/](?P<id>[0-9]{{1,2}})"
+        ),
+        format!(
+            r"{b}(?:(?P<wn>{wd_any}){b}\.?,?\s+)?(?P<na>[0-9]{{1,2}})(?P<ns>[-/.])(?P<nb>[0-9]{{1,2}})[-/.](?P<ny>[0-9]{{4}})"
+        ),
         format!(
             r"{b}(?:(?P<w1>{wd_any}){b}\.?,?\s+)?(?P<m1>{month}){b}\.?\s+(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?
               (?:,?\s+(?P<y1>[0-9]{{4}}))?"
@@ -361,31 +365,49 @@ fn date_from(text: &str, caps: &Parts, ctx: &DateContext) -> Option<Mention<Date
             },
         })
     };
+    // The weekday written before a date, if any; `None` when it is no weekday.
+    let stated = |w: Option<Group>| match w {
+        Some(w) => Some(Some(Mention {
+            span: w.range(),
+            value: lookup_weekday(w)?.0,
+        })),
+        None => Some(None),
+    };
     if let Some(y) = caps.name("iy") {
         if !clean_before(text, whole.start()) || !clean_after(text, whole.end()) {
             return None;
         }
         let date = Date::new(num(y)?, num(caps.name("im")?)?, num(caps.name("id")?)?).ok()?;
-        return calendar(whole.range(), single(date), None);
+        return calendar(whole.range(), single(date), stated(caps.name("wi"))?);
     }
     if let Some(a) = caps.name("na") {
         if !clean_before(text, whole.start()) || !clean_after(text, whole.end()) {
             return None;
         }
         let (a, b): (i8, i8) = (num(a)?, num(caps.name("nb")?)?);
+        let year = num(caps.name("ny")?)?;
         let dotted = caps.name("ns").is_some_and(|s| s.as_str() == ".");
-        let (month, day) = if a > 12 || dotted {
-            (b, a)
+        let stated = stated(caps.name("wn"))?;
+        let date = if a > 12 || dotted {
+            Date::new(year, b, a)
         } else if b > 12 {
-            (a, b)
+            Date::new(year, a, b)
         } else {
+            let (month_first, day_first) = (Date::new(year, a, b), Date::new(year, b, a));
+            // A weekday written with it tells the order: "Tuesday 02/01/2024"
+            // is 2 January (a Tuesday) in any article.
+            let told = |date: &Result<Date, _>| {
+                let weekday = stated.as_ref().map(|w| w.value);
+                date.as_ref().is_ok_and(|d| Some(d.weekday()) == weekday)
+            };
             match ctx.numeric_order {
-                NumericOrder::MonthFirst => (a, b),
-                NumericOrder::DayFirst => (b, a),
+                NumericOrder::MonthFirst if told(&day_first) && !told(&month_first) => day_first,
+                NumericOrder::DayFirst if told(&month_first) && !told(&day_first) => month_first,
+                NumericOrder::MonthFirst => month_first,
+                NumericOrder::DayFirst => day_first,
             }
         };
-        let date = Date::new(num(caps.name("ny")?)?, month, day).ok()?;
-        return calendar(whole.range(), single(date), None);
+        return calendar(whole.range(), single(date.ok()?), stated);
     }
     let written = [("m1", "d1", "y1", "w1"), ("m2", "d2", "y2", "w2")]
         .into_iter()
@@ -396,13 +418,7 @@ fn date_from(text: &str, caps: &Parts, ctx: &DateContext) -> Option<Mention<Date
         }
         let month = lookup(MONTHS, m)?;
         let day: i8 = num(d)?;
-        let stated = match w {
-            Some(w) => Some(Mention {
-                span: w.range(),
-                value: lookup_weekday(w)?.0,
-            }),
-            None => None,
-        };
+        let stated = stated(w)?;
         let value = match y {
             Some(y) => single(Date::new(num(y)?, month, day).ok()?),
             None => without_year(month, day, ctx.published)?,
@@ -762,6 +778,45 @@ mod tests {
         };
         let d = dates("06-01-2024", &day_first);
         assert_eq!(d[0].value.value, single(date(2024, 1, 6)));
+    }
+
+    #[test]
+    fn a_weekday_tells_the_order_of_an_ambiguous_numeric_date() {
+        let day_first = DateContext {
+            published: None,
+            numeric_order: NumericOrder::DayFirst,
+        };
+        let read = |text: &str, ctx: &DateContext| dates(text, ctx)[0].value.value.clone();
+        // Only 2 January is a Tuesday, only 1 February a Thursday.
+        assert_eq!(
+            read("Tuesday 02/01/2024", &ctx(None)),
+            single(date(2024, 1, 2))
+        );
+        assert_eq!(
+            read("Thursday 02/01/2024", &day_first),
+            single(date(2024, 2, 1))
+        );
+        // Neither reading fits, or both: the article's order stands.
+        assert_eq!(
+            read("Monday 02/01/2024", &ctx(None)),
+            single(date(2024, 2, 1))
+        );
+        assert_eq!(
+            read("Monday 02/01/2024", &day_first),
+            single(date(2024, 1, 2))
+        );
+        assert_eq!(
+            read("Monday 01/01/2024", &day_first),
+            single(date(2024, 1, 1))
+        );
+        // Dots are day first whatever the weekday says.
+        assert_eq!(
+            read("Thursday 02.01.2024", &ctx(None)),
+            single(date(2024, 1, 2))
+        );
+        let with_weekday = &dates("On Tues., 2024-01-03, it rained.", &ctx(None))[0];
+        let stated = with_weekday.value.stated_weekday.as_ref().expect("weekday");
+        assert_eq!(stated.value, Weekday::Tuesday);
     }
 
     #[test]
