@@ -65,11 +65,7 @@ const SETS: &[Set] = &[
                 "\"Moscow has turned to for ballistic missiles\": as \"the ally it turned to for help\"",
             ),
         ],
-        known_false_alarms: &[(
-            "v01_wire_pacificpress.txt",
-            13,
-            "three wordings of one quotation, none in the majority: quote-drift reports the first against another (kirby-quotes, which knows the transcript, reports the two drifted ones)",
-        )],
+        known_false_alarms: &[],
     },
     Set {
         dir: "tests/fixtures/blind4",

@@ -114,12 +114,19 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<CheckSet, Vec<ConfigError>> {
     if !errors.is_empty() {
         return Err(errors);
     }
-    share_gates(&mut set.checks);
+    link(&mut set.checks);
     Ok(set)
 }
 
+/// What checks share once all are compiled: pattern sets for their gates,
+/// and the quote checks' transcripts.
+fn link(checks: &mut [Check]) {
+    share_gates(checks);
+    super::quote::share_transcripts(checks);
+}
+
 /// Compiles the gates of `checks` into shared pattern sets (see [`super::gate`]).
-pub fn share_gates(checks: &mut [Check]) {
+fn share_gates(checks: &mut [Check]) {
     let mut gates: Vec<Sharing> = Vec::new();
     for check in checks.iter_mut() {
         let scope = check.rule.unit_scope(check.gate.scope);
@@ -156,10 +163,10 @@ fn check_files(path: &Path) -> Result<Vec<PathBuf>, Box<ConfigError>> {
 /// Checks of one file, each with its id's span.
 type Compiled = Vec<(Check, std::ops::Range<usize>)>;
 
-/// Parses and compiles one check file's text, its gates sharing pattern sets.
+/// Parses and compiles one check file's text, linked as [`link`] does.
 pub fn load_str(source: &str) -> Result<Compiled, Vec<SpecError>> {
     let (mut checks, spans): (Vec<Check>, Vec<_>) = compile_source(source)?.into_iter().unzip();
-    share_gates(&mut checks);
+    link(&mut checks);
     Ok(checks.into_iter().zip(spans).collect())
 }
 

@@ -36,7 +36,11 @@ pub struct QuoteCheck {
     /// Only quotations whose paragraph (or the sentence before) names this speaker.
     speaker: Option<Pattern>,
     /// The true wordings, when the check knows them.
-    canonical: Vec<Canonical>,
+    canonical: Arc<[Canonical]>,
+    /// The true wordings other quote checks know ([`share_transcripts`]): a
+    /// check without its own compares versions by majority, and a version
+    /// that is a transcript's is right however few articles share it.
+    transcripts: Vec<Arc<[Canonical]>>,
 }
 
 /// A true wording: its words, and its text to quote them from as written.
@@ -68,9 +72,9 @@ impl Canonical {
 impl QuoteCheck {
     pub fn compile(spec: &CheckSpec) -> Result<Self, SpecError> {
         let speaker = spec.speaker.as_ref().map(Pattern::new).transpose()?;
-        let canonical = match spec.canonical.as_ref().map(|c| (c, c.get_ref())) {
-            None => Vec::new(),
-            Some((_, toml::Value::String(s))) => vec![Canonical::new(s)],
+        let canonical: Arc<[Canonical]> = match spec.canonical.as_ref().map(|c| (c, c.get_ref())) {
+            None => Arc::new([]),
+            Some((_, toml::Value::String(s))) => Arc::new([Canonical::new(s)]),
             Some((_, toml::Value::Array(items))) if items.iter().all(toml::Value::is_str) => items
                 .iter()
                 .filter_map(toml::Value::as_str)
@@ -83,7 +87,11 @@ impl QuoteCheck {
                 );
             }
         };
-        Ok(Self { speaker, canonical })
+        Ok(Self {
+            speaker,
+            canonical,
+            transcripts: Vec::new(),
+        })
     }
 
     /// The speaker pattern, if any.
@@ -158,20 +166,27 @@ impl QuoteCheck {
                     !(0..group.len()).any(|o| agrees[o][i] && words(o).len() > words(i).len())
                 })
                 .collect();
+            // A version that is a known transcript's is the reference, with
+            // or without a majority; one that agrees with any transcript is
+            // never reported.
+            let attested: Vec<bool> = (0..group.len())
+                .map(|i| self.is_attested(words(i)))
+                .collect();
             let best = maximal
                 .iter()
                 .copied()
-                .max_by_key(|&i| (support[i], std::cmp::Reverse(i)))
+                .max_by_key(|&i| (attested[i], support[i], std::cmp::Reverse(i)))
                 .unwrap_or(0);
             let Some(reference) = quote_at(facts, wordings[group[best]].members[0]) else {
                 continue;
             };
-            let majority = support[best] * 2 > total
-                && maximal
-                    .iter()
-                    .all(|&i| agrees[i][best] || support[i] < support[best]);
+            let majority = attested[best]
+                || support[best] * 2 > total
+                    && maximal
+                        .iter()
+                        .all(|&i| agrees[i][best] || support[i] < support[best]);
             if majority {
-                for i in (0..group.len()).filter(|&i| !agrees[i][best]) {
+                for i in (0..group.len()).filter(|&i| !agrees[i][best] && !attested[i]) {
                     for &member in &wordings[group[i]].members {
                         if let Some(quote) = quote_at(facts, member) {
                             findings.push(drift_finding(meta, quote, reference));
@@ -192,6 +207,14 @@ impl QuoteCheck {
             }
         }
         findings
+    }
+
+    /// Whether `words` are, word for word, part of a transcript another
+    /// quote check knows.
+    fn is_attested(&self, words: &[Word]) -> bool {
+        self.transcripts.iter().flat_map(|t| t.iter()).any(|t| {
+            same_quotation(words, &t.words, MIN_SHARED) && drift(words, &t.words).is_none()
+        })
     }
 
     /// Findings for every mention whose wording drifts from a canonical one.
@@ -229,6 +252,28 @@ impl QuoteCheck {
             }
         }
         findings
+    }
+}
+
+/// Gives every quote check without wordings of its own the wordings the
+/// others know: a transcript settles which version of a quotation is right,
+/// whichever check reads it.
+pub fn share_transcripts(checks: &mut [super::Check]) {
+    let known: Vec<Arc<[Canonical]>> = checks
+        .iter()
+        .filter_map(|check| match &check.rule {
+            super::Rule::Quote(quote) if !quote.canonical.is_empty() => {
+                Some(quote.canonical.clone())
+            }
+            _ => None,
+        })
+        .collect();
+    for check in checks.iter_mut() {
+        if let super::Rule::Quote(quote) = &mut check.rule
+            && quote.canonical.is_empty()
+        {
+            quote.transcripts.clone_from(&known);
+        }
     }
 }
 
@@ -400,6 +445,28 @@ mod tests {
             flagged(DRIFT, text),
             [("evidence".to_string(), vec!["information".to_string()])]
         );
+    }
+
+    #[test]
+    fn a_transcript_another_check_knows_outweighs_the_majority() {
+        let transcript = "[[check]]\nid = \"ignat\"\nkind = \"quote\"\nscope = \"document\"\ncanonical = \"We have no information that such missiles have been used\"\n";
+        let text = "“We have no evidence that such missiles have been used,” he said.\n\n“We have no evidence that such missiles have been used,” Ignat said.\n\n\"We have no information that such missiles have been used,\" he told media.";
+        // Alone, the majority wins and the true wording is the one flagged.
+        assert_eq!(
+            flagged(DRIFT, text),
+            [("information".to_string(), vec!["evidence".to_string()])]
+        );
+        // With the transcript loaded, both checks flag the two drifted ones.
+        let both = flagged(&format!("{DRIFT}{transcript}"), text);
+        assert_eq!(both.len(), 4, "{both:?}");
+        assert!(
+            both.iter().all(|(found, _)| found == "evidence"),
+            "{both:?}"
+        );
+        // An excerpt of the transcript is no drift, and is not the reference
+        // of a longer version either.
+        let excerpt = "“We have no information,” Ignat said, “that such missiles have been used.”\n\n“No information that such missiles have been used,” he said.";
+        assert!(flagged(&format!("{DRIFT}{transcript}"), excerpt).is_empty());
     }
 
     #[test]
