@@ -142,9 +142,12 @@ const ED_ADJECTIVES: &[&str] = &[
     "injured",
 ];
 
-/// Lower-case words that may start a paragraph.
+/// Lower-case words that may start a paragraph: brands, name particles and
+/// news agencies that write their names in lower case (dpa, epa, bne), as in
+/// a credit line ("dpa and AFP contributed to this report").
 const LOWERCASE_STARTS: &[&str] = &[
-    "iphone", "ipad", "ios", "ebay", "e.g", "i.e", "de", "van", "von", "al", "bin",
+    "iphone", "ipad", "ios", "ebay", "e.g", "i.e", "de", "van", "von", "al", "bin", "dpa", "epa",
+    "bne",
 ];
 
 /// Compiled `artifact` check (no settings).
