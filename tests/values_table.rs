@@ -239,6 +239,10 @@ const ROWS: &[Row] = &[
     (Quantity, "5 mines were cleared", "", "", ""),
     (Quantity, "a $5m contract", "", "", ""),
     (Quantity, "36 drones over Crimea", "", "", ""),
+    (Quantity, "Kyiv fell to -18C overnight", "", "255.15 K", "-18C"),
+    (Quantity, "a low of −10 °C in Sumy", "", "263.15 K", "−10 °C"),
+    (Quantity, "highs of 86 degrees Fahrenheit", "", "303.15 K", "86 degrees Fahrenheit"),
+    (Quantity, "Grade 5 C students", "", "", ""),
     // --- Conversions ---
     (Conversion, "ranges of around 900 kilometres (550 miles) were fired", "", "ok", "900 kilometres | 550 miles"),
     (Conversion, "a range of 900 km (560 miles)", "", "ok", "900 km | 560 miles"),
@@ -259,6 +263,10 @@ const ROWS: &[Row] = &[
     (Conversion, "200 hectares (500 acres)", "", "ok", "200 hectares | 500 acres"),
     (Conversion, "900 km and 550 miles", "", "", ""),
     (Conversion, "900 km (550 kg)", "", "", ""),
+    (Conversion, "forecast to fall to -18C (0F) at the weekend", "", "ok", "-18C | 0F"),
+    (Conversion, "forecast to fall to -18C (-4F) at the weekend", "", "mismatch", "-18C | -4F"),
+    (Conversion, "a sweltering 40°C (104°F)", "", "ok", "40°C | 104°F"),
+    (Conversion, "minus 5 degrees Celsius (23 degrees Fahrenheit)", "", "ok", "minus 5 degrees Celsius | 23 degrees Fahrenheit"),
 ];
 
 fn ctx(published: &str) -> DateContext {
@@ -297,6 +305,7 @@ fn base_unit(d: Dimension) -> &'static str {
         Dimension::Speed => "m/s",
         Dimension::Area => "m²",
         Dimension::Volume => "m³",
+        Dimension::Temperature => "K",
     }
 }
 

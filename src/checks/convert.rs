@@ -19,9 +19,9 @@ impl Convert {
                 continue;
             }
             let (original, converted) = (&conversion.original, &conversion.converted);
-            let exact = original.value.number.value * original.value.unit.to_base
-                / converted.value.unit.to_base;
-            let expected = format!("about {} {}", exact.round(), converted.value.unit.symbol);
+            // `+ 0.0` writes -0.4 °F as "about 0 °F", not "-0".
+            let rounded = conversion.expected().round() + 0.0;
+            let expected = format!("about {rounded} {}", converted.value.unit.symbol);
             let shift = |r: &Range<usize>| unit.start + r.start..unit.start + r.end;
             emit.report_related(
                 shift(&converted.span),
@@ -63,6 +63,18 @@ mod tests {
             flagged("The bullseye sits 5ft 8in (1.52m) above the floor.")[0].0,
             "1.52m"
         );
+    }
+
+    #[test]
+    fn temperatures_convert_from_their_own_zero() {
+        assert_eq!(
+            flagged("Kyiv will fall to -18C (-4F) at the weekend."),
+            [(
+                "-4F".to_string(),
+                "-4F does not match the conversion: about 0 °F".to_string()
+            )]
+        );
+        assert!(flagged("It was 20°C (68°F) in Kharkiv and minus 5C (23F) in Lviv.").is_empty());
     }
 
     #[test]

@@ -128,7 +128,8 @@ mod weekday_number {
 
 /// A round written number stands for a rounded one: "900 km" may be 880 or 920.
 fn quantity_range(q: &Quantity) -> Interval {
-    rounded(q.number.value, q.number.interval).scale(q.unit.to_base)
+    q.unit
+        .to_base_interval(rounded(q.number.value, q.number.interval))
 }
 
 /// Widens an exact, round number by half its rounding step (900 → [850, 950],

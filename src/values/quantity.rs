@@ -1,6 +1,6 @@
 //! Measurements: a number with a unit ("900 kilometres", "550 miles", "10 times the speed
-//! of sound"), normalised to SI so that "900 km" and "559 miles" can be compared, and
-//! conversions written in parentheses ("900 km (550 miles)") checked for agreement.
+//! of sound", "-18C"), normalised to SI so that "900 km" and "559 miles" can be compared,
+//! and conversions written in parentheses ("900 km (550 miles)") checked for agreement.
 
 use super::number::{Number, numbers};
 use super::{Interval, Mention, Phrases};
@@ -17,15 +17,40 @@ pub enum Dimension {
     Speed,
     Area,
     Volume,
+    Temperature,
 }
 
 /// A unit and its factor to the SI base unit of its dimension (metre, kilogram, metre per
-/// second, square metre, cubic metre).
+/// second, square metre, cubic metre, kelvin), and the offset added after it: the zero of
+/// a temperature scale is not the kelvin's.
 #[derive(Debug, PartialEq)]
 pub struct Unit {
     pub symbol: &'static str,
     pub dimension: Dimension,
     pub to_base: f64,
+    pub offset: f64,
+}
+
+impl Unit {
+    /// `value` of this unit in the base unit.
+    pub fn to_base_value(&self, value: f64) -> f64 {
+        value * self.to_base + self.offset
+    }
+
+    /// A value in the base unit, in this unit.
+    pub fn from_base_value(&self, base: f64) -> f64 {
+        (base - self.offset) / self.to_base
+    }
+
+    /// `interval` of this unit in the base unit.
+    pub fn to_base_interval(&self, interval: Interval) -> Interval {
+        let scaled = interval.scale(self.to_base);
+        Interval {
+            lo: scaled.lo + self.offset,
+            hi: scaled.hi + self.offset,
+            ..scaled
+        }
+    }
 }
 
 /// A measurement as written, with its interval in the base unit.
@@ -52,6 +77,17 @@ const fn unit(symbol: &'static str, dimension: Dimension, to_base: f64) -> Unit 
         symbol,
         dimension,
         to_base,
+        offset: 0.0,
+    }
+}
+
+/// A temperature scale: degrees of `size` kelvins, from `zero` kelvins.
+const fn temperature(symbol: &'static str, size: f64, zero: f64) -> Unit {
+    Unit {
+        symbol,
+        dimension: Temperature,
+        to_base: size,
+        offset: zero,
     }
 }
 
@@ -59,7 +95,7 @@ const fn unit(symbol: &'static str, dimension: Dimension, to_base: f64) -> Unit 
 const SPEED_OF_SOUND: f64 = 343.0;
 
 /// Every known unit; `ALIASES` points into this table.
-pub static UNITS: [Unit; 25] = [
+pub static UNITS: [Unit; 27] = [
     unit("km", Length, 1000.0),
     unit("m", Length, 1.0),
     unit("cm", Length, 0.01),
@@ -85,6 +121,8 @@ pub static UNITS: [Unit; 25] = [
     unit("m²", Area, 1.0),
     unit("L", Volume, 0.001),
     unit("gal", Volume, 0.003_785_411_784),
+    temperature("°C", 1.0, 273.15),
+    temperature("°F", 5.0 / 9.0, 273.15 - 32.0 * 5.0 / 9.0),
 ];
 
 /// Written forms of each unit (index into `UNITS`); matched case-insensitively with any
@@ -202,6 +240,27 @@ const ALIASES: &[(&str, usize)] = &[
     ("liters", 23),
     ("gallon", 24),
     ("gallons", 24),
+    ("°C", 25),
+    ("° C", 25),
+    ("ºC", 25),
+    ("℃", 25),
+    // Only written against the digits ("-18C"): "18 C" may be a grade or a row.
+    ("C", 25),
+    ("degrees Celsius", 25),
+    ("degree Celsius", 25),
+    ("degrees centigrade", 25),
+    ("degrees C", 25),
+    ("Celsius", 25),
+    ("°F", 26),
+    ("° F", 26),
+    ("ºF", 26),
+    ("℉", 26),
+    // As for "C".
+    ("F", 26),
+    ("degrees Fahrenheit", 26),
+    ("degree Fahrenheit", 26),
+    ("degrees F", 26),
+    ("Fahrenheit", 26),
 ];
 
 /// [`ALIASES`] by phrase.
@@ -245,7 +304,11 @@ fn unit_after(text: &str, at: usize) -> Option<(&'static Unit, usize, bool)> {
     }
     let (_, index) = ALIAS_PHRASES.get(unit)?;
     let joined = separator.is_empty();
-    if unit.eq_ignore_ascii_case("in") && !joined {
+    if ["in", "c", "f"]
+        .iter()
+        .any(|u| unit.eq_ignore_ascii_case(u))
+        && !joined
+    {
         return None;
     }
     Some((UNITS.get(*index)?, at + end, joined))
@@ -300,7 +363,11 @@ pub fn quantities_among(
         } else {
             continue;
         };
-        let base = m.value.interval.scale(unit.to_base);
+        let (m, span) = match minus_before(text, m.span.start) {
+            Some(start) if unit.dimension == Temperature => (negated(m), start..span.end),
+            _ => (m, span),
+        };
+        let base = unit.to_base_interval(m.value.interval);
         if let Some(feet) = feet_before(text, &mut found, unit, &span) {
             // "5ft 8in": one height, in feet (5.67) and in the base unit.
             feet.span.end = span.end;
@@ -324,6 +391,30 @@ pub fn quantities_among(
         });
     }
     found
+}
+
+/// A number below zero: the value and its interval mirrored.
+fn negated(mut m: Mention<Number>) -> Mention<Number> {
+    let i = m.value.interval;
+    m.value.value = -m.value.value;
+    m.value.interval = Interval {
+        lo: -i.hi,
+        hi: -i.lo,
+        lo_closed: i.hi_closed,
+        hi_closed: i.lo_closed,
+    };
+    m
+}
+
+/// The start of a minus sign written just before the digits at `start` ("-18C",
+/// "−18C", "minus 18C"), when it is no hyphen inside a word ("F-16").
+fn minus_before(text: &str, start: usize) -> Option<usize> {
+    let before = &text[..start];
+    let sign = ["-", "−", "minus "]
+        .iter()
+        .find_map(|s| before.strip_suffix(s))?;
+    let clean = !sign.ends_with(|c: char| c.is_alphanumeric() || c == '_');
+    clean.then_some(sign.len())
 }
 
 /// The feet just before inches at `span` ("5ft 8in", "5 feet 8 inches"), to
@@ -393,9 +484,22 @@ impl Conversion {
         if from.unit.dimension != to.unit.dimension || to.unit.to_base <= 0.0 {
             return false;
         }
-        let expected = from.number.value * from.unit.to_base / to.unit.to_base;
+        let expected = self.expected();
         let written = to.number.value;
-        (written - expected).abs() <= 0.05 * expected.abs() + precision(written)
+        // A temperature's zero is arbitrary: "5%" of -0.4 °F would allow nothing, so
+        // a degree either way (the rounding of a whole-degree figure) is allowed.
+        let slack = match to.unit.dimension {
+            Temperature => 1.0,
+            _ => 0.05 * expected.abs(),
+        };
+        (written - expected).abs() <= slack + precision(written)
+    }
+
+    /// The original value, converted exactly to the converted one's unit.
+    pub fn expected(&self) -> f64 {
+        let (from, to) = (&self.original.value, &self.converted.value);
+        to.unit
+            .from_base_value(from.unit.to_base_value(from.number.value))
     }
 }
 
@@ -504,6 +608,46 @@ mod tests {
         assert!(q("killed 5 in Kyiv").is_empty());
         assert!(q("5in").len() == 1);
         assert!(q("won 5-in a row").is_empty());
+    }
+
+    #[test]
+    fn temperatures_with_their_sign_in_kelvin() {
+        fn kelvin(text: &str) -> (&str, &'static str, f64) {
+            let found = quantities(text);
+            assert_eq!(found.len(), 1, "{text}");
+            let m = &found[0];
+            // To the microkelvin: 273.15 - 18 is not exact in binary.
+            let base = (m.value.base.lo * 1e6).round() / 1e6;
+            (&text[m.span.clone()], m.value.unit.symbol, base)
+        }
+        assert_eq!(kelvin("fell to -18C at night"), ("-18C", "°C", 255.15));
+        assert_eq!(kelvin("a low of −10 °C"), ("−10 °C", "°C", 263.15));
+        assert_eq!(
+            kelvin("minus 40 degrees Fahrenheit"),
+            ("minus 40 degrees Fahrenheit", "°F", 233.15)
+        );
+        assert_eq!(kelvin("98.6°F").2, 310.15);
+        assert_eq!(kelvin("a 20℃ day").2, 293.15);
+        // "C" and "F" only against the digits; a hyphen inside a word is no sign.
+        assert!(q("grade 5 C and row 7 F").is_empty());
+        assert_eq!(q("the F-16C")[..], []);
+        assert!(q("row B-12C").is_empty());
+    }
+
+    #[test]
+    fn temperature_conversions_agree_within_a_degree() {
+        let agrees = |text: &str| {
+            let found = conversions(text);
+            assert_eq!(found.len(), 1, "{text}");
+            found[0].agrees()
+        };
+        assert!(agrees("-18C (0F)"));
+        assert!(agrees("-18C (-0.4F)"));
+        assert!(agrees("20°C (68°F)"));
+        assert!(agrees("100F (38C)"));
+        assert!(!agrees("-18C (-4F)"));
+        assert!(!agrees("20°C (20°F)"));
+        assert!((conversions("-18C (-4F)")[0].expected() - -0.4).abs() < 1e-9);
     }
 
     #[test]
