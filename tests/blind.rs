@@ -40,11 +40,7 @@ const SETS: &[Set] = &[
             7,
             "\"40-odd launched, 45 shot down\": 40-odd is [40, 50), so 45 may be right",
         )],
-        known_false_alarms: &[(
-            "u07_crimea_history.txt",
-            21,
-            "\"10 drones over Crimea\" on another night: the check knows no date",
-        )],
+        known_false_alarms: &[],
     },
     Set {
         dir: "tests/fixtures/blind2",
