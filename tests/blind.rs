@@ -76,11 +76,6 @@ const SETS: &[Set] = &[
                 9,
                 "two tolls of two events in one article (boat crews, fighters)",
             ),
-            (
-                "w06_red_sea_shipping.txt",
-                29,
-                "another department's briefing: the gate cannot ask for Kirby's name, since \"Asked about the briefing on Jan. 2\" means his",
-            ),
         ],
     },
     Set {
