@@ -72,13 +72,11 @@ const SETS: &[Set] = &[
             21,
             "differs only from the seed corpus's wording, and the set is linted without a reference",
         )],
-        known_false_alarms: &[
-            (
-                "w06_red_sea_shipping.txt",
-                9,
-                "two tolls of two events in one article (boat crews, fighters)",
-            ),
-        ],
+        known_false_alarms: &[(
+            "w06_red_sea_shipping.txt",
+            9,
+            "two tolls of two events in one article (boat crews, fighters)",
+        )],
     },
     Set {
         dir: "tests/fixtures/blind5",

@@ -786,34 +786,24 @@ mod tests {
             published: None,
             numeric_order: NumericOrder::DayFirst,
         };
-        let read = |text: &str, ctx: &DateContext| dates(text, ctx)[0].value.value.clone();
-        // Only 2 January is a Tuesday, only 1 February a Thursday.
-        assert_eq!(
-            read("Tuesday 02/01/2024", &ctx(None)),
-            single(date(2024, 1, 2))
-        );
-        assert_eq!(
-            read("Thursday 02/01/2024", &day_first),
-            single(date(2024, 2, 1))
-        );
-        // Neither reading fits, or both: the article's order stands.
-        assert_eq!(
-            read("Monday 02/01/2024", &ctx(None)),
-            single(date(2024, 2, 1))
-        );
-        assert_eq!(
-            read("Monday 02/01/2024", &day_first),
-            single(date(2024, 1, 2))
-        );
-        assert_eq!(
-            read("Monday 01/01/2024", &day_first),
-            single(date(2024, 1, 1))
-        );
-        // Dots are day first whatever the weekday says.
-        assert_eq!(
-            read("Thursday 02.01.2024", &ctx(None)),
-            single(date(2024, 1, 2))
-        );
+        let month_first = ctx(None);
+        // Only 2 January is a Tuesday, only 1 February a Thursday. Where
+        // neither reading fits, or both, the article's order stands; dots are
+        // day first whatever the weekday says.
+        for (text, order, (m, d)) in [
+            ("Tuesday 02/01/2024", &month_first, (1, 2)),
+            ("Thursday 02/01/2024", &day_first, (2, 1)),
+            ("Monday 02/01/2024", &month_first, (2, 1)),
+            ("Monday 02/01/2024", &day_first, (1, 2)),
+            ("Monday 01/01/2024", &day_first, (1, 1)),
+            ("Thursday 02.01.2024", &month_first, (1, 2)),
+        ] {
+            assert_eq!(
+                dates(text, order)[0].value.value,
+                single(date(2024, m, d)),
+                "{text}"
+            );
+        }
         let with_weekday = &dates("On Tues., 2024-01-03, it rained.", &ctx(None))[0];
         let stated = with_weekday.value.stated_weekday.as_ref().expect("weekday");
         assert_eq!(stated.value, Weekday::Tuesday);

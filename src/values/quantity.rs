@@ -634,13 +634,15 @@ mod tests {
         assert!(q("row B-12C").is_empty());
     }
 
+    /// Whether the one conversion in `text` agrees with the value it converts.
+    fn agrees(text: &str) -> bool {
+        let found = conversions(text);
+        assert_eq!(found.len(), 1, "{text}");
+        found[0].agrees()
+    }
+
     #[test]
     fn temperature_conversions_agree_within_a_degree() {
-        let agrees = |text: &str| {
-            let found = conversions(text);
-            assert_eq!(found.len(), 1, "{text}");
-            found[0].agrees()
-        };
         assert!(agrees("-18C (0F)"));
         assert!(agrees("-18C (-0.4F)"));
         assert!(agrees("20°C (68°F)"));
@@ -674,21 +676,16 @@ mod tests {
 
     #[test]
     fn conversions_agree_within_rounding() {
-        let check = |t: &str| {
-            let c = conversions(t);
-            assert_eq!(c.len(), 1, "{t}");
-            c[0].agrees()
-        };
-        assert!(check("900 km (550 miles)"));
-        assert!(check("900 km (560 miles)"));
-        assert!(check("900 km (559 miles)"));
-        assert!(!check("900 km (350 miles)"));
-        assert!(!check("900 km (600 miles)"));
-        assert!(check("550 miles (900 kilometers)"));
-        assert!(check("around 900 kilometres (about 550 miles)"));
-        assert!(check("900 kilometres, or 560 miles,"));
-        assert!(check("5 miles (8 km)"));
-        assert!(check("6 feet (1.8 metres)"));
+        assert!(agrees("900 km (550 miles)"));
+        assert!(agrees("900 km (560 miles)"));
+        assert!(agrees("900 km (559 miles)"));
+        assert!(!agrees("900 km (350 miles)"));
+        assert!(!agrees("900 km (600 miles)"));
+        assert!(agrees("550 miles (900 kilometers)"));
+        assert!(agrees("around 900 kilometres (about 550 miles)"));
+        assert!(agrees("900 kilometres, or 560 miles,"));
+        assert!(agrees("5 miles (8 km)"));
+        assert!(agrees("6 feet (1.8 metres)"));
     }
 
     #[test]
