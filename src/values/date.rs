@@ -182,6 +182,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let wd_any = alternation(WEEKDAYS.iter().map(|w| w.0));
     let wd_full = alternation(WEEKDAYS.iter().filter(|w| w.2).map(|w| w.0));
     let rel = alternation(RELATIVE.iter().map(|r| r.0));
+    let ordinal = r"(?:twenty|thirty)(?:-|\s)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|twentieth|thirtieth|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth";
     // Either apostrophe: "New Year’s Day".
     let holiday = alternation(HOLIDAYS.iter().map(|h| h.0)).replace('\'', "['’]");
     let forms = [
@@ -196,7 +197,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
               (?:,?\s+(?P<y1>[0-9]{{4}}))?"
         ),
         format!(
-            r"{b}(?:(?P<w2>{wd_any}){b}\.?,?\s+)?(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{month}){b}\.?
+            r"{b}(?:(?P<w2>{wd_any}){b}\.?,?\s+)?(?:(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?|(?P<o2>{ordinal})\s+of\s+)(?P<m2>{month}){b}\.?
               (?:,?\s+(?P<y2>[0-9]{{4}}))?"
         ),
         format!(r"{b}(?P<rel>{rel}){b}"),
@@ -409,15 +410,19 @@ fn date_from(text: &str, caps: &Parts, ctx: &DateContext) -> Option<Mention<Date
         };
         return calendar(whole.range(), single(date.ok()?), stated);
     }
-    let written = [("m1", "d1", "y1", "w1"), ("m2", "d2", "y2", "w2")]
-        .into_iter()
-        .find_map(|(m, d, y, w)| Some((caps.name(m)?, caps.name(d)?, caps.name(y), caps.name(w))));
+    let written = [
+        ("m1", "d1", "y1", "w1"),
+        ("m2", "d2", "y2", "w2"),
+        ("m2", "o2", "y2", "w2"),
+    ]
+    .into_iter()
+    .find_map(|(m, d, y, w)| Some((caps.name(m)?, caps.name(d)?, caps.name(y), caps.name(w))));
     if let Some((m, d, y, w)) = written {
         if !clean_before(text, whole.start()) || !clean_after(text, whole.end()) {
             return None;
         }
         let month = lookup(MONTHS, m)?;
-        let day: i8 = num(d)?;
+        let day: i8 = num(d).or_else(|| ordinal_day(d.as_str()))?;
         let stated = stated(w)?;
         let value = match y {
             Some(y) => single(Date::new(num(y)?, month, day).ok()?),
@@ -545,6 +550,45 @@ fn infer_year(month: i8, day: i8, published: Date) -> Option<Date> {
         .filter(|&(_, ahead)| ahead <= MAX_AHEAD_DAYS)
         .min_by_key(|&(_, ahead)| ahead.abs())
         .map(|(d, _)| d)
+}
+
+/// The day an ordinal word names: "third" 3, "twenty-first" 21.
+fn ordinal_day(word: &str) -> Option<i8> {
+    const ORDINALS: [&str; 19] = [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+    ];
+    let word = word.to_ascii_lowercase();
+    match word.as_str() {
+        "twentieth" => return Some(20),
+        "thirtieth" => return Some(30),
+        _ => {}
+    }
+    let (tens, unit) = match (word.strip_prefix("twenty"), word.strip_prefix("thirty")) {
+        (Some(unit), _) => (20, unit),
+        (_, Some(unit)) => (30, unit),
+        _ => (0, word.as_str()),
+    };
+    let unit = unit.trim_start_matches(|c: char| c == '-' || c.is_ascii_whitespace());
+    let ones = ORDINALS.iter().position(|o| *o == unit)? + 1;
+    i8::try_from(tens + ones).ok()
 }
 
 fn num<T: std::str::FromStr>(m: Group) -> Option<T> {
@@ -744,6 +788,20 @@ mod tests {
             [("30 December 2023", "2023-12-30".into())]
         );
         assert_eq!(found("the 30th of December", PUB)[0].0, "30th of December");
+        assert_eq!(
+            found("on the third of January,", PUB)[0],
+            ("third of January", "2024-01-03".to_string())
+        );
+        assert_eq!(
+            found("the Thirty-First of December", PUB)[0].0,
+            "Thirty-First of December"
+        );
+        // A word ordinal needs "of": "the second January attack" is no date.
+        assert!(
+            found("the second January attack", PUB)
+                .iter()
+                .all(|f| f.0 == "January")
+        );
         assert_eq!(
             found("January 05, 2024.", None)[0],
             ("January 05, 2024", "2024-01-05".into())
