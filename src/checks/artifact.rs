@@ -39,11 +39,21 @@ static SPACE_BEFORE_PUNCTUATION: LazyLock<Regex> = LazyLock::new(|| {
 ///
 /// Pattern 1: "said that delivered": a verb where the subject (a stripped
 /// link) should be.
+///
+/// Pattern 2: "said on that the city", "said in a statement on that it
+/// would": a verb of saying, "on" and a clause, where the day ("on Friday")
+/// was a link. It starts with verbs of pattern 1 and goes on with "on", not
+/// "that"; not "reported" or "wrote", which take "on" for their topic.
 static RESIDUE: LazyLock<Regex> = LazyLock::new(|| {
     let dangling = r"(?i)(?-u:\b)(?:(?:from|an?|the|its|their|our)\s+(?:and|or|but|as)|(?:by|with|for|to|about|against|of|on|at)\s+and|(?:reported|written|edited|compiled|produced)\s+by\s+(?:with|from))(?-u:\b)";
     let missing_subject = r"(?i)(?-u:\b)(?:said|says|say|saying|added|announced|reported|confirmed|claimed|noted|stated|warned)\s+that\s+[a-z]+ed(?-u:\b)";
-    matcher::build_many_str(&[dangling.to_string(), missing_subject.to_string()])
-        .expect("valid artifact patterns")
+    let missing_day = r"(?i)(?-u:\b)(?:said|says|say|added|announced|confirmed|claimed|stated|warned)(?:\s+in\s+an?\s+(?:statement|post|video|interview|speech|address|message))?\s+on\s+that(?-u:\b)";
+    matcher::build_many_str(&[
+        dangling.to_string(),
+        missing_subject.to_string(),
+        missing_day.to_string(),
+    ])
+    .expect("valid artifact patterns")
 });
 
 /// Prepositions before "and" that are residue only when a function word follows
@@ -175,7 +185,8 @@ impl Artifact {
                 .find_iter(text)
                 .filter_map(|m| match m.pattern().as_usize() {
                     0 => dangling_word(text, m.range()),
-                    _ => missing_subject(text, m.range()),
+                    1 => missing_subject(text, m.range()),
+                    _ => missing_day(text, m.range()),
                 }),
         );
         spans.extend(
@@ -227,6 +238,23 @@ fn missing_subject(text: &str, found: Range<usize>) -> Option<Range<usize>> {
     let verb = words[that + 4..].trim().to_ascii_lowercase();
     let ordinary = ED_ADJECTIVES.contains(&verb.as_str()) || PRONOUN_VERBS.contains(&verb.as_str());
     (!ordinary).then(|| found.start + that..found.end)
+}
+
+/// Words that start a clause after "said on that": "on that day" is prose,
+/// "on that the city" is not.
+const CLAUSE_STARTS: &[&str] = &[
+    "the", "a", "an", "it", "he", "she", "they", "we", "its", "his", "her", "their", "there",
+    "this", "these", "those",
+];
+
+/// The span from "on" to "that" ("said on that the city"), when a clause
+/// follows, not a noun that "that" points to ("said on that day").
+fn missing_day(text: &str, found: Range<usize>) -> Option<Range<usize>> {
+    let next = leading_word(&text[found.end..]);
+    let on = text[found.clone()].to_ascii_lowercase().rfind("on")?;
+    CLAUSE_STARTS
+        .contains(&next.as_str())
+        .then(|| found.start + on..found.end)
 }
 
 /// The first run of letters and digits in `text`, after spaces, lower-cased:
@@ -294,6 +322,22 @@ mod tests {
             flagged("First paragraph.\n\nin September to meet and visit key military sites."),
             ["in"]
         );
+    }
+
+    #[test]
+    fn a_day_stripped_after_a_verb_of_saying() {
+        assert_eq!(
+            flagged("Mayor Ihor Terekhov said on that the city was hit again overnight."),
+            ["on that"]
+        );
+        assert_eq!(
+            flagged("The ministry said in a statement on that it would \"not go unpunished\"."),
+            ["on that"]
+        );
+        assert!(flagged("He said on that day that the city was hit.").is_empty());
+        assert!(flagged("Asked about the strike, he said only that the city was hit.").is_empty());
+        // "Report on" and "write on" take an object: "reported on that the week before".
+        assert!(flagged("She reported on that the previous week.").is_empty());
     }
 
     #[test]
