@@ -126,6 +126,12 @@ enum Relative {
     ThisWeek,
     /// The previous calendar month.
     LastMonth,
+    /// Seven days before publication ("a week ago today").
+    WeekAgoToday,
+    /// About a week before publication: pub-8..=pub-6 ("a week ago").
+    WeekAgo,
+    /// Two days before publication.
+    DayBeforeYesterday,
 }
 
 const RELATIVE: &[(&str, Relative)] = &[
@@ -149,6 +155,9 @@ const RELATIVE: &[(&str, Relative)] = &[
     ("the past week", Relative::PastWeek),
     ("this week", Relative::ThisWeek),
     ("last month", Relative::LastMonth),
+    ("a week ago today", Relative::WeekAgoToday),
+    ("a week ago", Relative::WeekAgo),
+    ("the day before yesterday", Relative::DayBeforeYesterday),
 ];
 
 /// [`RELATIVE`] by phrase.
@@ -190,7 +199,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
             r"{b}(?:(?P<wi>{wd_any}){b}\.?,?\s+)?(?P<iy>[0-9]{{4}})(?P<is>[-/])(?P<im>[0-9]{{1,2}})[-/](?P<id>[0-9]{{1,2}})"
         ),
         format!(
-            r"{b}(?:(?P<wn>{wd_any}){b}\.?,?\s+)?(?P<na>[0-9]{{1,2}})(?P<ns>[-/.])(?P<nb>[0-9]{{1,2}})[-/.](?P<ny>[0-9]{{4}})"
+            r"{b}(?:(?P<wn>{wd_any}){b}\.?,?\s+)?(?P<na>[0-9]{{1,2}})(?P<ns>[-/.])(?P<nb>[0-9]{{1,2}})[-/.](?P<ny>[0-9]{{4}}|[0-9]{{2}})"
         ),
         format!(
             r"{b}(?:(?P<w1>{wd_any}){b}\.?,?\s+)?(?P<m1>{month}){b}\.?\s+(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?
@@ -386,7 +395,12 @@ fn date_from(text: &str, caps: &Parts, ctx: &DateContext) -> Option<Mention<Date
             return None;
         }
         let (a, b): (i8, i8) = (num(a)?, num(caps.name("nb")?)?);
-        let year = num(caps.name("ny")?)?;
+        let year = match num::<i16>(caps.name("ny")?)? {
+            // "03.01.24", "1/2/24": this century, or the last one's 70s on.
+            short @ 0..=69 => 2000 + short,
+            short @ 70..=99 => 1900 + short,
+            year => year,
+        };
         let dotted = caps.name("ns").is_some_and(|s| s.as_str() == ".");
         let stated = stated(caps.name("wn"))?;
         let date = if a > 12 || dotted {
@@ -530,6 +544,9 @@ fn resolve(rel: Relative, p: Date) -> Option<DateValue> {
         Relative::LastWeek => range(monday.checked_sub(7.days()).ok()?, monday.yesterday().ok()?),
         Relative::PastWeek => range(p.checked_sub(7.days()).ok()?, p),
         Relative::ThisWeek => range(monday, monday.checked_add(6.days()).ok()?),
+        Relative::WeekAgoToday => single(p.checked_sub(7.days()).ok()?),
+        Relative::WeekAgo => range(p.checked_sub(8.days()).ok()?, p.checked_sub(6.days()).ok()?),
+        Relative::DayBeforeYesterday => single(p.checked_sub(2.days()).ok()?),
         Relative::LastMonth => {
             let last = p.first_of_month().yesterday().ok()?;
             range(last.first_of_month(), last)
@@ -826,6 +843,20 @@ mod tests {
         );
         assert_eq!(found("on Christmas Day,", PUB)[0].1, "2023-12-25");
         assert_eq!(found("New Year's Eve", None)[0].1, "?");
+        // Published Saturday 6 January 2024.
+        let saturday = Some(date(2024, 1, 6));
+        assert_eq!(
+            found("fired a week ago today, he said", saturday)[0],
+            ("a week ago today", "2023-12-30".to_string())
+        );
+        assert_eq!(
+            found("fired a week ago", saturday)[0].1,
+            "2023-12-29..2023-12-31"
+        );
+        assert_eq!(
+            found("the day before yesterday", saturday)[0].1,
+            "2024-01-04"
+        );
     }
 
     #[test]
@@ -847,7 +878,8 @@ mod tests {
         let month_first = ctx(None);
         // Only 2 January is a Tuesday, only 1 February a Thursday. Where
         // neither reading fits, or both, the article's order stands; dots are
-        // day first whatever the weekday says.
+        // day first whatever the weekday says (and a two-digit year is this
+        // century's).
         for (text, order, (m, d)) in [
             ("Tuesday 02/01/2024", &month_first, (1, 2)),
             ("Thursday 02/01/2024", &day_first, (2, 1)),
@@ -855,6 +887,8 @@ mod tests {
             ("Monday 02/01/2024", &day_first, (1, 2)),
             ("Monday 01/01/2024", &day_first, (1, 1)),
             ("Thursday 02.01.2024", &month_first, (1, 2)),
+            ("Tuesday 03.01.24", &month_first, (1, 3)),
+            ("on 1/2/24,", &month_first, (1, 2)),
         ] {
             assert_eq!(
                 dates(text, order)[0].value.value,
