@@ -44,14 +44,22 @@ static SPACE_BEFORE_PUNCTUATION: LazyLock<Regex> = LazyLock::new(|| {
 /// would": a verb of saying, "on" and a clause, where the day ("on Friday")
 /// was a link. It starts with verbs of pattern 1 and goes on with "on", not
 /// "that"; not "reported" or "wrote", which take "on" for their topic.
+///
+/// Pattern 3: "in talks with to buy", "supplied by to Russia": "with", or
+/// "by" after a participle of giving, right before "to", where the name
+/// between them was a link. (Bare "by to" is prose: "stopped by to say".)
+/// Where it starts like pattern 0 ("with", "produced by"), "to" is not
+/// "and", "with" or "from".
 static RESIDUE: LazyLock<Regex> = LazyLock::new(|| {
     let dangling = r"(?i)(?-u:\b)(?:(?:from|an?|the|its|their|our)\s+(?:and|or|but|as)|(?:by|with|for|to|about|against|of|on|at)\s+and|(?:reported|written|edited|compiled|produced)\s+by\s+(?:with|from))(?-u:\b)";
     let missing_subject = r"(?i)(?-u:\b)(?:said|says|say|saying|added|announced|reported|confirmed|claimed|noted|stated|warned)\s+that\s+[a-z]+ed(?-u:\b)";
     let missing_day = r"(?i)(?-u:\b)(?:said|says|say|added|announced|confirmed|claimed|stated|warned)(?:\s+in\s+an?\s+(?:statement|post|video|interview|speech|address|message))?\s+on\s+that(?-u:\b)";
+    let missing_object = r"(?i)(?-u:\b)(?:with|(?:supplied|provided|sent|delivered|given|sold|transferred|shipped|made|produced|manufactured)\s+by)\s+to(?-u:\b)";
     matcher::build_many_str(&[
         dangling.to_string(),
         missing_subject.to_string(),
         missing_day.to_string(),
+        missing_object.to_string(),
     ])
     .expect("valid artifact patterns")
 });
@@ -186,7 +194,8 @@ impl Artifact {
                 .filter_map(|m| match m.pattern().as_usize() {
                     0 => dangling_word(text, m.range()),
                     1 => missing_subject(text, m.range()),
-                    _ => missing_day(text, m.range()),
+                    2 => missing_day(text, m.range()),
+                    _ => with_or_by_to(text, m.range()),
                 }),
         );
         spans.extend(
@@ -255,6 +264,17 @@ fn missing_day(text: &str, found: Range<usize>) -> Option<Range<usize>> {
     CLAUSE_STARTS
         .contains(&next.as_str())
         .then(|| found.start + on..found.end)
+}
+
+/// The span from "with" or "by" to "to": "with to", "by to"; not "with
+/// to-do lists".
+fn with_or_by_to(text: &str, found: Range<usize>) -> Option<Range<usize>> {
+    if text[found.end..].starts_with('-') {
+        return None;
+    }
+    let words = text[found.clone()].to_ascii_lowercase();
+    let start = words.rfind("with").or_else(|| words.rfind("by"))?;
+    Some(found.start + start..found.end)
 }
 
 /// The first run of letters and digits in `text`, after spaces, lower-cased:
@@ -338,6 +358,20 @@ mod tests {
         assert!(flagged("Asked about the strike, he said only that the city was hit.").is_empty());
         // "Report on" and "write on" take an object: "reported on that the week before".
         assert!(flagged("She reported on that the previous week.").is_empty());
+    }
+
+    #[test]
+    fn a_name_stripped_before_to() {
+        assert_eq!(
+            flagged("Russia was also in talks with to buy close-range missiles."),
+            ["with to"]
+        );
+        assert_eq!(
+            flagged("The missiles were supplied by to Russia in violation of the resolutions."),
+            ["by to"]
+        );
+        assert!(flagged("He stopped by to say goodbye, and agreed with Tokyo.").is_empty());
+        assert!(flagged("They came up with to-do lists.").is_empty());
     }
 
     #[test]

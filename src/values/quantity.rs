@@ -457,7 +457,8 @@ pub fn conversions_among(text: &str, qs: &[Mention<Quantity>]) -> Vec<Conversion
         let Some(gap) = text.get(a.span.end..b_start) else {
             continue;
         };
-        let gap = gap.trim();
+        // "(~350 mi)", "(≈ 350 mi)": the sign says "about", as "about" would.
+        let gap = gap.trim().trim_end_matches(['~', '≈']).trim_end();
         let after = text[b.span.end..].trim_start();
         let joined = match gap {
             "(" => after.starts_with(')'),
@@ -677,6 +678,8 @@ mod tests {
     #[test]
     fn conversions_agree_within_rounding() {
         assert!(agrees("900 km (550 miles)"));
+        assert!(!agrees("~900 km (~350 mi)"));
+        assert!(agrees("900 km (≈ 560 mi)"));
         assert!(agrees("900 km (560 miles)"));
         assert!(agrees("900 km (559 miles)"));
         assert!(!agrees("900 km (350 miles)"));
