@@ -281,16 +281,13 @@ value = { type = "date" }
 
     #[test]
     fn the_outlier_points_at_the_majority() {
+        // "a Saturday" after a date is that date's weekday, not a mention of its own.
         let text = "The launch was on Dec. 30. It launched December 30, a Saturday. The launch on December 31 hit a field.";
         assert_eq!(
             flagged(LAUNCH, text),
             [(
                 "December 31".to_string(),
-                vec![
-                    "Dec. 30".to_string(),
-                    "December 30".to_string(),
-                    "Saturday".to_string()
-                ]
+                vec!["Dec. 30".to_string(), "December 30".to_string()]
             )]
         );
     }

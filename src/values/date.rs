@@ -104,11 +104,35 @@ const WEEKDAYS: &[(&str, Weekday, bool)] = &[
 const NEEDS_CAPITAL: &[&str] = &["may", "march", "mar", "sun", "sat", "wed"];
 
 /// Words before a bare weekday that make it something other than the latest such day:
-/// a named day ("Good Friday", "Super Tuesday"), a habit ("every Friday") or the future
-/// ("next Tuesday"), none of which the news rule can resolve.
+/// a named day ("Good Friday", "Super Tuesday"), a habit ("every Friday"), the future
+/// ("next Tuesday") or any such day ("any Monday"; for "a Monday" see
+/// [`DAY_OF_AFTER_A`]), none of which the news rule can resolve.
 const NOT_LATEST_BEFORE: &[&str] = &[
     "good", "black", "ash", "super", "cyber", "holy", "palm", "easter", "bloody", "maundy",
-    "every", "each", "next", "coming",
+    "every", "each", "next", "coming", "any",
+];
+
+/// Nouns a weekday names the day of after "a": "at a Wednesday briefing" is
+/// the latest Wednesday's, while "Dec. 30, a Saturday" or "on a Monday" is
+/// any such day.
+const DAY_OF_AFTER_A: &[&str] = &[
+    "briefing",
+    "meeting",
+    "press",
+    "news",
+    "statement",
+    "speech",
+    "call",
+    "session",
+    "summit",
+    "interview",
+    "address",
+    "hearing",
+    "vote",
+    "attack",
+    "strike",
+    "barrage",
+    "raid",
 ];
 
 /// Relative expressions, counted from the publication date.
@@ -468,9 +492,17 @@ fn date_from(text: &str, caps: &Parts, ctx: &DateContext) -> Option<Mention<Date
         let w = caps.name("w3")?;
         let (weekday, _) = lookup_weekday(w)?;
         let before = previous_word(text, w.start());
-        if NOT_LATEST_BEFORE
-            .iter()
-            .any(|n| before.eq_ignore_ascii_case(n))
+        let any_such_day = before.eq_ignore_ascii_case("a") && {
+            let after = text[w.end()..].trim_start();
+            let next = &after[..after
+                .find(|c: char| !c.is_ascii_alphabetic())
+                .unwrap_or(after.len())];
+            !DAY_OF_AFTER_A.iter().any(|n| next.eq_ignore_ascii_case(n))
+        };
+        if any_such_day
+            || NOT_LATEST_BEFORE
+                .iter()
+                .any(|n| before.eq_ignore_ascii_case(n))
         {
             return None;
         }
@@ -929,6 +961,13 @@ mod tests {
         assert_eq!(found("on Tuesday", None)[0].1, "?");
         assert!(found("Good Friday", p).is_empty());
         assert!(found("every Friday", p).is_empty());
+        assert!(
+            found("on Dec 30th, a Saturday", p)
+                .iter()
+                .all(|f| f.0 != "Saturday")
+        );
+        assert!(found("on a Monday", p).is_empty());
+        assert_eq!(found("at a Wednesday briefing", p)[0].0, "Wednesday");
         assert!(found("talks next Tuesday", p).is_empty());
         assert_eq!(found("last Tuesday", p)[0].1, "2024-01-02");
         assert_eq!(found("last Thursday", p)[0].1, "2023-12-28");
