@@ -98,8 +98,8 @@ impl SharedGates {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Unit {
     pub span: Range<usize>,
-    /// The paragraph it is in ([`Document::is_caption`] says whether that is
-    /// a photo caption); `None` for a whole document.
+    /// The paragraph it is in ([`Document::is_aside`] says whether that is
+    /// a photo caption or a claim under review); `None` for a whole document.
     pub paragraph: Option<usize>,
 }
 

@@ -197,7 +197,8 @@ impl Rule {
         }
     }
 
-    /// Whether the kind reads facts of the story, which photo captions are not.
+    /// Whether the kind reads facts of the story, which asides (photo
+    /// captions, claims under review) are not.
     pub(crate) fn reads_facts(&self) -> bool {
         matches!(
             self,
@@ -400,7 +401,7 @@ pub struct Emitter<'a> {
 impl Emitter<'_> {
     /// Whether what the unit being read gives is dropped.
     fn muted(&self) -> bool {
-        self.paragraph.is_some_and(|p| self.doc.is_caption(p))
+        self.paragraph.is_some_and(|p| self.doc.is_aside(p))
     }
 
     /// Reports `span` with the check's message, `{found}`/`{expected}` filled in.
