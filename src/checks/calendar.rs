@@ -25,10 +25,16 @@ impl Calendar {
                 continue;
             }
             let span = unit.start + stated.span.start..unit.start + stated.span.end;
-            // The date written after the weekday ("Jan. 2, 2024" in "Tuesday, Jan. 2, 2024").
-            let rest = &doc.lintable[span.end..unit.start + mention.span.end];
-            let skip = rest.len() - rest.trim_start_matches([',', ' ']).len();
-            let date = span.end + skip..unit.start + mention.span.end;
+            let mention_span = unit.start + mention.span.start..unit.start + mention.span.end;
+            let date = if span.start >= mention_span.end {
+                // The weekday in parentheses after it: "Dec 30 (Fri)".
+                mention_span
+            } else {
+                // The date written after the weekday ("Jan. 2, 2024" in "Tuesday, Jan. 2, 2024").
+                let rest = &doc.lintable[span.end..mention_span.end];
+                let skip = rest.len() - rest.trim_start_matches([',', ' ']).len();
+                span.end + skip..mention_span.end
+            };
             let related = if date.is_empty() {
                 Vec::new()
             } else {
@@ -82,6 +88,18 @@ mod tests {
         assert_eq!(flagged("Rain on Tues. 2024-01-03.").len(), 1);
         assert!(flagged("On Tuesday, 02.01.2024, the attack came.").is_empty());
         assert!(flagged("Wed 2024-01-03 and Saturday 12/30/2023 were quiet.").is_empty());
+    }
+
+    #[test]
+    fn weekday_in_parentheses_after_the_date_is_checked() {
+        assert_eq!(
+            flagged("[2] Missile fired on Dec 30, 2023 (Fri) landed in a field"),
+            [(
+                "Fri".to_string(),
+                "Friday does not match the date: it was a Saturday".to_string()
+            )]
+        );
+        assert!(flagged("Published : Jan 4, 2024 (Thu) - 10:42 KST").is_empty());
     }
 
     #[test]

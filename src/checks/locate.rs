@@ -421,7 +421,11 @@ impl ValueCache {
     ) -> Arc<[Mention<Value>]> {
         let text = &doc.lintable[unit.clone()];
         match kind {
-            ValueType::Date => self.dates(doc, unit).iter().map(date_value).collect(),
+            ValueType::Date => self
+                .dates(doc, unit)
+                .iter()
+                .filter_map(date_value)
+                .collect(),
             ValueType::Weekday => self
                 .dates(doc, unit)
                 .iter()
@@ -528,15 +532,19 @@ impl ValueCache {
     }
 }
 
-/// A date expression as a value: its days, or unresolved.
-fn date_value(m: &Mention<DateMention>) -> Mention<Value> {
-    Mention {
+/// A date expression as a value: its days, or unresolved; `None` for a
+/// page's stamp, which reports nothing.
+fn date_value(m: &Mention<DateMention>) -> Option<Mention<Value>> {
+    if m.value.stamp {
+        return None;
+    }
+    Some(Mention {
         span: m.span.clone(),
         value: match m.value.value {
             DateValue::Resolved { first, last } => Value::Date { first, last },
             DateValue::NeedsPublication => Value::UnresolvedDate,
         },
-    }
+    })
 }
 
 /// The weekday written with a date expression, if any.
@@ -558,7 +566,7 @@ pub fn extract(kind: ValueType, text: &str, context: &DateContext) -> Vec<Mentio
                 value: Value::Year(m.value),
             })
             .collect(),
-        ValueType::Date => dates(text, context).iter().map(date_value).collect(),
+        ValueType::Date => dates(text, context).iter().filter_map(date_value).collect(),
         ValueType::Weekday => dates(text, context)
             .iter()
             .filter_map(weekday_value)
@@ -855,7 +863,8 @@ mod tests {
 
     #[test]
     fn numeric_dates_follow_the_article_date_order() {
-        let mut doc = Document::parse("a.txt", b"Posted 06-01-2024 01:10.".to_vec(), None).unwrap();
+        let mut doc =
+            Document::parse("a.txt", b"Fired on 06-01-2024, they said.".to_vec(), None).unwrap();
         let date = |doc: &Document| {
             ValueCache::default().extract(ValueType::Date, doc, 0..doc.lintable.len())[0]
                 .value

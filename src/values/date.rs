@@ -47,6 +47,61 @@ pub struct DateMention {
     pub relative: bool,
     /// The weekday as written ("Tuesday" in "Tuesday, Jan. 2, 2024", or a bare "Tuesday").
     pub stated_weekday: Option<Mention<Weekday>>,
+    /// A page's stamp, not a date the article reports: a calendar date with a
+    /// clock time right after it ("Fri, 05 Jan 2024 06:45:00 GMT") or a label
+    /// before it ("Updated: …"). Its weekday is still the date's.
+    pub stamp: bool,
+}
+
+/// A weekday in parentheses right after a date: "Dec 30 (Fri)", "Jan 5, 2024
+/// (Thu.)".
+fn weekday_in_parentheses(text: &str, end: usize) -> Option<Mention<Weekday>> {
+    let rest = &text[end..];
+    let open = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+    if rest.as_bytes().get(open) != Some(&b'(') {
+        return None;
+    }
+    let start = end + open + 1;
+    let len = text[start..]
+        .bytes()
+        .take_while(u8::is_ascii_alphabetic)
+        .count();
+    let word = &text[start..start + len];
+    let close = text[start + len..].trim_start_matches('.');
+    if !close.starts_with(')') || needs_capital(word) {
+        return None;
+    }
+    let &(_, weekday, _) = WEEKDAYS.iter().find(|w| w.0.eq_ignore_ascii_case(word))?;
+    Some(Mention {
+        span: start..start + len,
+        value: weekday,
+    })
+}
+
+/// Labels of a page's date stamp.
+const STAMP_LABELS: &[&str] = &["updated", "published", "posted", "fetched", "modified"];
+
+/// Whether the calendar date at `span` of `text` is a stamp ([`DateMention::stamp`]).
+fn is_stamp(text: &str, span: &Range<usize>) -> bool {
+    let after = text[span.end..]
+        .trim_start_matches([' ', '\t'])
+        .trim_start_matches([',', '·', '|', '@', '-'])
+        .trim_start_matches([' ', '\t']);
+    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+    let clock = (1..=2).contains(&digits)
+        && after.as_bytes().get(digits) == Some(&b':')
+        && after
+            .as_bytes()
+            .get(digits + 1)
+            .is_some_and(u8::is_ascii_digit);
+    let label = text[..span.start]
+        .trim_end()
+        .trim_end_matches(':')
+        .trim_end()
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .is_some_and(|word| STAMP_LABELS.iter().any(|l| word.eq_ignore_ascii_case(l)));
+    clock || label
 }
 
 /// Month names and the abbreviations the style guides use (AP "Sept.", others "Sep").
@@ -390,13 +445,15 @@ pub fn weekday_name(w: Weekday) -> &'static str {
 fn date_from(text: &str, caps: &Parts, ctx: &DateContext) -> Option<Mention<DateMention>> {
     let whole = caps.whole()?;
     let calendar = |span: Range<usize>, value: DateValue, stated: Option<Mention<Weekday>>| {
+        let stated = stated.or_else(|| weekday_in_parentheses(text, span.end));
         Some(Mention {
-            span,
             value: DateMention {
                 value,
                 relative: false,
                 stated_weekday: stated,
+                stamp: is_stamp(text, &span),
             },
+            span,
         })
     };
     // The weekday written before a date, if any; `None` when it is no weekday.
@@ -530,6 +587,7 @@ fn date_from(text: &str, caps: &Parts, ctx: &DateContext) -> Option<Mention<Date
             value,
             relative: true,
             stated_weekday,
+            stamp: false,
         },
     })
 }
@@ -931,6 +989,42 @@ mod tests {
         let with_weekday = &dates("On Tues., 2024-01-03, it rained.", &ctx(None))[0];
         let stated = with_weekday.value.stated_weekday.as_ref().expect("weekday");
         assert_eq!(stated.value, Weekday::Tuesday);
+    }
+
+    #[test]
+    fn a_date_with_a_clock_time_or_a_label_is_a_stamp() {
+        let stamp = |text: &str| dates(text, &ctx(PUB))[0].value.stamp;
+        assert!(stamp("Fri, 05 Jan 2024 06:45:00 GMT"));
+        assert!(stamp("Updated Fri 5 Jan 2024 · 08:12"));
+        assert!(stamp("Fetched: 2024-01-05 07:00 UTC | 7 items"));
+        assert!(stamp("Last updated: Jan. 5, 2024"));
+        assert!(!stamp("fired on Jan. 2 at 06:45, Kirby said"));
+        assert!(!stamp("fired on Jan. 2, 2024, 9 people died"));
+        assert!(!stamp("yesterday 06:45"));
+    }
+
+    #[test]
+    fn a_weekday_in_parentheses_after_a_date_is_its_weekday() {
+        fn stated(text: &str) -> Option<(Weekday, &str)> {
+            dates(text, &ctx(PUB))[0]
+                .value
+                .stated_weekday
+                .as_ref()
+                .map(|w| (w.value, &text[w.span.clone()]))
+        }
+        assert_eq!(
+            stated("fired on Dec 30 (Fri) in"),
+            Some((Weekday::Friday, "Fri"))
+        );
+        assert_eq!(
+            stated("Jan 5, 2024 (Thu.) - 10:42"),
+            Some((Weekday::Thursday, "Thu"))
+        );
+        assert_eq!(
+            stated("2024-01-02 (Tuesday)"),
+            Some((Weekday::Tuesday, "Tuesday"))
+        );
+        assert_eq!(stated("on Dec 30 (the first)"), None);
     }
 
     #[test]
