@@ -107,25 +107,21 @@ impl QuoteCheck {
         if found.is_empty() {
             return;
         }
-        if let Some(speaker) = &self.speaker {
-            // A paragraph with its own attribution ("…,” Ignat said) names its
-            // speaker; otherwise the speaker is in the sentence before.
-            let own = &doc.lintable[unit.clone()];
-            let scope = if SPEECH.is_match(own) {
-                unit.clone()
-            } else {
-                let before = doc.sentences.partition_point(|s| s.span.start < unit.start);
-                let previous = before
-                    .checked_sub(1)
-                    .map_or(unit.start, |k| doc.sentences[k].span.start);
-                previous..unit.end
-            };
-            if !speaker.is_match(&doc.lintable[scope]) {
-                return;
-            }
-        }
+        let paragraph_names_speaker = std::cell::OnceCell::new();
         for quote in found.iter() {
             let span = unit.start + quote.span.start..unit.start + quote.span.end;
+            if let Some(speaker) = &self.speaker {
+                let named = match attributing_sentence(doc, &span) {
+                    // "A US official said: “…”" is the official's, whoever
+                    // the paragraph names besides.
+                    Some(sentence) => speaker.is_match(&doc.lintable[sentence]),
+                    None => *paragraph_names_speaker
+                        .get_or_init(|| speaker.is_match(&doc.lintable[speaker_scope(doc, &unit)])),
+                };
+                if !named {
+                    continue;
+                }
+            }
             emit.fact(span, quote.value.clone());
         }
     }
@@ -432,6 +428,30 @@ fn words_location<'a, F: FactRef<'a>>(fact: F, quote: &Quotation, range: Range<u
     location.narrow(start + span.start..start + span.end)
 }
 
+/// The sentence a quotation starts in, when its words outside the quotation
+/// attribute it ("A US official said: “…”", "“…,” Kirby said").
+fn attributing_sentence(doc: &Document, quote: &Range<usize>) -> Option<Range<usize>> {
+    let k = doc.sentences.partition_point(|s| s.span.end <= quote.start);
+    let sentence = doc.sentences.get(k)?.span.clone();
+    let before = &doc.lintable[sentence.start..quote.start.max(sentence.start)];
+    let after = &doc.lintable[quote.end.clamp(sentence.start, sentence.end)..sentence.end];
+    (sentence.contains(&quote.start) && (SPEECH.is_match(before) || SPEECH.is_match(after)))
+        .then_some(sentence)
+}
+
+/// Where the speaker of a paragraph's quotations is named: the paragraph, if
+/// it has its own attribution ("…,” Ignat said), else from the sentence before.
+fn speaker_scope(doc: &Document, unit: &Range<usize>) -> Range<usize> {
+    if SPEECH.is_match(&doc.lintable[unit.clone()]) {
+        return unit.clone();
+    }
+    let before = doc.sentences.partition_point(|s| s.span.start < unit.start);
+    let previous = before
+        .checked_sub(1)
+        .map_or(unit.start, |k| doc.sentences[k].span.start);
+    previous..unit.end
+}
+
 #[cfg(test)]
 mod tests {
     use crate::checks::{findings_of, flagged_spans as flagged};
@@ -616,6 +636,10 @@ mod tests {
             "{DRIFT}{speaker}canonical = \"This is a significant and concerning escalation of the DPRK's support for Moscow\"\n"
         );
         assert!(flagged(&canonical, &text).is_empty());
+        // In a paragraph that names Kirby, a quotation its own sentence gives
+        // to someone else is theirs.
+        let text = "Kirby briefed reporters on Wednesday.\nA US official said: “This is a significant escalation of the DPRK's support for Russia.”";
+        assert!(flagged(&canonical, text).is_empty());
     }
 
     #[test]
