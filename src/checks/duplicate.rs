@@ -28,7 +28,8 @@ impl Duplicate {
             offset = unit.start + end;
             let line = &doc.lintable[start..offset];
             let trimmed = line.trim();
-            if long_enough(trimmed) {
+            // A quoted line ("> …") repeats on purpose: a pull quote.
+            if long_enough(trimmed) && !trimmed.starts_with('>') {
                 let lead = line.len() - line.trim_start().len();
                 lines.push(start + lead..start + lead + trimmed.len());
             }

@@ -211,6 +211,8 @@ enum Relative {
     WeekAgo,
     /// Two days before publication.
     DayBeforeYesterday,
+    /// About two weeks before publication: pub-15..=pub-13 ("a fortnight ago").
+    FortnightAgo,
 }
 
 const RELATIVE: &[(&str, Relative)] = &[
@@ -237,6 +239,7 @@ const RELATIVE: &[(&str, Relative)] = &[
     ("a week ago today", Relative::WeekAgoToday),
     ("a week ago", Relative::WeekAgo),
     ("the day before yesterday", Relative::DayBeforeYesterday),
+    ("a fortnight ago", Relative::FortnightAgo),
 ];
 
 /// [`RELATIVE`] by phrase.
@@ -637,6 +640,10 @@ fn resolve(rel: Relative, p: Date) -> Option<DateValue> {
         Relative::WeekAgoToday => single(p.checked_sub(7.days()).ok()?),
         Relative::WeekAgo => range(p.checked_sub(8.days()).ok()?, p.checked_sub(6.days()).ok()?),
         Relative::DayBeforeYesterday => single(p.checked_sub(2.days()).ok()?),
+        Relative::FortnightAgo => range(
+            p.checked_sub(15.days()).ok()?,
+            p.checked_sub(13.days()).ok()?,
+        ),
         Relative::LastMonth => {
             let last = p.first_of_month().yesterday().ok()?;
             range(last.first_of_month(), last)
@@ -946,6 +953,10 @@ mod tests {
         assert_eq!(
             found("the day before yesterday", saturday)[0].1,
             "2024-01-04"
+        );
+        assert_eq!(
+            found("a fortnight ago", saturday)[0].1,
+            "2023-12-22..2023-12-24"
         );
     }
 

@@ -236,7 +236,7 @@ pub fn numbers(text: &str) -> Vec<Mention<Number>> {
         while !text.is_char_boundary(at) {
             at += 1;
         }
-        if let Some(m) = mention {
+        if let Some(m) = mention.filter(|m| !is_footnote_mark(text, &m.span)) {
             push_or_join_range(text, &mut found, m, in_dozens);
         }
         if at >= text.len() {
@@ -244,6 +244,19 @@ pub fn numbers(text: &str) -> Vec<Mention<Number>> {
         }
     }
     found
+}
+
+/// Whether the number at `span` is a footnote's mark: digits in brackets
+/// right after a word or a full stop ("containers[4]", "Russia.[12]").
+fn is_footnote_mark(text: &str, span: &Range<usize>) -> bool {
+    let before = &text[..span.start];
+    before.ends_with('[')
+        && before[..before.len() - 1]
+            .chars()
+            .next_back()
+            .is_some_and(|c| !c.is_whitespace())
+        && text[span.end..].starts_with(']')
+        && text[span.clone()].bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Appends `m`, or joins it with the previous number into a range: "between 20 and 30",
@@ -850,6 +863,16 @@ mod tests {
         assert_eq!(one("10,000 troops").1, "10000");
         assert_eq!(one("$5bn in aid"), ("5bn".into(), "5000000000".into()));
         assert_eq!(one("$5m in aid").1, "5000000");
+    }
+
+    #[test]
+    fn footnote_marks_are_not_numbers() {
+        assert_eq!(
+            one("more than 1,000 containers[4] of munitions").1,
+            "(1000, inf)"
+        );
+        assert!(found("Kirby said so.[12]").is_empty());
+        assert_eq!(found("a list [3] of items").len(), 1);
     }
 
     #[test]
