@@ -25,8 +25,10 @@
 //! (`blind9`, six articles, 70 traps: a fact-check quoting the claims it
 //! refutes, Seoul and Washington days, app chrome) 55 of 65 and 15, the tenth
 //! (`blind10`, six articles, 96 traps: a PDF brief, an RSS dump, market
-//! figures, stamps with clock times) 50 of 74 and 6 plus 2 unlisted; the
-//! checks were then fixed, so all ten are now regression tests, not
+//! figures, stamps with clock times) 50 of 74 and 6 plus 2 unlisted, the
+//! eleventh (`blind11`, six articles, 72 traps: closed captions, a machine
+//! translation, a tabloid, a wire budget, footnotes) 52 of 69 and 6; the
+//! checks were then fixed, so all eleven are now regression tests, not
 //! held-out sets.
 
 mod common;
@@ -162,11 +164,10 @@ const SETS: &[Set] = &[
                 "five tolls of four events in one article (Kyiv and Kharkiv, Belgorod, 29 December): no majority",
             ),
             (
-                "r01_lakeshorepost.txt",
-                27,
+                "r02_hanbittimes.txt",
+                37,
                 "the set takes \"Russian negotiations\" for Kirby's words; the seeds give him \"Russia's negotiations\" and the other wording to an official quoted by the Journal",
             ),
-            ("r02_hanbittimes.txt", 37, "as above"),
             (
                 "r04_vericheck.md",
                 39,
@@ -239,6 +240,73 @@ const SETS: &[Set] = &[
                 "s06_amp.txt",
                 15,
                 "tolls of two events in one article (2 January, Belgorod)",
+            ),
+        ],
+    },
+    Set {
+        dir: "tests/fixtures/blind11",
+        known_misses: &[
+            (
+                "t02_mtranslated.txt",
+                12,
+                "\"which Russia in the year 2014 has declared annexed\": the year is before the word of annexation, in a machine translation's order",
+            ),
+            (
+                "t02_mtranslated.txt",
+                21,
+                "\"9 persons perished\": \"perished\" is not a word of the death toll",
+            ),
+            (
+                "t03_longform.md",
+                13,
+                "\"The 2 February attack killed five\": no word of a mass attack in the sentence",
+            ),
+            (
+                "t03_longform.md",
+                22,
+                "\"a recent report by the found\": a determiner before a verb is not read as a stripped name",
+            ),
+            (
+                "t03_longform.md",
+                33,
+                "\"Share this story: Facebook · X …\": reported as navigation-residue, not scrape-residue",
+            ),
+            (
+                "t04_tabloid.txt",
+                19,
+                "\"30 stone (95kg)\": stones are not a unit factlint converts",
+            ),
+            (
+                "t04_tabloid.txt",
+                27,
+                "\"met him at in September\": \"at in\" is prose in \"looked at in detail\"",
+            ),
+            (
+                "t05_wire-advisory.txt",
+                15,
+                "\"after the Jan. 3 barrage that used North Korean missiles\": a barrage alone is not the mass attack",
+            ),
+            (
+                "t06_thinktank.txt",
+                9,
+                "\"significant and alarming escalation\": a quotation of four words is too short to compare",
+            ),
+            (
+                "t06_thinktank.txt",
+                34,
+                "\"Unsubscribe | … | (c) 2024 CEASS\": reported as newsletter-prompt, not page-footer",
+            ),
+        ],
+        known_false_alarms: &[
+            (
+                "t02_mtranslated.txt",
+                3,
+                "\"05.01.2024, 09:14\" alone on a line is a page's stamp, which scrape-residue reports; the set counts it as the article's",
+            ),
+            (
+                "t02_mtranslated.txt",
+                22,
+                "tolls of two events in one article (Kharkiv and Kyiv, Belgorod)",
             ),
         ],
     },
