@@ -68,15 +68,38 @@ fn weekday_in_parentheses(text: &str, end: usize) -> Option<Mention<Weekday>> {
         .count();
     let word = &text[start..start + len];
     let close = text[start + len..].trim_start_matches('.');
-    if !close.starts_with(')') || needs_capital(word) {
+    if !close.starts_with(')') {
         return None;
     }
-    let &(_, weekday, _) = WEEKDAYS.iter().find(|w| w.0.eq_ignore_ascii_case(word))?;
     Some(Mention {
         span: start..start + len,
-        value: weekday,
+        value: lookup_weekday(word)?,
     })
 }
+
+/// Days in words up to the nineteenth; the twenties and thirties are built
+/// on the first nine ("twenty-first").
+const ORDINAL_DAYS: [&str; 19] = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+];
 
 /// Labels of a page's date stamp.
 const STAMP_LABELS: &[&str] = &["updated", "published", "posted", "fetched", "modified"];
@@ -94,14 +117,9 @@ fn is_stamp(text: &str, span: &Range<usize>) -> bool {
             .as_bytes()
             .get(digits + 1)
             .is_some_and(u8::is_ascii_digit);
-    let label = text[..span.start]
-        .trim_end()
-        .trim_end_matches(':')
-        .trim_end()
-        .rsplit(|c: char| !c.is_ascii_alphabetic())
-        .next()
-        .is_some_and(|word| STAMP_LABELS.iter().any(|l| word.eq_ignore_ascii_case(l)));
-    clock || label
+    let before = text[..span.start].trim_end().trim_end_matches(':');
+    let label = previous_word(before, before.len());
+    clock || STAMP_LABELS.iter().any(|l| label.eq_ignore_ascii_case(l))
 }
 
 /// Month names and the abbreviations the style guides use (AP "Sept.", others "Sep").
@@ -273,7 +291,11 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let wd_any = alternation(WEEKDAYS.iter().map(|w| w.0));
     let wd_full = alternation(WEEKDAYS.iter().filter(|w| w.2).map(|w| w.0));
     let rel = alternation(RELATIVE.iter().map(|r| r.0));
-    let ordinal = r"(?:twenty|thirty)(?:-|\s)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|twentieth|thirtieth|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth";
+    let ordinal = format!(
+        r"(?:twenty|thirty)(?:-|\s)?(?:{units})|twentieth|thirtieth|{all}",
+        units = ORDINAL_DAYS[..9].join("|"),
+        all = ORDINAL_DAYS.join("|"),
+    );
     // Either apostrophe: "New Year’s Day".
     let holiday = alternation(HOLIDAYS.iter().map(|h| h.0)).replace('\'', "['’]");
     let forms = [
@@ -463,7 +485,7 @@ fn date_from(text: &str, caps: &Parts, ctx: &DateContext) -> Option<Mention<Date
     let stated = |w: Option<Group>| match w {
         Some(w) => Some(Some(Mention {
             span: w.range(),
-            value: lookup_weekday(w)?.0,
+            value: lookup_weekday(w.as_str())?,
         })),
         None => Some(None),
     };
@@ -550,7 +572,7 @@ fn date_from(text: &str, caps: &Parts, ctx: &DateContext) -> Option<Mention<Date
         ctx.published.map(|p| resolve(rel, p))
     } else {
         let w = caps.name("w3")?;
-        let (weekday, _) = lookup_weekday(w)?;
+        let weekday = lookup_weekday(w.as_str())?;
         let before = previous_word(text, w.start());
         let any_such_day = before.eq_ignore_ascii_case("a") && {
             let after = text[w.end()..].trim_start();
@@ -581,7 +603,7 @@ fn date_from(text: &str, caps: &Parts, ctx: &DateContext) -> Option<Mention<Date
     let stated_weekday = caps.name("w3").and_then(|w| {
         Some(Mention {
             span: w.range(),
-            value: lookup_weekday(w)?.0,
+            value: lookup_weekday(w.as_str())?,
         })
     });
     Some(Mention {
@@ -668,27 +690,6 @@ fn infer_year(month: i8, day: i8, published: Date) -> Option<Date> {
 
 /// The day an ordinal word names: "third" 3, "twenty-first" 21.
 fn ordinal_day(word: &str) -> Option<i8> {
-    const ORDINALS: [&str; 19] = [
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-    ];
     let word = word.to_ascii_lowercase();
     match word.as_str() {
         "twentieth" => return Some(20),
@@ -701,7 +702,7 @@ fn ordinal_day(word: &str) -> Option<i8> {
         _ => (0, word.as_str()),
     };
     let unit = unit.trim_start_matches(|c: char| c == '-' || c.is_ascii_whitespace());
-    let ones = ORDINALS.iter().position(|o| *o == unit)? + 1;
+    let ones = ORDINAL_DAYS.iter().position(|o| *o == unit)? + 1;
     i8::try_from(tens + ones).ok()
 }
 
@@ -725,14 +726,15 @@ fn lookup(table: &[(&str, i8)], m: Group) -> Option<i8> {
         .map(|&(_, v)| v)
 }
 
-fn lookup_weekday(m: Group) -> Option<(Weekday, bool)> {
-    if needs_capital(m.as_str()) {
+/// The weekday `word` names, unless it is an ordinary word ("sun", "wed").
+fn lookup_weekday(word: &str) -> Option<Weekday> {
+    if needs_capital(word) {
         return None;
     }
     WEEKDAYS
         .iter()
-        .find(|(name, _, _)| m.as_str().eq_ignore_ascii_case(name))
-        .map(|&(_, w, full)| (w, full))
+        .find(|(name, _, _)| word.eq_ignore_ascii_case(name))
+        .map(|&(_, w, _)| w)
 }
 
 /// The word before `start`, skipping spaces ("" at a punctuation mark).
