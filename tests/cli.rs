@@ -57,6 +57,28 @@ fn curly_quotes_and_dashes_before_the_span() {
     insta::assert_snapshot!(stdout);
 }
 
+/// The residue and the weekday this pass taught the checks to read, in a
+/// file with a BOM, CRLF line ends, curly quotes, a dash and an emoji before
+/// or on the spans: each points at its exact line and column.
+#[test]
+fn new_residue_and_weekday_spans_in_a_bom_crlf_file() {
+    let (stdout, _, code) = factlint(&[
+        "check",
+        "--no-reference",
+        "tests/fixtures/articles/new-residue.txt",
+    ]);
+    assert_eq!(code, 1, "the wrong weekday is an error");
+    for place in [
+        "new-residue.txt:1:35",
+        "new-residue.txt:3:26",
+        "new-residue.txt:3:84",
+        "new-residue.txt:5:1",
+    ] {
+        assert!(stdout.contains(place), "{place} in {stdout}");
+    }
+    insta::assert_snapshot!(stdout);
+}
+
 #[test]
 fn tab_before_the_span() {
     let (stdout, _, _) = factlint(&[
