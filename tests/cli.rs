@@ -65,7 +65,7 @@ fn new_residue_and_weekday_spans_in_a_bom_crlf_file() {
     let (stdout, _, code) = factlint(&[
         "check",
         "--no-reference",
-        "tests/fixtures/articles/new-residue.txt",
+        "tests/fixtures/spans/new-residue.txt",
     ]);
     assert_eq!(code, 1, "the wrong weekday is an error");
     for place in [
