@@ -2,15 +2,18 @@
 //! the corpus. The outlier is reported, pointing at the mentions it disagrees with.
 
 use super::error::SpecError;
+use super::error::suggestion;
 use super::expect::parse_expected;
 use super::intern::TextMap;
-use super::locate::{Value, ValueLocator};
+use super::locate::{Value, ValueLocator, ValueType, gap};
 use super::spec::CheckSpec;
 use super::{CheckMeta, Emitter, FactRef, Pending};
 use crate::document::Document;
 use crate::finding::{Finding, Location};
+use jiff::civil::Date;
 use rustc_hash::FxHashMap;
 use std::ops::Range;
+use toml::Spanned;
 
 /// How many agreeing mentions a finding points at.
 const MAX_RELATED: usize = 3;
@@ -21,6 +24,9 @@ pub struct Consistent {
     locator: ValueLocator,
     /// The true value, when the check knows it; otherwise the majority decides.
     canonical: Option<Value>,
+    /// `group-by = "date"`: only mentions of one event are compared
+    /// ([`by_event`]).
+    by_date: bool,
 }
 
 impl Consistent {
@@ -37,7 +43,18 @@ impl Consistent {
             }
             None => None,
         };
-        Ok(Self { locator, canonical })
+        let by_date = match &spec.group_by {
+            Some(group_by) => {
+                check_group_by(spec, group_by, locator.kind)?;
+                true
+            }
+            None => false,
+        };
+        Ok(Self {
+            locator,
+            canonical,
+            by_date,
+        })
     }
 
     /// Where the value is read.
@@ -46,12 +63,23 @@ impl Consistent {
     }
 
     /// Collects every mention as a fact; they are compared in [`Self::reduce`].
+    /// Grouped by date, a mention is dated by the event date nearest it in
+    /// its sentence.
     pub fn run(&self, doc: &Document, unit: Range<usize>, emit: &mut Emitter) {
+        let events = if self.by_date {
+            emit.values().event_dates(doc, unit.clone())
+        } else {
+            Vec::new()
+        };
         for mention in self.locator.locate(doc, unit, emit.values()) {
             if mention.value == Value::UnresolvedDate {
                 emit.needs_publication(mention.span);
             } else {
-                emit.fact(mention.span, mention.value);
+                let event = events
+                    .iter()
+                    .min_by_key(|(span, _)| gap(span, &mention.span))
+                    .map(|&(_, day)| day);
+                emit.fact(mention.span, mention.value, event);
             }
         }
     }
@@ -60,6 +88,21 @@ impl Consistent {
     /// majority, comparing only values that can be compared (a range in km is
     /// not checked against a speed).
     pub fn reduce<'a, F: FactRef<'a>>(
+        &'a self,
+        meta: &'a CheckMeta,
+        facts: &[F],
+    ) -> Vec<Pending<'a>> {
+        if self.by_date {
+            return by_event(facts)
+                .iter()
+                .flat_map(|event| self.reduce_kinds(meta, event))
+                .collect();
+        }
+        self.reduce_kinds(meta, facts)
+    }
+
+    /// Compares the mentions of each kind of value on their own.
+    fn reduce_kinds<'a, F: FactRef<'a>>(
         &'a self,
         meta: &'a CheckMeta,
         facts: &[F],
@@ -179,6 +222,76 @@ impl Consistent {
         })
         .collect()
     }
+}
+
+/// `group-by = "date"` reads numbers and measurements of one article.
+fn check_group_by(
+    spec: &CheckSpec,
+    group_by: &Spanned<String>,
+    kind: ValueType,
+) -> Result<(), SpecError> {
+    if group_by.get_ref() != "date" {
+        return Err(
+            SpecError::new(format!("unknown grouping `{}`", group_by.get_ref()))
+                .at(group_by.span(), "not a grouping")
+                .help(suggestion(group_by.get_ref(), &["date"])),
+        );
+    }
+    if spec
+        .scope
+        .as_ref()
+        .is_none_or(|s| s.get_ref() != "document")
+    {
+        return Err(
+            SpecError::new("`group-by` compares the mentions of one article")
+                .at(group_by.span(), "needs `scope = \"document\"`")
+                .help(
+                    "add `scope = \"document\"`, or remove `group-by` to compare across the corpus",
+                ),
+        );
+    }
+    if matches!(kind, ValueType::Date | ValueType::Weekday) {
+        return Err(SpecError::new("dates cannot be grouped by date")
+            .at(group_by.span(), "this check reads dates")
+            .help("remove `group-by`"));
+    }
+    Ok(())
+}
+
+/// The mentions of each event, for `group-by = "date"`: those dated on one
+/// day ([`crate::checks::Fact::event`]), apart from those of other days, as
+/// "the Jan. 2 attack killed five" and "the Dec. 30 strike killed 25" are
+/// tolls of two attacks. A mention with no date is of the article's main
+/// event: the day most mentions are dated, the first such day on a tie.
+fn by_event<'a, F: FactRef<'a>>(facts: &[F]) -> Vec<Vec<F>> {
+    let mut days: Vec<(Date, usize)> = Vec::new();
+    for day in facts.iter().filter_map(|f| f.event()) {
+        match days.iter_mut().find(|(d, _)| *d == day) {
+            Some((_, count)) => *count += 1,
+            None => days.push((day, 1)),
+        }
+    }
+    let main = days
+        .iter()
+        .enumerate()
+        .max_by_key(|&(i, &(_, count))| (count, std::cmp::Reverse(i)))
+        .map(|(_, &(day, _))| day);
+    // The main event first, then one for each other day.
+    let others: Vec<Date> = days
+        .iter()
+        .map(|&(day, _)| day)
+        .filter(|&day| Some(day) != main)
+        .collect();
+    let mut events: Vec<Vec<F>> = vec![Vec::new(); others.len() + 1];
+    for &fact in facts {
+        let at = fact
+            .event()
+            .and_then(|day| others.iter().position(|&d| d == day))
+            .map_or(0, |i| i + 1);
+        events[at].push(fact);
+    }
+    events.retain(|event| !event.is_empty());
+    events
 }
 
 /// The first of the `agreeing` mentions, as many as an outlier's related
@@ -329,6 +442,62 @@ value = { type = "date" }
                 .iter()
                 .all(|(text, related)| text == "Dec. 31" && related == &["Dec. 30".to_string()])
         );
+    }
+
+    const TOLL_BY_DATE: &str = "[[check]]\nid = \"toll\"\nkind = \"consistent\"\nscope = \"document\"\ngroup-by = \"date\"\nwhen = ['killed']\nvalue = { type = \"number\", near = 'killed', window-before = 25 }\n";
+
+    #[test]
+    fn grouped_by_date_tolls_of_other_days_are_not_compared() {
+        // Published Friday 2024-01-05: "Tuesday" is 2024-01-02.
+        let text = "The Jan. 2 attack killed five people. The Dec. 30 strike on Belgorod killed 25 people. Tuesday's strikes killed five, the mayor said.";
+        assert!(flagged(TOLL_BY_DATE, text).is_empty());
+        // Ungrouped, 25 is the outlier.
+        let ungrouped = TOLL_BY_DATE.replace("group-by = \"date\"\n", "");
+        assert_eq!(flagged(&ungrouped, text).len(), 1);
+    }
+
+    #[test]
+    fn grouped_by_date_an_undated_toll_is_the_main_events() {
+        // Two mentions are dated Jan. 2, one Dec. 29: the undated "seven" is
+        // compared with the Jan. 2 tolls.
+        let text = "The Jan. 2 barrage killed five people. A bombardment on Dec. 29 killed 39 people. The Jan. 2 attack killed five. In all, seven people were killed.";
+        assert_eq!(
+            flagged(TOLL_BY_DATE, text),
+            [(
+                "seven".to_string(),
+                vec!["five".to_string(), "five".to_string()]
+            )]
+        );
+        // A wrong toll dated like the main event is caught too.
+        let dated = "The Jan. 2 barrage killed five people. Officials said the attack on Jan. 2 killed seven people. The Jan. 2 attack killed five.";
+        assert_eq!(flagged(TOLL_BY_DATE, dated).len(), 1);
+    }
+
+    #[test]
+    fn grouped_by_date_the_day_something_was_said_dates_no_event() {
+        // "said on Wednesday" is when it was reported: the toll is still the
+        // main attack's, and disagrees with it.
+        let text = "The strikes on Tuesday killed five people. The attack killed five, the mayor told reporters Wednesday. Officials said on Wednesday that seven people were killed in the attack.";
+        assert_eq!(flagged(TOLL_BY_DATE, text).len(), 1);
+        assert_eq!(flagged(TOLL_BY_DATE, text)[0].0, "seven");
+    }
+
+    #[test]
+    fn group_by_is_refused_where_it_cannot_apply() {
+        let message = |toml: &str| {
+            let errors = crate::checks::load::load_str(toml).expect_err("an error");
+            format!("{}: {:?}", errors[0].message, errors[0].help)
+        };
+        let unknown = TOLL_BY_DATE.replace("\"date\"", "\"dates\"");
+        assert!(message(&unknown).contains("unknown grouping `dates`"));
+        assert!(message(&unknown).contains("`date`"), "suggests the nearest");
+        let corpus = TOLL_BY_DATE.replace("\"document\"", "\"corpus\"");
+        assert!(message(&corpus).contains("one article"));
+        let of_dates = TOLL_BY_DATE.replace("\"number\"", "\"date\"");
+        assert!(message(&of_dates).contains("dates cannot be grouped"));
+        let forbid =
+            "[[check]]\nid = \"f\"\nkind = \"forbid\"\npattern = 'x'\ngroup-by = \"date\"\n";
+        assert!(message(forbid).contains("`group-by` is not a key of `forbid` checks"));
     }
 
     #[test]

@@ -53,7 +53,7 @@ impl Expect {
                 continue;
             }
             // Kept for `factlint facts`; expect checks compare nothing across mentions.
-            emit.fact(mention.span.clone(), mention.value.clone());
+            emit.fact(mention.span.clone(), mention.value.clone(), None);
             if self.expected.iter().any(|e| e.agrees(&mention.value)) {
                 continue;
             }

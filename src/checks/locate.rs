@@ -5,7 +5,7 @@ use super::error::{SpecError, suggestion};
 use super::pattern::Pattern;
 use super::spec::{CheckSpec, ValueSpec};
 use crate::document::Document;
-use crate::values::date::{DateContext, DateMention, DateValue, dates};
+use crate::values::date::{DateContext, DateMention, DateValue, dates, is_reporting_date};
 use crate::values::number::{Number, numbers};
 use crate::values::quantity::{Quantity, quantities, quantities_among};
 use crate::values::quote::{Quotation, quotations};
@@ -461,6 +461,23 @@ impl ValueCache {
         })
     }
 
+    /// The days `unit` dates events on, with the spans (in the document) of
+    /// the dates that say so: dates of one day, but not a page's stamp nor
+    /// the day something was said ([`is_reporting_date`]).
+    pub fn event_dates(&self, doc: &Document, unit: Range<usize>) -> Vec<(Range<usize>, Date)> {
+        let text = &doc.lintable[unit.clone()];
+        self.dates(doc, unit.clone())
+            .iter()
+            .filter(|m| !m.value.stamp && !is_reporting_date(text, m.span.start))
+            .filter_map(|m| match m.value.value {
+                DateValue::Resolved { first, last } if first == last => {
+                    Some((unit.start + m.span.start..unit.start + m.span.end, first))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
     /// The measurements in `unit` (spans relative to the unit).
     pub fn quantities(&self, doc: &Document, unit: Range<usize>) -> Vec<Mention<Quantity>> {
         self.extract(ValueType::Quantity, doc, unit)
@@ -601,7 +618,7 @@ fn between(anchor: &Range<usize>, other: &Range<usize>, value: &Range<usize>) ->
 }
 
 /// Bytes between two ranges (0 when they touch or overlap).
-fn gap(a: &Range<usize>, b: &Range<usize>) -> usize {
+pub fn gap(a: &Range<usize>, b: &Range<usize>) -> usize {
     if a.end <= b.start {
         b.start - a.end
     } else {

@@ -25,6 +25,7 @@ use crate::document::Document;
 use crate::finding::{Finding, Fix, Location, Severity};
 use error::{SpecError, suggestion};
 use gate::{DocumentGates, Gate, Unit};
+use jiff::civil::Date;
 use locate::Value;
 use std::ops::Range;
 use std::sync::Arc;
@@ -139,7 +140,7 @@ impl Rule {
         match kind {
             "forbid" => &["pattern", "patterns", "replace"],
             "expect" => &["value", "expected", "fix"],
-            "consistent" => &["value", "canonical"],
+            "consistent" => &["value", "canonical", "group-by"],
             "relation" => &["values", "assert"],
             "quote" => &["canonical", "speaker"],
             _ => &[],
@@ -432,8 +433,10 @@ impl Emitter<'_> {
         self.out.findings.push(finding);
     }
 
-    /// Keeps a value for the comparison after every mention is known.
-    pub fn fact(&mut self, span: Range<usize>, value: Value) {
+    /// Keeps a value for the comparison after every mention is known, with
+    /// the day of the event its sentence tells of, when the check asks
+    /// ([`Fact::event`]).
+    pub fn fact(&mut self, span: Range<usize>, value: Value, event: Option<Date>) {
         if self.muted() {
             return;
         }
@@ -441,6 +444,7 @@ impl Emitter<'_> {
             check: self.check,
             location: self.doc.source().compact_location(span),
             value,
+            event,
         });
     }
 
@@ -465,6 +469,12 @@ pub struct Fact {
     pub check: usize,
     pub location: Location,
     pub value: Value,
+    /// The day of the event the mention's sentence tells of ("the Jan. 2
+    /// attack killed five"), for checks that compare only mentions of one
+    /// event (`group-by = "date"`). Those compare within one article, so
+    /// facts kept for the corpus never have one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<Date>,
 }
 
 /// A kept mention as comparisons read it, either a [`Fact`] or a fact of the
@@ -473,6 +483,8 @@ pub trait FactRef<'a>: Copy + Send + Sync + 'a {
     /// Index of the check that found it in its [`load::CheckSet`].
     fn check(self) -> usize;
     fn value(self) -> &'a Value;
+    /// The day of its event ([`Fact::event`]).
+    fn event(self) -> Option<Date>;
     /// The mention as written.
     fn text(self) -> &'a str;
     fn path(self) -> &'a str;
@@ -487,6 +499,10 @@ impl<'a> FactRef<'a> for &'a Fact {
 
     fn value(self) -> &'a Value {
         &self.value
+    }
+
+    fn event(self) -> Option<Date> {
+        self.event
     }
 
     fn text(self) -> &'a str {

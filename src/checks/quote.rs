@@ -122,7 +122,7 @@ impl QuoteCheck {
                     continue;
                 }
             }
-            emit.fact(span, quote.value.clone());
+            emit.fact(span, quote.value.clone(), None);
         }
     }
 

@@ -52,6 +52,9 @@ pub struct CheckSpec {
     pub fix: bool,
     /// `consistent`/`quote`: the true value, which wins over the majority.
     pub canonical: Option<Spanned<toml::Value>>,
+    /// `consistent`: `"date"` compares only mentions of one event, as dated
+    /// in their sentences.
+    pub group_by: Option<Spanned<String>>,
     /// `relation`: named values, compared by `assert`.
     pub values: Option<std::collections::BTreeMap<String, Spanned<ValueSpec>>>,
     pub assert: Option<Spanned<String>>,
@@ -72,6 +75,7 @@ impl CheckSpec {
             ("expected", self.expected.is_some()),
             ("fix", self.fix),
             ("canonical", self.canonical.is_some()),
+            ("group-by", self.group_by.is_some()),
             ("values", self.values.is_some()),
             ("assert", self.assert.is_some()),
             ("speaker", self.speaker.is_some()),

@@ -7,6 +7,7 @@ use super::locate::Value;
 use super::{Fact, FactRef};
 use crate::document::LineCol;
 use crate::finding::{Excerpt, Location};
+use jiff::civil::Date;
 use std::sync::Arc;
 
 /// Every corpus fact kept so far.
@@ -200,6 +201,11 @@ impl<'a> FactRef<'a> for Stored<'a> {
         self.store.values.get(self.field(1) as u32)
     }
 
+    /// Never kept: facts compared across the corpus have no event ([`Fact::event`]).
+    fn event(self) -> Option<Date> {
+        None
+    }
+
     fn text(self) -> &'a str {
         self.store.texts.get(self.field(2) as u32)
     }
@@ -236,6 +242,7 @@ mod tests {
                 check: 1,
                 location: doc.location(at..at + mention.len()).compact(),
                 value: Value::Year(2023),
+                event: None,
             })
             .collect()
     }
@@ -255,6 +262,7 @@ mod tests {
                 check: s.check(),
                 location: s.location(),
                 value: s.value().clone(),
+                event: s.event(),
             })
             .collect();
         assert_eq!(back, original);

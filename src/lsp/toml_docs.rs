@@ -93,6 +93,10 @@ pub const CHECK_KEYS: &[(&str, &str)] = &[
         "`consistent`, `quote`: the true value, which wins over the majority of mentions.",
     ),
     (
+        "group-by",
+        "`consistent` with `scope = \"document\"`: `\"date\"` compares only mentions of one event. A mention is dated by the nearest date in its sentence (not a page's stamp, not the day something was said); mentions dated on different days are not compared, and an undated one joins the day most mentions have.",
+    ),
+    (
         "values",
         "`relation`: named values, each an inline table like `value`: `values = { launched = { type = \"number\", near = 'launched' }, downed = { … } }`.",
     ),
@@ -441,6 +445,7 @@ mod tests {
             "expected",
             "fix",
             "canonical",
+            "group-by",
             "values",
             "assert",
             "speaker",

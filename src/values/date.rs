@@ -3,7 +3,7 @@
 //! "yesterday", "last week") resolved against the publication date the way HeidelTime
 //! does for news: a bare weekday is the latest such day on or before publication.
 
-use super::{Mention, Phrases, alternation, is_ascii_space};
+use super::{Mention, Phrases, alternation, is_ascii_space, previous_word};
 use crate::matcher::{self, Group, Parts};
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
@@ -120,6 +120,48 @@ fn is_stamp(text: &str, span: &Range<usize>) -> bool {
     let before = text[..span.start].trim_end().trim_end_matches(':');
     let label = previous_word(before, before.len());
     clock || STAMP_LABELS.iter().any(|l| label.eq_ignore_ascii_case(l))
+}
+
+/// Words after which a date says when something was said, not when it
+/// happened: "said on Tuesday", "in a statement late on Jan. 3".
+const REPORTING_WORDS: &[&str] = &[
+    "said",
+    "says",
+    "announced",
+    "reported",
+    "confirmed",
+    "added",
+    "stated",
+    "wrote",
+    "posted",
+    "tweeted",
+    "statement",
+    "briefing",
+    "interview",
+    "conference",
+];
+
+/// Verbs that take the one they address before the date: "told reporters
+/// on Wednesday".
+const ADDRESSING_WORDS: &[&str] = &["told", "tells", "briefed"];
+
+/// Whether the date starting at `start` of `text` is when something was
+/// said ("officials said on Wednesday", "told reporters Wednesday"): a
+/// report's day, which an article about one event gives as freely as the
+/// event's own.
+pub fn is_reporting_date(text: &str, start: usize) -> bool {
+    let mut words = text[..start].split_whitespace().rev();
+    let is = |word: Option<&str>, list: &[&str]| {
+        word.is_some_and(|w| list.iter().any(|l| w.eq_ignore_ascii_case(l)))
+    };
+    let mut word = words.next();
+    if is(word, &["on"]) {
+        word = words.next();
+    }
+    if is(word, &["late", "early"]) {
+        word = words.next();
+    }
+    is(word, REPORTING_WORDS) || is(words.next(), ADDRESSING_WORDS)
 }
 
 /// Month names and the abbreviations the style guides use (AP "Sept.", others "Sep").
@@ -737,15 +779,6 @@ fn lookup_weekday(word: &str) -> Option<Weekday> {
         .map(|&(_, w, _)| w)
 }
 
-/// The word before `start`, skipping spaces ("" at a punctuation mark).
-fn previous_word(text: &str, start: usize) -> &str {
-    let before = text[..start].trim_end();
-    before
-        .rsplit(|c: char| !c.is_ascii_alphabetic())
-        .next()
-        .unwrap_or("")
-}
-
 /// Not the tail of a longer numeric token ("1-06-01-2024", "v2.2024-01-01").
 fn clean_before(text: &str, start: usize) -> bool {
     let mut back = text[..start].chars().rev();
@@ -769,6 +802,31 @@ fn clean_after(text: &str, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_after_a_word_of_reporting_says_when_it_was_said() {
+        let reporting = |text: &str| is_reporting_date(text, text.find("DATE").expect("marked"));
+        for text in [
+            "Officials said on DATE",
+            "officials said DATE",
+            "the governor said late on DATE",
+            "Kirby told reporters on DATE",
+            "Kirby told reporters DATE",
+            "in a statement early DATE",
+            "the ministry announced on DATE",
+        ] {
+            assert!(reporting(text), "{text}");
+        }
+        for text in [
+            "The attack on DATE",
+            "Officials said the attack on DATE",
+            "DATE",
+            "five people were killed on DATE",
+            "the strike on Belgorod on DATE",
+        ] {
+            assert!(!reporting(text), "{text}");
+        }
+    }
     use jiff::civil::date;
 
     /// A phrase spaced otherwise than one space between words would never be

@@ -47,6 +47,15 @@ pub(crate) fn is_ascii_space(byte: &u8) -> bool {
     byte.is_ascii_whitespace() || *byte == 0x0B
 }
 
+/// The word before `start`, skipping spaces ("" after a punctuation mark).
+pub(crate) fn previous_word(text: &str, start: usize) -> &str {
+    text[..start]
+        .trim_end()
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("")
+}
+
 /// Compiles the extractors' patterns ahead of use: called on a spare thread
 /// while the checks compile, it takes them off the start-up path of a
 /// one-article run. Numbers and units come first: loading a check whose

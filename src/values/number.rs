@@ -4,7 +4,7 @@
 //! Every number becomes an [`Interval`], because the qualifier is part of the claim:
 //! "nearly 30" is contradicted by "30" but not by "29".
 
-use super::{Interval, Mention, Phrases, alternation, quantity};
+use super::{Interval, Mention, Phrases, alternation, previous_word, quantity};
 use crate::matcher::{self, Group, Parts};
 use regex_automata::meta::Regex;
 use std::ops::Range;
@@ -308,15 +308,6 @@ fn push_or_join_range(
         }
     }
     found.push(m);
-}
-
-/// The word before `start`, skipping spaces ("" after a punctuation mark).
-fn previous_word(text: &str, start: usize) -> &str {
-    text[..start]
-        .trim_end()
-        .rsplit(|c: char| !c.is_ascii_alphabetic())
-        .next()
-        .unwrap_or("")
 }
 
 /// The groups of the match of [`NUMBER`] at `found`. Resolving them runs
