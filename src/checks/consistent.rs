@@ -501,6 +501,27 @@ value = { type = "date" }
     }
 
     #[test]
+    fn a_measure_up_to_a_value_is_that_value() {
+        let checks = "[[check]]\nid = \"range\"\nkind = \"consistent\"\nscope = \"document\"\nwhen = ['range']\nvalue = { type = \"quantity\" }\n";
+        // "up to 1,900 km" is a reach of 1,900 km, which 900 km is not.
+        assert_eq!(
+            flagged(
+                checks,
+                "A range of about 900 km. A range of 900 km. A range of up to 1,900 km."
+            )[0]
+            .0,
+            "1,900 km"
+        );
+        assert!(
+            flagged(
+                checks,
+                "A range of about 900 km. A range of up to 550 miles. A range of up to 900 km."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
     fn values_of_other_dimensions_are_not_compared() {
         let checks = r#"
 [[check]]

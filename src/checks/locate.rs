@@ -6,7 +6,7 @@ use super::pattern::Pattern;
 use super::spec::{CheckSpec, ValueSpec};
 use crate::document::Document;
 use crate::values::date::{DateContext, DateMention, DateValue, dates, is_reporting_date};
-use crate::values::number::{Number, numbers};
+use crate::values::number::{Number, Qualifier, numbers};
 use crate::values::quantity::{Quantity, quantities, quantities_among};
 use crate::values::quote::{Quotation, quotations};
 use crate::values::{Interval, Mention, year};
@@ -127,9 +127,16 @@ mod weekday_number {
 }
 
 /// A round written number stands for a rounded one: "900 km" may be 880 or 920.
+///
+/// A measure's maximum is the measure: "can hit targets up to 1,900 km away"
+/// gives the missile a reach of 1,900 km, not any reach short of it (a count's
+/// "up to 30 drones" stays a bound).
 fn quantity_range(q: &Quantity) -> Interval {
-    q.unit
-        .to_base_interval(rounded(q.number.value, q.number.interval))
+    let claimed = match q.number.qualifier {
+        Some(Qualifier::UpTo) => Interval::exact(q.number.value),
+        _ => q.number.interval,
+    };
+    q.unit.to_base_interval(rounded(q.number.value, claimed))
 }
 
 /// Widens an exact, round number by half its rounding step (900 → [850, 950],
