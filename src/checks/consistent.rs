@@ -5,7 +5,7 @@ use super::error::SpecError;
 use super::error::suggestion;
 use super::expect::parse_expected;
 use super::intern::TextMap;
-use super::locate::{Value, ValueLocator, ValueType, gap};
+use super::locate::{Value, ValueLocator, ValueType};
 use super::spec::CheckSpec;
 use super::{CheckMeta, Emitter, FactRef, Pending};
 use crate::document::Document;
@@ -63,8 +63,7 @@ impl Consistent {
     }
 
     /// Collects every mention as a fact; they are compared in [`Self::reduce`].
-    /// Grouped by date, a mention is dated by the event date nearest it in
-    /// its sentence.
+    /// Grouped by date, a mention is dated by its sentence ([`event_of`]).
     pub fn run(&self, doc: &Document, unit: Range<usize>, emit: &mut Emitter) {
         let events = if self.by_date {
             emit.values().event_dates(doc, unit.clone())
@@ -75,10 +74,7 @@ impl Consistent {
             if mention.value == Value::UnresolvedDate {
                 emit.needs_publication(mention.span);
             } else {
-                let event = events
-                    .iter()
-                    .min_by_key(|(span, _)| gap(span, &mention.span))
-                    .map(|&(_, day)| day);
+                let event = event_of(doc, &events, &mention.span);
                 emit.fact(mention.span, mention.value, event);
             }
         }
@@ -187,7 +183,8 @@ impl Consistent {
                 let backing = support(best);
                 if backing * 2 <= facts.len() {
                     let facts = facts.to_vec();
-                    return vec![Pending::one(facts[0].path(), move || {
+                    let flagged = facts[facts.len() - 1];
+                    return vec![Pending::one(flagged.path(), move || {
                         Some(no_majority_finding(meta, &facts))
                     })];
                 }
@@ -258,11 +255,43 @@ fn check_group_by(
     Ok(())
 }
 
+/// The day of the event a mention at `span` tells of, from the `events` of
+/// its sentence: a date right after it, in its clause ("five people killed
+/// in Tuesday's strikes", "killed five on Tuesday"), else the nearest date
+/// before it ("the Dec. 29 bombardment, which killed 39, and a Dec. 30
+/// strike"), else the nearest after.
+fn event_of(doc: &Document, events: &[(Range<usize>, Date)], span: &Range<usize>) -> Option<Date> {
+    let after = events
+        .iter()
+        .filter(|(date, _)| date.start >= span.end)
+        .min_by_key(|(date, _)| date.start);
+    let attached = after.filter(|(date, _)| {
+        let between = &doc.lintable[span.end..date.start];
+        between.len() <= ATTACHED_WITHIN
+            && !between.contains([',', ';', '(', '—', '–'])
+            && !between.contains(" and ")
+    });
+    let before = || {
+        events
+            .iter()
+            .filter(|(date, _)| date.end <= span.start)
+            .max_by_key(|(date, _)| date.end)
+    };
+    attached.or_else(before).or(after).map(|&(_, day)| day)
+}
+
+/// How far after a mention a date in its clause still dates it ("five
+/// people were killed in Tuesday's"): a few words.
+const ATTACHED_WITHIN: usize = 32;
+
 /// The mentions of each event, for `group-by = "date"`: those dated on one
 /// day ([`crate::checks::Fact::event`]), apart from those of other days, as
 /// "the Jan. 2 attack killed five" and "the Dec. 30 strike killed 25" are
 /// tolls of two attacks. A mention with no date is of the article's main
-/// event: the day most mentions are dated, the first such day on a tie.
+/// event: the day more mentions are dated than any other. With no such day
+/// ("the Dec. 29 onslaught killed 39, a Dec. 30 strike killed 25" after
+/// "that assault killed five"), the undated mentions are compared among
+/// themselves.
 fn by_event<'a, F: FactRef<'a>>(facts: &[F]) -> Vec<Vec<F>> {
     let mut days: Vec<(Date, usize)> = Vec::new();
     for day in facts.iter().filter_map(|f| f.event()) {
@@ -333,12 +362,14 @@ fn outlier_finding<'a, F: FactRef<'a>>(
     finding
 }
 
-/// With no majority, one finding shows every mention.
+/// With no majority, one finding shows every mention. It flags the last:
+/// an article gives its facts first in its lede, the part most read and
+/// checked, and a figure that drifts does so further down.
 fn no_majority_finding<'a, F: FactRef<'a>>(meta: &CheckMeta, facts: &[F]) -> Finding {
-    let first = facts[0];
-    let others: Vec<String> = facts[1..].iter().map(|&f| written(f)).collect();
-    let mut finding = meta.finding(first.location(), &written(first), &others.join(", "));
-    finding.related = facts[1..].iter().map(|&f| related(f, first)).collect();
+    let (&last, earlier) = facts.split_last().expect("a comparison has mentions");
+    let others: Vec<String> = earlier.iter().map(|&f| written(f)).collect();
+    let mut finding = meta.finding(last.location(), &written(last), &others.join(", "));
+    finding.related = earlier.iter().map(|&f| related(f, last)).collect();
     finding
 }
 
@@ -418,14 +449,17 @@ value = { type = "date" }
     }
 
     #[test]
-    fn no_majority_gives_one_finding_with_every_mention() {
+    fn no_majority_gives_one_finding_at_the_last_mention() {
         let found = flagged(
             LAUNCH,
-            "The launch was on Dec. 30. The launch was on Dec. 31.",
+            "The launch was on Dec. 30. The launch was on Dec. 31. The launch was on Jan. 1.",
         );
         assert_eq!(
             found,
-            [("Dec. 30".to_string(), vec!["Dec. 31".to_string()])]
+            [(
+                "Jan. 1".to_string(),
+                vec!["Dec. 30".to_string(), "Dec. 31".to_string()]
+            )]
         );
     }
 

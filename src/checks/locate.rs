@@ -468,10 +468,43 @@ impl ValueCache {
         })
     }
 
-    /// The days `unit` dates events on, with the spans (in the document) of
-    /// the dates that say so: dates of one day, but not a page's stamp nor
-    /// the day something was said ([`is_reporting_date`]).
+    /// The days `unit` (a sentence) dates events on, with the spans (in the
+    /// document) of the dates that say so: dates of one day, but not a page's
+    /// stamp nor the day something was said ([`is_reporting_date`]). A
+    /// sentence with none takes the date heading its paragraph, as in a
+    /// timeline's entry: "Dec. 29 — Russia fired 122 missiles. About 39
+    /// people were killed."
     pub fn event_dates(&self, doc: &Document, unit: Range<usize>) -> Vec<(Range<usize>, Date)> {
+        let own = self.days_in(doc, unit.clone());
+        if !own.is_empty() {
+            return own;
+        }
+        let at = doc.paragraphs.partition_point(|p| p.end <= unit.start);
+        let Some(paragraph) = doc.paragraphs.get(at).filter(|p| p.start < unit.start) else {
+            return own;
+        };
+        let first = doc
+            .sentences
+            .partition_point(|s| s.span.end <= paragraph.start);
+        let Some(heading) = doc.sentences.get(first) else {
+            return own;
+        };
+        let text = &doc.lintable;
+        self.days_in(doc, heading.span.clone())
+            .into_iter()
+            .take(1)
+            .filter(|(date, _)| {
+                let lead = &text[paragraph.start..date.start];
+                let rest = text[date.end..].trim_start_matches([' ', '\t', '*', '_']);
+                lead.chars().all(|c| !c.is_alphanumeric())
+                    && rest.starts_with(['—', '–', '-', ':', '|'])
+            })
+            .collect()
+    }
+
+    /// The one-day dates of `unit` that date what happened
+    /// ([`Self::event_dates`]), with spans in the document.
+    fn days_in(&self, doc: &Document, unit: Range<usize>) -> Vec<(Range<usize>, Date)> {
         let text = &doc.lintable[unit.clone()];
         self.dates(doc, unit.clone())
             .iter()
@@ -625,7 +658,7 @@ fn between(anchor: &Range<usize>, other: &Range<usize>, value: &Range<usize>) ->
 }
 
 /// Bytes between two ranges (0 when they touch or overlap).
-pub fn gap(a: &Range<usize>, b: &Range<usize>) -> usize {
+fn gap(a: &Range<usize>, b: &Range<usize>) -> usize {
     if a.end <= b.start {
         b.start - a.end
     } else {

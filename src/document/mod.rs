@@ -61,6 +61,15 @@ static CLAIM_UNDER_REVIEW: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid claim pattern")
 });
 
+/// A line that is only an image: a scraped file name
+/// ("kharkiv-debris_1200x675.webp") or a Markdown image.
+static IMAGE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    matcher::build_str(
+        r"(?i)\A[ \t]*(?:!\[[^\]\n]*\]\([^)\n]*\)|[\w./~%-]+\.(?:jpe?g|png|webp|gif|avif))[ \t]*\z",
+    )
+    .expect("valid image pattern")
+});
+
 /// A sentence, and the paragraph it belongs to.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Sentence {
@@ -144,16 +153,28 @@ impl Document {
     }
 
     /// Whether paragraph `index` is an aside whose dates and counts are not
-    /// the story's: a photo caption ("… (AP Photo/…)"), or a fact-check's
-    /// heading for the claim it goes on to test ("Claim 2: \"annexed in
-    /// 2014\""). Looked for when first asked, which is when a check finds
-    /// something in the paragraph: looking in every paragraph ahead cost 3%
-    /// of a run, and asking this way reads a third less text.
+    /// the story's: a photo caption ("… (AP Photo/…)", or the text under an
+    /// image's line), or a fact-check's heading for the claim it goes on to
+    /// test ("Claim 2: \"annexed in 2014\""). Looked for when first asked,
+    /// which is when a check finds something in the paragraph: looking in
+    /// every paragraph ahead cost 3% of a run, and asking this way reads a
+    /// third less text.
     pub fn is_aside(&self, index: usize) -> bool {
         *self.asides[index].get_or_init(|| {
             let text = &self.lintable[self.paragraphs[index].clone()];
-            PHOTO_CREDIT.is_match(text) || CLAIM_UNDER_REVIEW.is_match(text)
+            PHOTO_CREDIT.is_match(text)
+                || CLAIM_UNDER_REVIEW.is_match(text)
+                || self.follows_an_image(index)
         })
+    }
+
+    /// Whether paragraph `index` opens with an image's line: the lines
+    /// under it are its caption, as its alternative text is. (After a blank
+    /// line, the article goes on.) Read in the original text: the lintable
+    /// one blanks a Markdown image's address.
+    fn follows_an_image(&self, index: usize) -> bool {
+        let start = self.paragraphs[index].start;
+        IMAGE_LINE.is_match(self.text[start..].lines().next().unwrap_or(""))
     }
 
     /// Where `span` is, with the source lines around it for rendering.
@@ -396,6 +417,20 @@ mod tests {
             "WASHINGTON (AP) — The White House said Thursday that …\n\nA damaged block in Kyiv on Jan. 2. (Reuters)\n\nKYIV (Reuters) - Russia fired …",
         );
         assert_eq!(asides(&d), [false, true, false]);
+    }
+
+    #[test]
+    fn the_text_under_an_image_is_its_caption() {
+        let d = doc(
+            "a.txt",
+            "kharkiv-debris_1200x675.webp\nDebris lies on a street after the attack of Jan. 2.\n\nKirby said so.",
+        );
+        assert_eq!(asides(&d), [true, false]);
+        let d = doc(
+            "a.md",
+            "![Debris, Jan. 2](https://example.com/debris.jpg)\n\nThe attack on Jan. 2 killed five.\n\nHe named the file missiles.png in a post.",
+        );
+        assert_eq!(asides(&d), [true, false, false]);
     }
 
     #[test]

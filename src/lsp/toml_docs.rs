@@ -94,7 +94,7 @@ pub const CHECK_KEYS: &[(&str, &str)] = &[
     ),
     (
         "group-by",
-        "`consistent` with `scope = \"document\"`: `\"date\"` compares only mentions of one event. A mention is dated by the nearest date in its sentence (not a page's stamp, not the day something was said); mentions dated on different days are not compared, and an undated one joins the day most mentions have.",
+        "`consistent` with `scope = \"document\"`: `\"date\"` compares only mentions of one event. A mention is dated by a date in its sentence (or heading its paragraph), not a page's stamp nor the day something was said; mentions dated on different days are not compared, and an undated one joins the day most mentions have.",
     ),
     (
         "values",

@@ -557,18 +557,29 @@ fn date_from(text: &str, caps: &Parts, ctx: &DateContext) -> Option<Mention<Date
             Date::new(year, a, b)
         } else {
             let (month_first, day_first) = (Date::new(year, a, b), Date::new(year, b, a));
+            let (usual, other) = match ctx.numeric_order {
+                NumericOrder::MonthFirst => (month_first, day_first),
+                NumericOrder::DayFirst => (day_first, month_first),
+            };
             // A weekday written with it tells the order: "Tuesday 02/01/2024"
             // is 2 January (a Tuesday) in any article.
             let told = |date: &Result<Date, _>| {
                 let weekday = stated.as_ref().map(|w| w.value);
                 date.as_ref().is_ok_and(|d| Some(d.weekday()) == weekday)
             };
-            match ctx.numeric_order {
-                NumericOrder::MonthFirst if told(&day_first) && !told(&month_first) => day_first,
-                NumericOrder::DayFirst if told(&month_first) && !told(&day_first) => month_first,
-                NumericOrder::MonthFirst => month_first,
-                NumericOrder::DayFirst => day_first,
-            }
+            // So, failing that, does the publication date: a report seldom
+            // dates anything after it, so "2/1/2024" in an article of 5
+            // January 2024 is 2 January.
+            let reported = |date: &Result<Date, _>| {
+                date.as_ref()
+                    .is_ok_and(|d| ctx.published.is_some_and(|p| *d <= p))
+            };
+            let other_meant = if told(&usual) || told(&other) {
+                told(&other)
+            } else {
+                ctx.published.is_some() && !reported(&usual) && reported(&other)
+            };
+            if other_meant { other } else { usual }
         };
         return calendar(whole.range(), single(date.ok()?), stated);
     }
@@ -802,6 +813,36 @@ fn clean_after(text: &str, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_ambiguous_numeric_date_is_read_on_or_before_publication() {
+        let on = |published: Date, text: &str| {
+            let context = DateContext {
+                published: Some(published),
+                numeric_order: NumericOrder::MonthFirst,
+            };
+            match &dates(text, &context)[0].value.value {
+                DateValue::Resolved { first, .. } => *first,
+                other => panic!("{other:?}"),
+            }
+        };
+        let published = jiff::civil::date(2024, 1, 5);
+        // 1 February is after publication, 2 January is not.
+        assert_eq!(
+            on(published, "The strikes of 2/1/2024 killed five."),
+            jiff::civil::date(2024, 1, 2)
+        );
+        // Both readings are before it: the article's order decides.
+        assert_eq!(
+            on(jiff::civil::date(2024, 3, 1), "On 2/1/2024 it began."),
+            jiff::civil::date(2024, 2, 1)
+        );
+        // A weekday still wins: 1 February 2024 was a Thursday.
+        assert_eq!(
+            on(published, "Thursday 2/1/2024"),
+            jiff::civil::date(2024, 2, 1)
+        );
+    }
 
     #[test]
     fn a_date_after_a_word_of_reporting_says_when_it_was_said() {
