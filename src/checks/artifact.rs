@@ -42,8 +42,10 @@ static SPACE_BEFORE_PUNCTUATION: LazyLock<Regex> = LazyLock::new(|| {
 ///
 /// Pattern 2: "said on that the city", "said in a statement on that it
 /// would": a verb of saying, "on" and a clause, where the day ("on Friday")
-/// was a link. It starts with verbs of pattern 1 and goes on with "on", not
-/// "that"; not "reported" or "wrote", which take "on" for their topic.
+/// or the platform ("wrote on Telegram") was a link. It starts with verbs of
+/// pattern 1 and goes on with "on", not "that". "Wrote", "posted" and
+/// "reported" also take "on" for their topic ("reported on that the week
+/// before"), so after them only a clause with its verb counts.
 ///
 /// Pattern 3: "in talks with to buy", "supplied by to Russia": "with", or
 /// "by" after a participle of giving, right before "to", where the name
@@ -53,7 +55,7 @@ static SPACE_BEFORE_PUNCTUATION: LazyLock<Regex> = LazyLock::new(|| {
 static RESIDUE: LazyLock<Regex> = LazyLock::new(|| {
     let dangling = r"(?i)(?-u:\b)(?:(?:from|an?|the|its|their|our)\s+(?:and|or|but|as)|(?:by|with|for|to|about|against|of|on|at)\s+and|(?:reported|written|edited|compiled|produced)\s+by\s+(?:with|from))(?-u:\b)";
     let missing_subject = r"(?i)(?-u:\b)(?:said|says|say|saying|added|announced|reported|confirmed|claimed|noted|stated|warned)\s+that\s+[a-z]+ed(?-u:\b)";
-    let missing_day = r"(?i)(?-u:\b)(?:said|says|say|added|announced|confirmed|claimed|stated|warned)(?:\s+in\s+an?\s+(?:statement|post|video|interview|speech|address|message))?\s+on\s+that(?-u:\b)";
+    let missing_day = r"(?i)(?-u:\b)(?:said|says|say|added|announced|confirmed|claimed|stated|warned|wrote|writes|posted|tweeted|reported)(?:\s+in\s+an?\s+(?:statement|post|video|interview|speech|address|message))?\s+on\s+that(?-u:\b)";
     let missing_object = r"(?i)(?-u:\b)(?:with|(?:supplied|provided|sent|delivered|given|sold|transferred|shipped|made|produced|manufactured)\s+by)\s+to(?-u:\b)";
     matcher::build_many_str(&[
         dangling.to_string(),
@@ -256,14 +258,45 @@ const CLAUSE_STARTS: &[&str] = &[
     "this", "these", "those",
 ];
 
+/// Verbs that take "on" for their topic: "wrote on that subject".
+const TOPIC_VERBS: &[&str] = &["wrote", "writes", "posted", "tweeted", "reported"];
+
+/// Verbs that show a clause has begun: "that rescuers were", "that the
+/// city had".
+const FINITE_VERBS: &[&str] = &[
+    "was", "were", "is", "are", "had", "has", "have", "would", "will", "could", "should", "might",
+    "must", "did",
+];
+
 /// The span from "on" to "that" ("said on that the city"), when a clause
-/// follows, not a noun that "that" points to ("said on that day").
+/// follows, not a noun that "that" points to ("said on that day"): a word
+/// that starts one, or (after a verb that takes a topic) a subject of one
+/// or two words and its verb ("wrote on that rescuers were").
 fn missing_day(text: &str, found: Range<usize>) -> Option<Range<usize>> {
-    let next = leading_word(&text[found.end..]);
-    let on = text[found.clone()].to_ascii_lowercase().rfind("on")?;
-    CLAUSE_STARTS
-        .contains(&next.as_str())
-        .then(|| found.start + on..found.end)
+    let words = text[found.clone()].to_ascii_lowercase();
+    let on = words.rfind("on")?;
+    let after = &text[found.end..];
+    let takes_topic = TOPIC_VERBS.iter().any(|verb| words.starts_with(verb));
+    let starts_clause = !takes_topic && CLAUSE_STARTS.contains(&leading_word(after).as_str());
+    (starts_clause || has_subject_and_verb(after)).then(|| found.start + on..found.end)
+}
+
+/// Whether `text` opens with a subject of one or two words and a finite
+/// verb, each word after a single space.
+fn has_subject_and_verb(text: &str) -> bool {
+    let words: Vec<String> = text
+        .trim_start()
+        .splitn(4, ' ')
+        .take(3)
+        .take_while(|w| {
+            !w.is_empty()
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || c == '\'' || c == '’')
+        })
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let is_verb = |w: &String| FINITE_VERBS.contains(&w.as_str());
+    words.first().is_some_and(|w| !is_verb(w)) && words.iter().skip(1).any(is_verb)
 }
 
 /// The span from "with" or "by" to "to": "with to", "by to"; not "with
@@ -358,6 +391,16 @@ mod tests {
         assert!(flagged("Asked about the strike, he said only that the city was hit.").is_empty());
         // "Report on" and "write on" take an object: "reported on that the week before".
         assert!(flagged("She reported on that the previous week.").is_empty());
+        assert!(flagged("He wrote on that subject for years.").is_empty());
+        // After them, a clause with its verb: a platform was stripped.
+        assert_eq!(
+            flagged("Kyiv Mayor Vitali Klitschko wrote on that rescuers were still working."),
+            ["on that"]
+        );
+        assert_eq!(
+            flagged("The governor posted on that the city had no power."),
+            ["on that"]
+        );
     }
 
     #[test]
