@@ -214,7 +214,7 @@ fn skeleton(id: &str, kind: &str) -> String {
             "scope = \"sentence\"\n# All must match in the sentence; none of `unless`.\nwhen = ['(?i)\\bCrimea\\b', '(?i)\\bannex']\n# year | date | weekday | number | quantity, found near an anchor.\nvalue = { type = \"year\", near = '(?i)annex\\w*' }\nexpected = 2014\n# Replace a wrong value with the expected one.\nfix = true\n"
         }
         "consistent" => {
-            "# Compare every mention across the corpus (or within each \"document\").\nscope = \"corpus\"\n# Only articles about this story: all must match somewhere in the article.\n# topic = ['(?i)North Korea']\nwhen = ['(?i)\\bcontainers\\b']\nvalue = { type = \"number\", near = '(?i)containers', window = 5, window-before = 25 }\n# The true value, when known; otherwise the majority wins.\ncanonical = { min = 1000, max = 1500 }\n"
+            "# Compare every mention across the corpus (or within each \"document\").\nscope = \"corpus\"\n# Only articles about this story: all must match somewhere in the article.\n# topic = ['(?i)North Korea']\nwhen = ['(?i)\\bcontainers\\b']\nvalue = { type = \"number\", near = '(?i)containers', window = 5, window-before = 25 }\n# The true value, when known; otherwise the majority wins.\ncanonical = { min = 1000, max = 1500 }\n# With scope = \"document\": compare only the mentions of one event, as dated in their sentences.\n# group-by = \"date\"\n"
         }
         "relation" => {
             "scope = \"sentence\"\nvalues.downed = { type = \"number\", near = '(?i)shot down|downed' }\nvalues.launched = { type = \"number\", near = '(?i)launched|fired' }\nassert = \"downed <= launched\"\n"
