@@ -35,9 +35,13 @@ static URL: LazyLock<Regex> = LazyLock::new(|| {
 static HTML_COMMENT: LazyLock<Regex> = LazyLock::new(|| {
     matcher::build_str_prefiltered(r"(?s)<!--.*?(?:-->|\z)").expect("valid comment pattern")
 });
+/// A link's target, a reference definition ("[1]: https://…"), and a
+/// footnote's label (`[^2]`, `[^2]:`): the footnote's own text is prose.
 static LINK_TARGET: LazyLock<Regex> = LazyLock::new(|| {
-    matcher::build_str(r"\]\([^)\n]*\)|(?m)^[ ]{0,3}\[[^\]\n]+\]:[^\n]*|<[a-z]+:[^>\s]+>")
-        .expect("valid link pattern")
+    matcher::build_str(
+        r"\]\([^)\n]*\)|(?m)^[ ]{0,3}\[[^\]\n^][^\]\n]*\]:[^\n]*|\[\^[^\]\s]+\]:?|<[a-z]+:[^>\s]+>",
+    )
+    .expect("valid link pattern")
 });
 static INLINE_CODE: LazyLock<Regex> = LazyLock::new(|| {
     matcher::build_str_prefiltered(r"`[^`\n]+`|``[^\n]+?``").expect("valid code pattern")
@@ -156,6 +160,16 @@ mod tests {
         let masked = lintable(text, Markup::Markdown);
         assert!(masked.starts_with("[annexed in 2022]"));
         assert!(!masked.contains("2020"));
+    }
+
+    #[test]
+    fn a_footnotes_label_is_blanked_and_its_text_kept() {
+        let text = "Fired on Dec. 29.[^2]\n\n[^2]: Kirby dated the first launch to December 29.\n[1]: https://example.org/2020 \"annexed in 2020\"";
+        let masked = lintable(text, Markup::Markdown);
+        assert_eq!(masked.matches("December 29").count(), 1);
+        assert!(!masked.contains("[^2]"));
+        assert!(!masked.contains("2020"));
+        assert_eq!(masked.len(), text.len());
     }
 
     #[test]
