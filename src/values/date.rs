@@ -77,6 +77,23 @@ fn weekday_in_parentheses(text: &str, end: usize) -> Option<Mention<Weekday>> {
     })
 }
 
+/// A weekday right before a date in parentheses: "the Monday (2 January)
+/// bombardment".
+fn weekday_before_parentheses(text: &str, span: &Range<usize>) -> Option<Mention<Weekday>> {
+    let before = text[..span.start]
+        .strip_suffix('(')?
+        .trim_end_matches([' ', '\t']);
+    if !text[span.end..].starts_with(')') {
+        return None;
+    }
+    let word = before.rsplit(|c: char| !c.is_ascii_alphabetic()).next()?;
+    let start = before.len() - word.len();
+    Some(Mention {
+        span: start..before.len(),
+        value: lookup_weekday(word)?,
+    })
+}
+
 /// Days in words up to the nineteenth; the twenties and thirties are built
 /// on the first nine ("twenty-first").
 const ORDINAL_DAYS: [&str; 19] = [
@@ -483,7 +500,21 @@ pub fn dates(text: &str, ctx: &DateContext) -> Vec<Mention<DateMention>> {
         let Some(whole) = caps.whole() else { break };
         match date_from(text, &caps, ctx) {
             Some(mention) => {
-                at = mention.span.end.max(whole.start() + 1);
+                // A weekday in parentheses after the date is read with it, not
+                // again as a day of its own: "Dec. 30, 2023 (Saturday)"…
+                let stated = mention.value.stated_weekday.as_ref();
+                // …and one before it, already read as a day, was the date's.
+                if found.last().is_some_and(|m: &Mention<DateMention>| {
+                    Some(&m.span) == stated.map(|w| &w.span)
+                }) {
+                    found.pop();
+                }
+                let stated_end = stated.map(|w| w.span.end);
+                at = mention
+                    .span
+                    .end
+                    .max(whole.start() + 1)
+                    .max(stated_end.unwrap_or(0));
                 found.push(mention);
             }
             // Rejected: a later, shorter expression may still start inside this match.
@@ -512,7 +543,9 @@ pub fn weekday_name(w: Weekday) -> &'static str {
 fn date_from(text: &str, caps: &Parts, ctx: &DateContext) -> Option<Mention<DateMention>> {
     let whole = caps.whole()?;
     let calendar = |span: Range<usize>, value: DateValue, stated: Option<Mention<Weekday>>| {
-        let stated = stated.or_else(|| weekday_in_parentheses(text, span.end));
+        let stated = stated
+            .or_else(|| weekday_in_parentheses(text, span.end))
+            .or_else(|| weekday_before_parentheses(text, &span));
         Some(Mention {
             value: DateMention {
                 value,
@@ -1137,6 +1170,20 @@ mod tests {
             Some((Weekday::Tuesday, "Tuesday"))
         );
         assert_eq!(stated("on Dec 30 (the first)"), None);
+        // The weekday is the date's, not a day of its own.
+        assert_eq!(
+            dates("DEC. 30, 2023 (SATURDAY) - fired", &ctx(PUB)).len(),
+            1
+        );
+        assert_eq!(
+            stated("during the Monday (2 January) bombardment"),
+            Some((Weekday::Monday, "Monday"))
+        );
+        assert_eq!(
+            dates("the Monday (2 January) bombardment", &ctx(PUB)).len(),
+            1
+        );
+        assert_eq!(stated("the talks (2 January) in"), None);
     }
 
     #[test]
