@@ -187,7 +187,7 @@ const PRONOUN_ONE_BEFORE: &[&str] = &["no", "any", "every", "each", "this", "tha
 /// of number words 16 times: four fifths of the pattern, compiled on every run.
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     let b = r"(?-u:\b)";
-    let digits = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?";
+    let digits = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[1-9][0-9]{0,2}(?:\.[0-9]{3}){2,}|[0-9]+(?:\.[0-9]+)?";
     let scales = "hundred|thousand|million|billion|trillion";
     let pattern = format!(
         r"(?i)(?:{b}(?P<q>{quals})\s+)?(?:{b}(?P<vague>{vague}){b}|{b}(?P<art>{art}){b}|(?P<dig>{digits})(?:[-–](?P<dig2>{digits}))?(?:\s+(?P<dscale>{scales}){b}|(?P<sfx>bn|mn|m|k){b})?|{b}(?P<words>(?:{words}){b}))",
@@ -547,10 +547,11 @@ fn digits_number(
     if !context_ok(text, start, end) {
         return Err(skip());
     }
-    let lo = parse_digits(dig.as_str()).ok_or_else(skip)? * scale;
+    let unscaled = scale == 1.0;
+    let lo = parse_digits(dig.as_str(), unscaled).ok_or_else(skip)? * scale;
     let interval = match caps.name("dig2") {
         Some(d2) => {
-            let hi = parse_digits(d2.as_str()).ok_or_else(skip)? * scale;
+            let hi = parse_digits(d2.as_str(), unscaled).ok_or_else(skip)? * scale;
             // "3-1" is a score, "2023-12" part of a date: only rising pairs are ranges.
             if hi <= lo {
                 return Err(skip());
@@ -589,17 +590,28 @@ fn context_ok(text: &str, start: usize, end: usize) -> bool {
     }
 }
 
-/// Parses "1,000" or "2.5" without allocating.
-fn parse_digits(s: &str) -> Option<f64> {
+/// Parses "1,000" or "2.5" without allocating. Full stops that group
+/// thousands, as German and French write them ("10.000 Container", "1.450
+/// miles"), are read so when the number has no scale word after it ("2.125
+/// million" is a decimal) and does not start with 0: every group after a
+/// full stop has three digits, and the first group one to three.
+fn parse_digits(s: &str, unscaled: bool) -> Option<f64> {
+    let grouped = unscaled
+        && !s.starts_with('0')
+        && s.split('.').skip(1).all(|group| group.len() == 3)
+        && s.split('.')
+            .next()
+            .is_some_and(|first| (1..=3).contains(&first.len()) && !first.contains(','))
+        && s.contains('.');
     let (int, frac) = match s.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (s, None),
+        Some((i, f)) if !grouped => (i, Some(f)),
+        _ => (s, None),
     };
     let mut v = 0.0f64;
     for b in int.bytes() {
         match b {
             b'0'..=b'9' => v = v * 10.0 + f64::from(b - b'0'),
-            b',' => {}
+            b',' | b'.' => {}
             _ => return None,
         }
     }
@@ -864,6 +876,18 @@ mod tests {
         );
         assert!(found("Kirby said so.[12]").is_empty());
         assert_eq!(found("a list [3] of items").len(), 1);
+    }
+
+    #[test]
+    fn full_stops_may_group_thousands() {
+        assert_eq!(one("more than 10.000 containers").1, "(10000, inf)");
+        assert_eq!(one("approx. 1.450 miles").1, "1450");
+        assert_eq!(one("1.000.000 shells").1, "1000000");
+        // Decimals: a scale word after it, a leading zero, not three digits.
+        assert_eq!(one("2.125 million").1, "2125000");
+        assert_eq!(one("0.125 of it").1, "0.125");
+        assert_eq!(one("3.25 times").1, "3.25");
+        assert_eq!(one("1,000.500 tonnes").1, "1000.5");
     }
 
     #[test]
