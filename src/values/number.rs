@@ -59,6 +59,10 @@ const QUALIFIERS: &[(&str, Qualifier)] = &[
     ("some", About),
     ("roughly", About),
     ("approximately", About),
+    ("approx.", About),
+    ("approx", About),
+    ("circa", About),
+    ("ca.", About),
     ("an estimated", About),
     ("an approximate", About),
     ("more than", MoreThan),
@@ -895,6 +899,8 @@ mod tests {
         let f = found("nearly 30 drones");
         assert_eq!(f, [("30", "[27, 30)".to_string(), Some("nearly"))]);
         assert_eq!(one("about 900 km").1, "[810, 990]");
+        assert_eq!(one("approx. 900 km").1, "[810, 990]");
+        assert_eq!(one("ca. 900 km").1, "[810, 990]");
         assert_eq!(one("at least five dead").1, "[5, inf)");
         assert_eq!(one("at least 130 injured").1, "[130, inf)");
         assert_eq!(one("up to 40 missiles").1, "[0, 40]");
