@@ -282,6 +282,18 @@ enum Relative {
     ThisWeek,
     /// The previous calendar month.
     LastMonth,
+    /// The last ten or so days of the previous month: its 21st..=its end.
+    LateLastMonth,
+    /// The first ten days of the previous month.
+    EarlyLastMonth,
+    /// The month of publication up to the day before it.
+    EarlierThisMonth,
+    /// The first ten days of the month of publication, up to publication.
+    EarlyThisMonth,
+    /// The month of publication, up to publication.
+    ThisMonth,
+    /// The week of publication, from Monday to the day before publication.
+    EarlierThisWeek,
     /// Seven days before publication ("a week ago today").
     WeekAgoToday,
     /// About a week before publication: pub-8..=pub-6 ("a week ago").
@@ -313,6 +325,13 @@ const RELATIVE: &[(&str, Relative)] = &[
     ("the past week", Relative::PastWeek),
     ("this week", Relative::ThisWeek),
     ("last month", Relative::LastMonth),
+    ("late last month", Relative::LateLastMonth),
+    ("early last month", Relative::EarlyLastMonth),
+    ("earlier this month", Relative::EarlierThisMonth),
+    ("early this month", Relative::EarlyThisMonth),
+    ("this month", Relative::ThisMonth),
+    ("earlier this week", Relative::EarlierThisWeek),
+    ("two weeks ago", Relative::FortnightAgo),
     ("a week ago today", Relative::WeekAgoToday),
     ("a week ago", Relative::WeekAgo),
     ("the day before yesterday", Relative::DayBeforeYesterday),
@@ -733,6 +752,11 @@ fn range(first: Date, last: Date) -> DateValue {
     DateValue::Resolved { first, last }
 }
 
+/// The days `first..=last`, if there are any.
+fn nonempty(first: Date, last: Date) -> Option<DateValue> {
+    (first <= last).then(|| range(first, last))
+}
+
 /// The days a relative expression means when published on `p`.
 fn resolve(rel: Relative, p: Date) -> Option<DateValue> {
     let monday = p
@@ -756,6 +780,21 @@ fn resolve(rel: Relative, p: Date) -> Option<DateValue> {
             let last = p.first_of_month().yesterday().ok()?;
             range(last.first_of_month(), last)
         }
+        Relative::LateLastMonth => {
+            let last = p.first_of_month().yesterday().ok()?;
+            range(last.with().day(21).build().ok()?, last)
+        }
+        Relative::EarlyLastMonth => {
+            let first = p.first_of_month().yesterday().ok()?.first_of_month();
+            range(first, first.with().day(10).build().ok()?)
+        }
+        // Nothing came earlier on the 1st, or earlier in the week on a Monday.
+        Relative::EarlierThisMonth => nonempty(p.first_of_month(), p.yesterday().ok()?)?,
+        Relative::EarlyThisMonth => {
+            range(p.first_of_month(), p.min(p.with().day(10).build().ok()?))
+        }
+        Relative::ThisMonth => range(p.first_of_month(), p),
+        Relative::EarlierThisWeek => nonempty(monday, p.yesterday().ok()?)?,
     })
 }
 
@@ -1241,6 +1280,29 @@ mod tests {
         );
         assert_eq!(found("last month", p)[0].1, "2023-12-01..2023-12-31");
         assert_eq!(found("yesterday", None)[0].1, "?");
+    }
+
+    #[test]
+    fn parts_of_months_and_weeks() {
+        let p = Some(date(2024, 1, 15)); // a Monday
+        assert_eq!(
+            found("fired late last month", p)[0].1,
+            "2023-12-21..2023-12-31"
+        );
+        assert_eq!(found("early last month", p)[0].1, "2023-12-01..2023-12-10");
+        assert_eq!(
+            found("fired earlier this month", p)[0].1,
+            "2024-01-01..2024-01-14"
+        );
+        assert_eq!(found("early this month", p)[0].1, "2024-01-01..2024-01-10");
+        assert_eq!(found("this month", p)[0].1, "2024-01-01..2024-01-15");
+        assert_eq!(found("two weeks ago", p)[0].1, "2023-12-31..2024-01-02");
+        // On a Monday nothing came earlier in the week: "this week" is read.
+        assert_eq!(found("earlier this week", p)[0].1, "2024-01-15..2024-01-21");
+        assert_eq!(
+            found("earlier this week", Some(date(2024, 1, 5)))[0].1,
+            "2024-01-01..2024-01-04"
+        );
     }
 
     #[test]
