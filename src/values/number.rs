@@ -885,7 +885,7 @@ mod tests {
     #[test]
     fn full_stops_may_group_thousands() {
         assert_eq!(one("more than 10.000 containers").1, "(10000, inf)");
-        assert_eq!(one("approx. 1.450 miles").1, "1450");
+        assert_eq!(one("1.450 miles").1, "1450");
         assert_eq!(one("1.000.000 shells").1, "1000000");
         // Decimals: a scale word after it, a leading zero, not three digits.
         assert_eq!(one("2.125 million").1, "2125000");
