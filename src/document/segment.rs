@@ -82,7 +82,10 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
         if !next_ws {
             continue;
         }
-        if b == b'.' && !ends_sentence(text, range.start, terminator, i, range.end) {
+        if b == b'.'
+            && (numbers_an_item(text, range.start, terminator)
+                || !ends_sentence(text, range.start, terminator, i, range.end))
+        {
             continue;
         }
         push_trimmed(text, start..i, &mut sentences);
@@ -136,7 +139,49 @@ fn ends_sentence(text: &str, floor: usize, dot: usize, after: usize, end: usize)
     !(next_is_digit && word.len() <= 4 && word.chars().all(char::is_alphabetic))
 }
 
+/// Pushes `range` trimmed, as one sentence per line where a line opens a
+/// list item or a table row ("- Range: 900 km", "| 2 Jan 2024 | mass attack
+/// |"): a list's items and a table's rows end without a full stop, but one
+/// item's date is not another's.
 fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let mut start = range.start;
+    for newline in memchr::memchr_iter(b'\n', &text.as_bytes()[range.clone()]) {
+        let next_line = range.start + newline + 1;
+        if opens_item(&text[next_line..range.end]) {
+            push_line(text, start..next_line, out);
+            start = next_line;
+        }
+    }
+    push_line(text, start..range.end, out);
+}
+
+/// Whether the period at `dot` follows a list item's number at the start
+/// of a line ("\n2. US briefing").
+fn numbers_an_item(text: &str, floor: usize, dot: usize) -> bool {
+    let before = &text[floor..dot];
+    let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let line_start = before[..before.len() - digits].trim_end_matches([' ', '\t']);
+    (1..=3).contains(&digits) && (line_start.is_empty() || line_start.ends_with('\n'))
+}
+
+/// Whether a line starts a list item ("- ", "• ", "2. ") or a table row ("|").
+fn opens_item(line: &str) -> bool {
+    let line = line.trim_start_matches([' ', '\t']);
+    let mut chars = line.chars();
+    let spaced = |rest: &str| rest.starts_with([' ', '\t']);
+    match chars.next() {
+        Some('|') => true,
+        Some('-' | '*' | '+' | '•' | '–' | '—') => spaced(chars.as_str()),
+        _ => {
+            let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+            (1..=3).contains(&digits)
+                && line[digits..].starts_with([')', '.'])
+                && spaced(&line[digits + 1..])
+        }
+    }
+}
+
+fn push_line(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     let slice = &text[range.clone()];
     let trimmed = slice.trim();
     if trimmed.is_empty() {
@@ -150,6 +195,29 @@ fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn list_items_and_table_rows_are_sentences_of_their_own() {
+        let text = "FACTS:\n- First use: 30.12.2023\n• Mass attack: 2.1.2024\n2. US briefing: 4.1.2024\n| Friday | 63 drones |\n| Tuesday | mass attack |";
+        let found: Vec<&str> = sentences(text, 0..text.len())
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "FACTS:",
+                "- First use: 30.12.2023",
+                "• Mass attack: 2.1.2024",
+                "2. US briefing: 4.1.2024",
+                "| Friday | 63 drones |",
+                "| Tuesday | mass attack |"
+            ]
+        );
+        // A line that goes on with a dash or a number is not an item.
+        let text = "The toll rose to\nfive -- officials said\n2024 was long.";
+        assert_eq!(sentences(text, 0..text.len()).len(), 1);
+    }
 
     #[test]
     fn abbreviations_are_in_order_and_no_longer_than_the_longest() {
