@@ -220,11 +220,6 @@ const SETS: &[Set] = &[
             ),
             (
                 "s06_amp.txt",
-                21,
-                "\"Kirby said yesterday that the transfers violated …\": no word of the story in the sentence",
-            ),
-            (
-                "s06_amp.txt",
                 32,
                 "\"Share this article  Facebook  X  Email\": reported as navigation-residue, not scrape-residue",
             ),
