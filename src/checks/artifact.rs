@@ -29,7 +29,8 @@ static SPACE_BEFORE_PUNCTUATION: LazyLock<Regex> = LazyLock::new(|| {
 /// ("by", "that") tells them apart.
 ///
 /// Pattern 0: a determiner or "from" right before a conjunction: "from and",
-/// "from as", "an and"; "by and" ("condemned by and the UN"), but for "by and
+/// "from as", "an and"; a determiner right before a preposition ("in an on
+/// Kyiv", where "attack" was a link; not "the in-laws"); "by and" ("condemned by and the UN"), but for "by and
 /// large" and "by and by"; a preposition before "and" and a function word
 /// ("trade with and that Washington"), where "agreed to and signed" or "with
 /// and without" are prose; a byline's "by" before "with" or "from" ("Reported
@@ -55,7 +56,7 @@ static SPACE_BEFORE_PUNCTUATION: LazyLock<Regex> = LazyLock::new(|| {
 /// Where it starts like pattern 0 ("with", "produced by"), "to" is not
 /// "and", "with" or "from".
 static RESIDUE: LazyLock<Regex> = LazyLock::new(|| {
-    let dangling = r"(?i)(?-u:\b)(?:(?:from|an?|the|its|their|our)\s+(?:and|or|but|as)|(?:by|with|for|to|about|against|of|on|at)\s+and|(?:reported|written|edited|compiled|produced)\s+by\s+(?:with|from)|(?:at|from)\s+(?:told|said|says|added|reported|wrote|confirmed))(?-u:\b)";
+    let dangling = r"(?i)(?-u:\b)(?:(?:from|an?|the|its|their|our)\s+(?:and|or|but|as)|(?:an?|the)\s+(?:on|in|at|of|with|by|from)|(?:by|with|for|to|about|against|of|on|at)\s+and|(?:reported|written|edited|compiled|produced)\s+by\s+(?:with|from)|(?:at|from)\s+(?:told|said|says|added|reported|wrote|confirmed))(?-u:\b)";
     let missing_subject = r"(?i)(?-u:\b)(?:said|says|say|saying|added|announced|reported|confirmed|claimed|noted|stated|warned)\s+that\s+[a-z]+ed(?-u:\b)";
     let missing_day = r"(?i)(?-u:\b)(?:said|says|say|added|announced|confirmed|claimed|stated|warned|wrote|writes|posted|tweeted|reported)(?:\s+in\s+an?\s+(?:statement|post|video|interview|speech|address|message))?\s+on\s+that(?-u:\b)";
     let missing_object = r"(?i)(?-u:\b)(?:with|(?:supplied|provided|sent|delivered|given|sold|transferred|shipped|made|produced|manufactured)\s+by)\s+to(?-u:\b)";
@@ -229,6 +230,10 @@ impl Artifact {
 /// The span of a determiner or preposition before a conjunction, unless the
 /// words around it make it prose.
 fn dangling_word(text: &str, found: Range<usize>) -> Option<Range<usize>> {
+    // "the in-laws", "an on-site team": one word, not two.
+    if text[found.end..].starts_with(['-', '‑']) {
+        return None;
+    }
     let next = text[found.end..].split_whitespace().next().unwrap_or("");
     let next = next
         .trim_matches(|c: char| !c.is_alphanumeric())
@@ -377,6 +382,15 @@ mod tests {
             flagged("First paragraph.\n\nin September to meet and visit key military sites."),
             ["in"]
         );
+    }
+
+    #[test]
+    fn a_noun_stripped_between_a_determiner_and_a_preposition() {
+        assert_eq!(
+            flagged("Moscow launched missiles in an on Kyiv and Kharkiv, Kirby said."),
+            ["an on"]
+        );
+        assert!(flagged("She met the in-laws and an on-site team.").is_empty());
     }
 
     #[test]
