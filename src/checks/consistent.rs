@@ -65,12 +65,14 @@ impl Consistent {
     /// Collects every mention as a fact; they are compared in [`Self::reduce`].
     /// Grouped by date, a mention is dated by its sentence ([`event_of`]).
     pub fn run(&self, doc: &Document, unit: Range<usize>, emit: &mut Emitter) {
-        let events = if self.by_date {
-            emit.values().event_dates(doc, unit.clone())
+        let mentions = self.locator.locate(doc, unit.clone(), emit.values());
+        // The sentence's dates are read only where it has something to date.
+        let events = if self.by_date && !mentions.is_empty() {
+            emit.values().event_dates(doc, unit)
         } else {
             Vec::new()
         };
-        for mention in self.locator.locate(doc, unit, emit.values()) {
+        for mention in mentions {
             if mention.value == Value::UnresolvedDate {
                 emit.needs_publication(mention.span);
             } else {

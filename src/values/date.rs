@@ -86,7 +86,7 @@ fn weekday_before_parentheses(text: &str, span: &Range<usize>) -> Option<Mention
     if !text[span.end..].starts_with(')') {
         return None;
     }
-    let word = before.rsplit(|c: char| !c.is_ascii_alphabetic()).next()?;
+    let word = previous_word(before, before.len());
     let start = before.len() - word.len();
     Some(Mention {
         span: start..before.len(),

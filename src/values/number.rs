@@ -600,16 +600,10 @@ fn context_ok(text: &str, start: usize, end: usize) -> bool {
 /// million" is a decimal) and does not start with 0: every group after a
 /// full stop has three digits, and the first group one to three.
 fn parse_digits(s: &str, unscaled: bool) -> Option<f64> {
-    let grouped = unscaled
-        && !s.starts_with('0')
-        && s.split('.').skip(1).all(|group| group.len() == 3)
-        && s.split('.')
-            .next()
-            .is_some_and(|first| (1..=3).contains(&first.len()) && !first.contains(','))
-        && s.contains('.');
     let (int, frac) = match s.split_once('.') {
-        Some((i, f)) if !grouped => (i, Some(f)),
-        _ => (s, None),
+        Some((first, rest)) if unscaled && groups_thousands(first, rest) => (s, None),
+        Some((int, frac)) => (int, Some(frac)),
+        None => (s, None),
     };
     let mut v = 0.0f64;
     for b in int.bytes() {
@@ -634,6 +628,16 @@ fn parse_digits(s: &str, unscaled: bool) -> Option<f64> {
         }
     }
     Some(v)
+}
+
+/// Whether the digits around full stops group thousands: `first` of one to
+/// three digits (not a leading 0, no comma grouping), and three in each
+/// group of `rest` ("1.450", "1.000.000").
+fn groups_thousands(first: &str, rest: &str) -> bool {
+    !first.starts_with('0')
+        && (1..=3).contains(&first.len())
+        && !first.contains(',')
+        && rest.split('.').all(|group| group.len() == 3)
 }
 
 /// Parses a run of number words ("two hundred and five", "thirty-six"); returns the
