@@ -79,6 +79,30 @@ fn new_residue_and_weekday_spans_in_a_bom_crlf_file() {
     insta::assert_snapshot!(stdout);
 }
 
+/// The seventeenth pass's diagnostics in a file with a BOM, CRLF line
+/// endings, curly quotes and dashes: a platform stripped after "wrote on",
+/// a name before "told", a noun after "an", a weekday before a date in
+/// parentheses, and thousands grouped by full stops.
+#[test]
+fn this_pass_spans_in_a_bom_crlf_file() {
+    let (stdout, _, code) = factlint(&[
+        "check",
+        "--no-reference",
+        "tests/fixtures/spans/this-pass.txt",
+    ]);
+    assert_eq!(code, 1, "the wrong weekday and count are errors");
+    for place in [
+        "this-pass.txt:1:39",
+        "this-pass.txt:3:12",
+        "this-pass.txt:3:61",
+        "this-pass.txt:5:36",
+        "this-pass.txt:7:32",
+    ] {
+        assert!(stdout.contains(place), "{place} in {stdout}");
+    }
+    insta::assert_snapshot!(stdout);
+}
+
 #[test]
 fn tab_before_the_span() {
     let (stdout, _, _) = factlint(&[
