@@ -18,6 +18,21 @@ pub const DEFAULT_DIR: &str = ".factlint_cache";
 /// changes: 2 made quotation word spans relative to the quotation.
 const FORMAT: u32 = 2;
 
+/// Creates the cache directory, if it is not there, with a `.gitignore` that
+/// keeps all of it out of version control (as ruff's cache does): linting a
+/// repository leaves nothing to commit. Whether the directory is there.
+pub fn create_dir(dir: &Path) -> bool {
+    if dir.is_dir() {
+        return true;
+    }
+    if std::fs::create_dir_all(dir).is_err() {
+        return false;
+    }
+    // Without it the cache still works; it only shows in `git status`.
+    let _ = std::fs::write(dir.join(".gitignore"), "# Created by factlint.\n*\n");
+    true
+}
+
 /// A directory of cached facts for one set of checks.
 #[derive(Clone, Debug)]
 pub struct FactCache {
@@ -63,7 +78,7 @@ impl FactCache {
         let Ok(json) = serde_json::to_vec(facts) else {
             return;
         };
-        if std::fs::create_dir_all(&self.dir).is_err() {
+        if !create_dir(&self.dir) {
             return;
         }
         let entry = self.entry(path, published, bytes);
@@ -114,6 +129,19 @@ mod tests {
         assert!(cache.get(path, "2024-01-05", text).is_none());
         let other = FactCache::new(dir.path(), &checks(&RANGE.replace("'range'", "'ranges?'")));
         assert!(other.get(path, "", text).is_none());
+    }
+
+    #[test]
+    fn the_directory_ignores_itself() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("nested/.factlint_cache");
+        assert!(create_dir(&dir));
+        let ignore = std::fs::read_to_string(dir.join(".gitignore")).unwrap();
+        assert!(ignore.lines().any(|line| line == "*"), "{ignore}");
+        // An existing directory is left as it is.
+        std::fs::remove_file(dir.join(".gitignore")).unwrap();
+        assert!(create_dir(&dir));
+        assert!(!dir.join(".gitignore").exists());
     }
 
     #[test]

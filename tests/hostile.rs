@@ -748,8 +748,10 @@ fn articles_are_never_modified() {
     let dir = workspace();
     std::fs::write(dir.path().join("crlf.txt"), "Annexed\r\nPLANTED\r\n").unwrap();
     let snapshot = |dir: &Path| {
+        // The cache (parsed patterns) is factlint's own, not an article.
         let mut files: Vec<(PathBuf, Vec<u8>, std::time::SystemTime)> = std::fs::read_dir(dir)
             .unwrap()
+            .filter(|e| e.as_ref().unwrap().file_name() != ".factlint_cache")
             .map(|e| {
                 let path = e.unwrap().path();
                 let meta = std::fs::metadata(&path).unwrap();

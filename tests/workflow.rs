@@ -407,10 +407,33 @@ fn reference_facts_are_cached_by_content() {
     let draft = ["check", "--format", "json", "drafts/wrong-facts.md"];
     let (first, _, _) = factlint_in(repo.path(), &draft);
     let cache = repo.path().join(".factlint_cache");
-    let entries = || std::fs::read_dir(&cache).map_or(0, |d| d.count());
+    let entries = || {
+        std::fs::read_dir(&cache).map_or(0, |d| {
+            d.filter(|e| {
+                e.as_ref()
+                    .is_ok_and(|e| e.path().extension() == Some("json".as_ref()))
+            })
+            .count()
+        })
+    };
     assert_eq!(entries(), 5, "one entry per corpus article");
+    let patterns = cache.join("patterns-1.bin");
+    assert!(patterns.is_file(), "the parsed patterns are kept too");
+    assert!(
+        cache.join(".gitignore").is_file(),
+        "the cache ignores itself"
+    );
     let (second, _, _) = factlint_in(repo.path(), &draft);
     assert_eq!(first, second, "the cached facts give the same report");
+    // A damaged pattern file is parsed afresh, and written again.
+    let stored = std::fs::read(&patterns).expect("patterns");
+    std::fs::write(&patterns, &stored[..stored.len() / 2]).expect("damage");
+    let (damaged, _, _) = factlint_in(repo.path(), &draft);
+    assert_eq!(damaged, second);
+    assert_eq!(
+        std::fs::read(&patterns).expect("patterns").len(),
+        stored.len()
+    );
     // An edited article is linted again: a new entry, and its new fact counts.
     let article = repo.path().join("corpus/002_7814750e9e9946be.txt");
     let text = std::fs::read_to_string(&article).expect("article");
@@ -438,5 +461,5 @@ fn reference_facts_are_cached_by_content() {
         ],
     );
     assert_eq!(fourth, third);
-    assert_eq!(entries(), 0);
+    assert!(!cache.exists());
 }

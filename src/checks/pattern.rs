@@ -40,8 +40,8 @@ impl std::fmt::Debug for Pattern {
 struct Lazy {
     /// The pattern as compiled (with ASCII word boundaries).
     source: String,
-    /// The source, parsed.
-    hir: Hir,
+    /// The source, parsed (shared with [`super::parsed`]'s memo).
+    hir: Arc<Hir>,
     compiled: OnceLock<Regex>,
 }
 
@@ -59,9 +59,7 @@ impl Pattern {
         };
         let source = ascii_word_boundaries(pattern.get_ref());
         // The parser's defaults are the regex crate's, so its errors are the same.
-        let hir = regex_syntax::Parser::new()
-            .parse(&source)
-            .map_err(|e| invalid(e.to_string()))?;
+        let hir = super::parsed::parse(&source).map_err(|e| invalid(e.to_string()))?;
         let compiled = OnceLock::new();
         if estimated_size(&hir) > EAGER_ABOVE {
             compiled
@@ -149,7 +147,7 @@ impl Pattern {
     pub fn padded_group(&self, name: &str) -> Option<Padding> {
         let items = match self.0.hir.kind() {
             HirKind::Concat(items) => items.as_slice(),
-            _ => std::slice::from_ref(&self.0.hir),
+            _ => std::slice::from_ref(&*self.0.hir),
         };
         let at = items.iter().position(
             |item| matches!(item.kind(), HirKind::Capture(c) if c.name.as_deref() == Some(name)),

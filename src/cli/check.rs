@@ -8,6 +8,7 @@ use super::{
 use crate::baseline;
 use crate::cache::FactCache;
 use crate::checks::load::CheckSet;
+use crate::checks::parsed;
 use crate::config::Config;
 use crate::corpus::{self, Article, CorpusError};
 use crate::finding::{Finding, Severity};
@@ -20,7 +21,7 @@ use clap::ValueEnum;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::collections::{BTreeMap, HashSet};
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, clap::Args)]
 pub(super) struct CheckArgs {
@@ -56,8 +57,9 @@ pub(super) struct CheckArgs {
     /// Compare with no reference corpus.
     #[arg(long, conflicts_with = "reference")]
     no_reference: bool,
-    /// Lint every reference article again instead of reading its facts from
-    /// `.factlint_cache/` (kept by content, so edited articles are always relinted).
+    /// Lint every reference article and parse every pattern again instead of
+    /// reading their facts and trees from `.factlint_cache/` (kept by content,
+    /// so edited articles and patterns are always read afresh).
     #[arg(long)]
     no_cache: bool,
     /// Apply machine-applicable fixes to the articles.
@@ -108,10 +110,17 @@ pub(super) fn run(args: &CheckArgs) -> Result<u8, Reported> {
         return watch(args);
     }
     let config = args.common.config()?;
+    let cache_dir = Path::new(crate::cache::DEFAULT_DIR);
+    if !args.no_cache {
+        parsed::read_stored(cache_dir);
+    }
     let checks = args
         .common
         .load_checks(&config, &args.select, &args.ignore)?;
     checks.compile_ahead();
+    if !args.no_cache {
+        parsed::store(cache_dir);
+    }
     let reporter = args.common.reporter();
     let (articles, reference) = targets(args, &config, &reporter)?;
     let options = Options {
