@@ -116,15 +116,27 @@ pub fn lint_streaming<T: Send>(
 ) -> Outcome {
     let mut facts = FactStore::default();
     let targets: HashSet<&Path> = articles.iter().map(|a| a.path.as_path()).collect();
+    let reference: Vec<&Article> = reference
+        .iter()
+        .filter(|a| !targets.contains(a.path.as_path()))
+        .collect();
+    drop(targets);
+    let cached: Vec<Option<Vec<Fact>>> = reference
+        .par_iter()
+        .map(|article| cached_facts(article, options))
+        .collect();
+    let to_lint = articles.len() + cached.iter().filter(|c| c.is_none()).count();
+    checks.prepare(to_lint);
     for file in reference
         .par_iter()
-        .filter(|a| !targets.contains(a.path.as_path()))
-        .map(|article| reference_facts(checks, article, options))
+        .zip(cached)
+        .map(|(article, cached)| {
+            cached.unwrap_or_else(|| reference_facts(checks, article, options))
+        })
         .collect::<Vec<_>>()
     {
         facts.keep(file);
     }
-    drop(targets);
     let mut suppressions: HashMap<Arc<str>, FileSuppressions> = HashMap::new();
     let mut skipped = 0;
     let mut kept = Vec::new();
@@ -333,8 +345,8 @@ fn reduce_pending<'a, F: FactRef<'a>>(
         .collect()
 }
 
-/// The corpus facts of a reference article, from the cache when its bytes
-/// were linted before.
+/// The corpus facts of a reference article the cache does not have
+/// ([`cached_facts`]): linted, and kept in the cache for the next run.
 fn reference_facts(checks: &CheckSet, article: &Article, options: &Options) -> Vec<Fact> {
     let Some(cache) = &options.cache else {
         return lint_file(checks, article, options).0.facts;
@@ -342,16 +354,28 @@ fn reference_facts(checks: &CheckSet, article: &Article, options: &Options) -> V
     let Ok(bytes) = std::fs::read(&article.path) else {
         return Vec::new();
     };
-    let published = article
-        .published
-        .or(options.published)
-        .map_or(String::new(), |d| d.to_string());
-    if let Some(facts) = cache.get(&article.path, &published, &bytes) {
-        return facts;
-    }
+    let published = published_key(article, options);
     let facts = lint_bytes(checks, article, options, bytes.clone()).0.facts;
     cache.put(&article.path, &published, &bytes, &facts);
     facts
+}
+
+/// A reference article's facts from the cache, if it has them. An article
+/// that cannot be read has none, and is left out.
+fn cached_facts(article: &Article, options: &Options) -> Option<Vec<Fact>> {
+    let cache = options.cache.as_ref()?;
+    let Ok(bytes) = std::fs::read(&article.path) else {
+        return Some(Vec::new());
+    };
+    cache.get(&article.path, &published_key(article, options), &bytes)
+}
+
+/// The publication date an article's cached facts are keyed by.
+fn published_key(article: &Article, options: &Options) -> String {
+    article
+        .published
+        .or(options.published)
+        .map_or(String::new(), |d| d.to_string())
 }
 
 /// Findings (and corpus facts) of one file, and whether it had to be skipped.

@@ -1,7 +1,7 @@
 //! Reading check files and compiling them into a [`CheckSet`].
 
 use super::error::{ConfigError, SpecError, suggestion};
-use super::gate::{Gate, SharedGates, Sharing, share};
+use super::gate::{Gate, SETS_FROM, SharedGates, Sharing, share};
 use super::pattern::Pattern;
 use super::spec::{CheckFile, CheckSpec};
 use super::{Check, CheckMeta, Rule, Scope};
@@ -22,32 +22,54 @@ pub struct CheckSet {
 }
 
 impl CheckSet {
-    /// Starts compiling, on a thread of its own, the patterns linting any
-    /// article needs: the shared gate sets and the patterns of checks without
-    /// a gate. Patterns compile on first use anyway; this one takes them off
-    /// the linting thread, which starts with the first check while this one
-    /// starts with the last.
+    /// Readies the checks for a run that lints `documents` documents: says
+    /// whether gates read shared sets ([`SETS_FROM`]), and starts compiling,
+    /// on a thread of its own, what linting the first document needs: the
+    /// sets or the gates' own patterns, and the patterns of checks whose
+    /// gates admit every unit. Patterns compile on first use anyway; this
+    /// takes them off the linting thread, which starts with the first check
+    /// while this one starts with the last.
     /// Returns the thread, if one could be started.
-    pub fn compile_ahead(&self) -> Option<std::thread::JoinHandle<()>> {
+    pub fn prepare(&self, documents: usize) -> Option<std::thread::JoinHandle<()>> {
+        let shared = documents > SETS_FROM;
         let mut sets: Vec<Arc<SharedGates>> = Vec::new();
-        for shared in self.checks.iter().filter_map(|c| c.gate.shared()) {
-            if !sets.iter().any(|s| Arc::ptr_eq(s, shared)) {
-                sets.push(shared.clone());
+        for set in self
+            .checks
+            .iter()
+            .flat_map(|c| c.topic.iter().chain([&c.gate]))
+        {
+            if let Some(set) = set.shared()
+                && !sets.iter().any(|s| Arc::ptr_eq(s, set))
+            {
+                set.use_in_run(shared);
+                sets.push(set.clone());
             }
         }
+        if !shared {
+            sets.clear();
+        }
+        // A check with triggers in a set in use reads only the units they match in.
+        let reads_all = |c: &Check| c.gate.is_open() && (!shared || c.rule.triggers().is_empty());
         let patterns: Vec<Pattern> = self
             .checks
             .iter()
             .rev()
-            .filter(|c| c.gate.is_open())
-            .flat_map(|c| c.rule.patterns())
-            .cloned()
+            .flat_map(|c| {
+                let gates = c.topic.iter().chain([&c.gate]);
+                let own = gates.filter(|_| !shared).flat_map(Gate::patterns);
+                let rule = if reads_all(c) {
+                    c.rule.patterns()
+                } else {
+                    Vec::new()
+                };
+                own.chain(rule).cloned().collect::<Vec<_>>()
+            })
             .collect();
         // Without a thread, patterns are compiled when used, as ever.
         std::thread::Builder::new()
             .spawn(move || {
-                for shared in &sets {
-                    shared.set();
+                for set in &sets {
+                    set.set();
                 }
                 for pattern in &patterns {
                     pattern.compile();
@@ -432,20 +454,56 @@ mod tests {
     }
 
     #[test]
-    fn checks_compiled_ahead_find_what_lazily_compiled_ones_do() {
+    fn checks_prepared_for_few_or_many_documents_find_what_lazily_compiled_ones_do() {
         let source = "[[check]]\nid = \"ad\"\nkind = \"forbid\"\npattern = '(?m)^Advertisement$'\n\n[[check]]\nid = \"year\"\nkind = \"expect\"\nwhen = ['(?i)annex']\nvalue = { type = \"year\", near = '(?i)\\bannex\\w*' }\nexpected = 2022\n";
         let text = "Russia annexed the regions in 2021.\n\nAdvertisement\n";
         let doc = Document::parse("a.txt", text.as_bytes().to_vec(), None).unwrap();
-        let findings = |ahead: bool| {
+        // For a run of one document (gates read their own patterns) and of
+        // many (gates read shared sets).
+        let findings = |ahead_for: Option<usize>| {
             let checks = crate::checks::check_set(source);
-            if ahead {
-                checks.compile_ahead().unwrap().join().unwrap();
+            if let Some(documents) = ahead_for {
+                checks.prepare(documents).unwrap().join().unwrap();
             }
             let found = crate::lint::lint_document(&checks, &doc).findings;
             found.into_iter().map(|f| f.check_id).collect::<Vec<_>>()
         };
-        assert_eq!(findings(false), ["ad".into(), "year".into()]);
-        assert_eq!(findings(true), findings(false));
+        assert_eq!(findings(None), ["ad".into(), "year".into()]);
+        assert_eq!(findings(Some(1)), findings(None));
+        assert_eq!(findings(Some(SETS_FROM + 1)), findings(None));
+    }
+
+    /// Sets change how gates are read, never what they admit: the shipped
+    /// checks find the same in the seed corpus and two unseen sets.
+    #[test]
+    fn shipped_checks_find_the_same_with_gate_sets_or_without() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut articles: Vec<PathBuf> =
+            ["corpus", "tests/fixtures/blind", "tests/fixtures/blind20"]
+                .iter()
+                .flat_map(|dir| std::fs::read_dir(root.join(dir)).unwrap())
+                .map(|entry| entry.unwrap().path())
+                .filter(|path| path.extension().is_some_and(|e| e == "txt" || e == "md"))
+                .collect();
+        articles.sort();
+        let findings = |documents: usize| -> Vec<String> {
+            let checks = load_paths(&[root.join("checks")]).unwrap();
+            checks.prepare(documents).unwrap().join().unwrap();
+            let published = Some(jiff::civil::date(2024, 1, 5));
+            articles
+                .iter()
+                .flat_map(|path| {
+                    let bytes = std::fs::read(path).unwrap();
+                    let doc =
+                        Document::parse(path.to_string_lossy().as_ref(), bytes, published).unwrap();
+                    crate::lint::lint_document(&checks, &doc).findings
+                })
+                .map(|finding| format!("{finding:?}"))
+                .collect()
+        };
+        let without_sets = findings(1);
+        assert!(without_sets.len() > 100, "{}", without_sets.len());
+        assert_eq!(without_sets, findings(SETS_FROM + 1));
     }
 
     #[test]

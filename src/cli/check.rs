@@ -117,7 +117,6 @@ pub(super) fn run(args: &CheckArgs) -> Result<u8, Reported> {
     let checks = args
         .common
         .load_checks(&config, &args.select, &args.ignore)?;
-    checks.compile_ahead();
     if !args.no_cache {
         parsed::store(cache_dir);
     }
