@@ -20,6 +20,7 @@ pub mod hash;
 pub mod lint;
 pub mod lsp;
 pub mod matcher;
+pub mod parsed;
 pub mod report;
 pub mod suppress;
 pub mod values;

@@ -64,11 +64,20 @@ pub fn build_str(pattern: &str) -> Result<Regex, Box<BuildError>> {
 /// (leftmost-first, in the order given). A match's groups are resolved over
 /// the pattern that matched, not by backtracking through those before it.
 pub fn build_many_str(patterns: &[String]) -> Result<Regex, Box<BuildError>> {
-    meta::Builder::new()
-        .configure(config(10 << 20))
-        .syntax(syntax::Config::new().utf8(true))
-        .build_many(patterns)
-        .map_err(Box::new)
+    let mut builder = meta::Builder::new();
+    builder.configure(config(10 << 20));
+    match patterns
+        .iter()
+        .map(|p| crate::parsed::parse(p))
+        .collect::<Result<Vec<_>, _>>()
+    {
+        Ok(hirs) => builder.build_many_from_hir(&hirs),
+        // The regex crate's parser says what is wrong, in its own error.
+        Err(_) => builder
+            .syntax(syntax::Config::new().utf8(true))
+            .build_many(patterns),
+    }
+    .map_err(Box::new)
 }
 
 /// Like [`build_str`], with the prefilter: for the built-in patterns that
@@ -79,12 +88,20 @@ pub fn build_str_prefiltered(pattern: &str) -> Result<Regex, Box<BuildError>> {
     build_source(pattern, config(10 << 20).auto_prefilter(true))
 }
 
+/// Builds a built-in pattern from the tree [`crate::parsed`] keeps
+/// for its source: parsed once per process, and stored across runs with the
+/// checks' patterns.
 fn build_source(pattern: &str, config: meta::Config) -> Result<Regex, Box<BuildError>> {
-    meta::Builder::new()
-        .configure(config)
-        .syntax(syntax::Config::new().utf8(true))
-        .build(pattern)
-        .map_err(Box::new)
+    let mut builder = meta::Builder::new();
+    builder.configure(config);
+    match crate::parsed::parse(pattern) {
+        Ok(hir) => builder.build_from_hir(&hir),
+        // The regex crate's parser says what is wrong, in its own error.
+        Err(_) => builder
+            .syntax(syntax::Config::new().utf8(true))
+            .build(pattern),
+    }
+    .map_err(Box::new)
 }
 
 /// A set of patterns: says which of them match somewhere in a haystack, as

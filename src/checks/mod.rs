@@ -15,7 +15,6 @@ pub mod gate;
 pub mod intern;
 pub mod load;
 pub mod locate;
-pub mod parsed;
 pub mod pattern;
 pub mod quote;
 pub mod relation;

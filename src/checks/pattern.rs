@@ -40,7 +40,7 @@ impl std::fmt::Debug for Pattern {
 struct Lazy {
     /// The pattern as compiled (with ASCII word boundaries).
     source: String,
-    /// The source, parsed (shared with [`super::parsed`]'s memo).
+    /// The source, parsed (shared with [`crate::parsed`]'s memo).
     hir: Arc<Hir>,
     compiled: OnceLock<Regex>,
 }
@@ -59,7 +59,7 @@ impl Pattern {
         };
         let source = ascii_word_boundaries(pattern.get_ref());
         // The parser's defaults are the regex crate's, so its errors are the same.
-        let hir = super::parsed::parse(&source).map_err(|e| invalid(e.to_string()))?;
+        let hir = crate::parsed::parse(&source).map_err(|e| invalid(e.to_string()))?;
         let compiled = OnceLock::new();
         if estimated_size(&hir) > EAGER_ABOVE {
             compiled

@@ -8,12 +8,12 @@ use super::{
 use crate::baseline;
 use crate::cache::FactCache;
 use crate::checks::load::CheckSet;
-use crate::checks::parsed;
 use crate::config::Config;
 use crate::corpus::{self, Article, CorpusError};
 use crate::finding::{Finding, Severity};
 use crate::fix;
 use crate::lint::{self, Options, Outcome};
+use crate::parsed;
 use crate::report::human::HumanReporter;
 use crate::report::sarif::{PreparedResults, ResultWriter, SarifLog};
 use crate::report::{RuleInfo, RunInfo, Summary, concise, github, json, junit, sarif};
@@ -105,21 +105,29 @@ enum Format {
 }
 
 pub(super) fn run(args: &CheckArgs) -> Result<u8, Reported> {
+    let cache_dir = Path::new(crate::cache::DEFAULT_DIR);
+    let keeps_patterns = !args.no_cache && !args.watch;
+    if keeps_patterns {
+        // Before the warm-up: the built-in patterns are stored there too.
+        parsed::read_stored(cache_dir);
+    }
+    let code = lint_and_report(args);
+    if keeps_patterns {
+        // Once all are parsed, the built-in ones used by the lint itself too.
+        parsed::store(cache_dir);
+    }
+    code
+}
+
+fn lint_and_report(args: &CheckArgs) -> Result<u8, Reported> {
     rayon::spawn(crate::values::warm_up);
     if args.watch {
         return watch(args);
     }
     let config = args.common.config()?;
-    let cache_dir = Path::new(crate::cache::DEFAULT_DIR);
-    if !args.no_cache {
-        parsed::read_stored(cache_dir);
-    }
     let checks = args
         .common
         .load_checks(&config, &args.select, &args.ignore)?;
-    if !args.no_cache {
-        parsed::store(cache_dir);
-    }
     let reporter = args.common.reporter();
     let (articles, reference) = targets(args, &config, &reporter)?;
     let options = Options {

@@ -6,7 +6,9 @@
 //! rarely change between runs, so every parse is remembered by its source: a
 //! check file loaded again (`--watch`, the language server) parses nothing,
 //! and `factlint check` stores the trees in its cache directory for the next
-//! run, as it stores articles' facts ([`crate::cache`]).
+//! run, as it stores articles' facts ([`crate::cache`]). factlint's built-in
+//! patterns (dates, numbers, residue) are parsed through here too
+//! ([`crate::matcher`]).
 //!
 //! The regex crate cannot write its trees, so [`encode`] and [`decode`] do: a
 //! tree is rebuilt through the same constructors the parser uses, which gives
@@ -60,8 +62,9 @@ pub fn read_stored(dir: &Path) {
 }
 
 /// Stores in `dir` the trees of the patterns this process loaded, if it had
-/// to parse any: then the file there lacks them, or holds those of checks
-/// since edited. Failing to write only costs the next run time.
+/// to parse any: then the file there lacks them (see [`Memo::encode`] for
+/// what it keeps of the others). Failing to write only costs the next run
+/// time.
 pub fn store(dir: &Path) {
     let bytes = {
         let memo = lock();
@@ -83,12 +86,12 @@ pub fn store(dir: &Path) {
 }
 
 /// The file in the cache directory; its name changes with the format.
-const FILE: &str = "patterns-1.bin";
+const FILE: &str = "patterns-2.bin";
 
 /// What the file starts with: its format and factlint's version, whose
 /// regex parser made the trees.
 fn header() -> Vec<u8> {
-    format!("factlint patterns 1 {}\n", env!("CARGO_PKG_VERSION")).into_bytes()
+    format!("factlint patterns 2 {}\n", env!("CARGO_PKG_VERSION")).into_bytes()
 }
 
 /// Deepest tree [`decode`] rebuilds, to keep a damaged file from running it
@@ -115,16 +118,25 @@ struct Memo {
 }
 
 impl Memo {
-    /// The file: the header, then each tree after its source, then a hash of
-    /// all that, to tell a whole file from a damaged one.
+    /// The file: the header, then each tree after its source and its age,
+    /// then a hash of all that, to tell a whole file from a damaged one.
+    ///
+    /// A tree this process did not use is kept, one write older, until
+    /// [`KEEP_UNUSED`] writes have passed without it: runs that need
+    /// different patterns (a Markdown article and a plain one, `--select`)
+    /// do not drop each other's, while those of an edited check age out.
     fn encode(&self) -> Vec<u8> {
         let mut out = header();
         let mut tree = Vec::new();
         for (source, hir) in &self.trees {
-            put_bytes(&mut out, source.as_bytes());
             tree.clear();
             encode(hir, &mut tree);
-            put_bytes(&mut out, &tree);
+            put_entry(&mut out, source, 0, &tree);
+        }
+        for (source, (range, age)) in &self.stored.trees {
+            if age + 1 < KEEP_UNUSED {
+                put_entry(&mut out, source, age + 1, &self.stored.bytes[range.clone()]);
+            }
         }
         let mut hash = Fnv1a::new();
         hash.write(&out);
@@ -137,7 +149,17 @@ impl Memo {
 #[derive(Default)]
 struct Stored {
     bytes: Arc<[u8]>,
-    trees: FxHashMap<Box<str>, std::ops::Range<usize>>,
+    /// Where each tree lies, and how many writes ago it was last used.
+    trees: FxHashMap<Box<str>, (std::ops::Range<usize>, u64)>,
+}
+
+/// How many writes of the file a tree no run used stays in it.
+const KEEP_UNUSED: u64 = 16;
+
+fn put_entry(out: &mut Vec<u8>, source: &str, age: u64, tree: &[u8]) {
+    put_bytes(out, source.as_bytes());
+    put(out, age);
+    put_bytes(out, tree);
 }
 
 impl Stored {
@@ -159,9 +181,10 @@ impl Stored {
         let mut rest = &bytes[header.len()..];
         while !rest.is_empty() {
             let source = std::str::from_utf8(take_bytes(&mut rest)?).ok()?;
+            let age = take(&mut rest)?;
             let tree_len = take_bytes(&mut rest)?.len();
             let end = bytes.len() - rest.len();
-            trees.insert(source.into(), end - tree_len..end);
+            trees.insert(source.into(), (end - tree_len..end, age));
         }
         Some(Self {
             bytes: bytes.into(),
@@ -171,7 +194,7 @@ impl Stored {
 
     /// The stored tree of `source`, still encoded.
     fn take(&mut self, source: &str) -> Option<StoredTree> {
-        let range = self.trees.remove(source)?;
+        let (range, _) = self.trees.remove(source)?;
         Some(StoredTree {
             bytes: self.bytes.clone(),
             range,
@@ -425,6 +448,30 @@ mod tests {
             toml::Value::Array(items) => items.iter().for_each(|v| collect_strings(v, out)),
             toml::Value::Table(table) => table.values().for_each(|v| collect_strings(v, out)),
             _ => {}
+        }
+    }
+
+    #[test]
+    fn unused_trees_age_out_of_the_file() {
+        let tree = |pattern: &str| Arc::new(regex_syntax::Parser::new().parse(pattern).unwrap());
+        let mut memo = Memo::default();
+        memo.trees.insert("used".into(), tree("used"));
+        memo.trees.insert("unused".into(), tree("unused"));
+        let mut file = memo.encode();
+        for write in 1..=KEEP_UNUSED {
+            // A run that uses only `used`, and writes the file.
+            let mut next = Memo {
+                stored: Stored::index(file).unwrap(),
+                ..Memo::default()
+            };
+            let used = next.stored.take("used").and_then(|t| t.decode()).unwrap();
+            next.trees.insert("used".into(), Arc::new(used));
+            file = next.encode();
+            let stored = Stored::index(file.clone()).unwrap();
+            let age = stored.trees.get("unused").map(|&(_, age)| age);
+            let expected = (write < KEEP_UNUSED).then_some(write);
+            assert_eq!(age, expected, "after {write} writes");
+            assert_eq!(stored.trees["used"].1, 0);
         }
     }
 
