@@ -342,8 +342,9 @@ fn lowercase_paragraph_starts<'a>(
                 .unwrap_or(text.len());
             let word = text[..word_len].trim_end_matches('.');
             let starts_lower = word.chars().next().is_some_and(char::is_lowercase);
-            // A label ("by: Associated Press", "source: …") is no cut sentence.
-            let label = text[word_len..].starts_with(':');
+            // A label ("by: Associated Press", "source: …") is no cut
+            // sentence, nor a forum's handle ("u/kyiv_watcher", "r/worldnews").
+            let label = text[word_len..].starts_with([':', '/']);
             // Most paragraphs start with a capital: no word to look up.
             let cut =
                 starts_lower && !label && !LOWERCASE_STARTS.contains(&word.to_lowercase().as_str());
@@ -476,6 +477,9 @@ mod tests {
         assert!(flagged("Officials reported that Kyiv was hit.").is_empty());
         // A lower-case label starting a paragraph is a byline, not a cut sentence.
         assert!(flagged("Title\n\nby: Associated Press and staff\n\nText.").is_empty());
+        assert!(
+            flagged("Title\n\nu/kyiv_watcher — 980 points\n\nr/worldnews • 17 hr. ago").is_empty()
+        );
         assert_eq!(flagged("Title\n\nin September to meet.\n"), ["in"]);
     }
 

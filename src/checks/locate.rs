@@ -705,7 +705,9 @@ fn numbers_outside(
 
 /// A value belongs to the subject or rival written closest before it (English
 /// puts the year after what it dates), else to the closest after it; with
-/// `nearest`, to the closest on either side.
+/// `nearest`, to the closest on either side. Of two marks that end at one
+/// place, the longer says more: "the first was launched" (a rival) over
+/// "launched" (a subject) in "the first was launched last Saturday".
 fn belongs_to_subject(marks: &[(Range<usize>, bool)], value: &Range<usize>, nearest: bool) -> bool {
     if marks.is_empty() {
         return true;
@@ -719,7 +721,7 @@ fn belongs_to_subject(marks: &[(Range<usize>, bool)], value: &Range<usize>, near
     let before = marks
         .iter()
         .filter(|(r, _)| r.end <= value.start)
-        .max_by_key(|(r, _)| r.end);
+        .max_by_key(|(r, _)| (r.end, std::cmp::Reverse(r.start)));
     let after = marks
         .iter()
         .filter(|(r, _)| r.start >= value.end)
@@ -791,6 +793,17 @@ mod tests {
         // Without a rival, the nearest value after the anchor is the only one.
         let any = locator(Some("annexed"), None, None);
         assert_eq!(years(&any, text), ["2014"]);
+    }
+
+    #[test]
+    fn of_two_marks_ending_before_a_value_the_longer_wins() {
+        // "launched" (the subject) ends where "first test was launched" (the rival) does.
+        let l = locator(None, Some("launched"), Some("first test was launched"));
+        let text = "The first test was launched in 2019; the missiles were launched in 2023.";
+        assert_eq!(years(&l, text), ["2023"]);
+        // A rival and a subject at one place: the rival, as before.
+        let same = locator(None, Some("launched"), Some("launched"));
+        assert!(years(&same, text).is_empty());
     }
 
     #[test]
