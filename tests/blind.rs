@@ -1,4 +1,4 @@
-//! The shipped checks on twenty sets of articles written for blind tests, each
+//! The shipped checks on twenty-two sets of articles written for blind tests, each
 //! by a helper who saw the list of checks but not their patterns: errors in
 //! wordings the seed corpus does not use ("seized", "proclaimed ... part of
 //! Russia", "three dozen", "ADVERTISEMENT - SCROLL TO CONTINUE", "killing 25
@@ -45,7 +45,12 @@
 //! countries, 35 traps) 58 of 60 and 3, the nineteenth (`blind19`, six
 //! outlets as unlike as could be, 38 traps) 62 of 70 and 1, the twentieth
 //! (`blind20`, Japanese, Ukrainian, Russian state, Polish, US cable and
-//! British tabloid outlets, 30 traps) 62 of 84 and 1. All twenty are now
+//! British tabloid outlets, 30 traps) 62 of 84 and 1, the twenty-first
+//! (`blind21`, Korean, Indian, Australian, bilingual Canadian, a defence
+//! newsletter and a Substack, 33 traps) 62 of 76 and 3, the twenty-second
+//! (`blind22`, a wire UPDATE, a bullet brief, a video transcript, an AMP
+//! page, a Reddit thread and a Q&A explainer, 39 traps) 62 of 76 and 1, and
+//! 9 alarms on forum handles no trap had listed. All twenty-two are now
 //! regression tests, not held-out sets.
 
 mod common;
@@ -580,6 +585,78 @@ const SETS: &[Set] = &[
             3,
             "a photo caption credited to a prosecutor's office, not an agency, is not read as a caption",
         )],
+    },
+    Set {
+        dir: "tests/fixtures/blind21",
+        known_misses: &[
+            (
+                "v01_yonhap.txt",
+                21,
+                "\"met … Putin at in September\": \"at\" before a preposition is prose too (\"the issue was looked at in detail\")",
+            ),
+            (
+                "v03_abc.txt",
+                14,
+                "\"a significant and worrying escalation\", attributed to the White House: reported as quote-drift, not kirby-quotes",
+            ),
+            (
+                "v03_abc.txt",
+                38,
+                "\"have since put the number … wounded at more than 230\": an updated count is not compared",
+            ),
+            (
+                "v04_canadian.txt",
+                35,
+                "\"later raised the death toll … to seven\": an updated toll is not compared",
+            ),
+            (
+                "v05_defencebrief.txt",
+                2,
+                "\"View this email in your browser\": reported as newsletter-prompt, not navigation-residue",
+            ),
+            (
+                "v06_substack.txt",
+                40,
+                "\"which the NSC posted to after the briefing\": \"to\" before a preposition is prose too (\"the deal they agreed to after talks\")",
+            ),
+        ],
+        known_false_alarms: &[],
+    },
+    Set {
+        dir: "tests/fixtures/blind22",
+        known_misses: &[
+            (
+                "w02_straitstimes.txt",
+                18,
+                "\"the death toll … had climbed to seven\": an updated toll is not compared",
+            ),
+            (
+                "w03_skynews.txt",
+                30,
+                "\"Updated figures this morning put the number injured … at more than 200\": an updated count is not compared",
+            ),
+            (
+                "w04_express_amp.txt",
+                23,
+                "\"pleaded with for more air defence\": \"with\" before a preposition is prose too (\"the town he lived with for years\")",
+            ),
+            (
+                "w05_reddit.txt",
+                12,
+                "\"the first one hit an empty field … on Sunday\": a forum comment names neither the missile nor North Korea",
+            ),
+            (
+                "w05_reddit.txt",
+                40,
+                "\"fired them in the Jan. 3 barrage on Kyiv\": a barrage on one city is not read as the mass attack (Kyiv had others, on Dec. 29)",
+            ),
+            (
+                "w06_kyivindependent.md",
+                22,
+                "\"a visit by Kim Jong Un to in September\": \"to\" before a preposition is prose too (\"the plan he agreed to in September\")",
+            ),
+        ],
+        known_false_alarms: &[],
     },
 ];
 

@@ -33,7 +33,7 @@ static SPACE_BEFORE_PUNCTUATION: LazyLock<Regex> = LazyLock::new(|| {
 /// Kyiv", where "attack" was a link; not "the in-laws"); "by and" ("condemned by and the UN"), but for "by and
 /// large" and "by and by"; a preposition before "and" and a function word
 /// ("trade with and that Washington"), where "agreed to and signed" or "with
-/// and without" are prose; a byline's "by" before "with" or "from" ("Reported
+/// and without" are prose; "between and" ("a summit between and Putin"); a byline's "by" before "with" or "from" ("Reported
 /// by with additional input"); "at" or "from" right before a verb of saying
 /// ("Analysts at told the Ledger"), unless the words after make it prose
 /// ("the people he looked at told him"). (A literal prefilter, which [`matcher`] leaves out,
@@ -56,7 +56,7 @@ static SPACE_BEFORE_PUNCTUATION: LazyLock<Regex> = LazyLock::new(|| {
 /// Where it starts like pattern 0 ("with", "produced by"), "to" is not
 /// "and", "with" or "from".
 static RESIDUE: LazyLock<Regex> = LazyLock::new(|| {
-    let dangling = r"(?i)(?-u:\b)(?:(?:from|an?|the|its|their|our)\s+(?:and|or|but|as)|(?:an?|the)\s+(?:on|in|at|of|with|by|from)|(?:by|with|for|to|about|against|of|on|at)\s+and|(?:reported|written|edited|compiled|produced)\s+by\s+(?:with|from)|(?:at|from)\s+(?:told|said|says|added|reported|wrote|confirmed))(?-u:\b)";
+    let dangling = r"(?i)(?-u:\b)(?:(?:from|an?|the|its|their|our)\s+(?:and|or|but|as)|(?:an?|the)\s+(?:on|in|at|of|with|by|from)|(?:by|with|for|to|about|against|of|on|at|between)\s+and|(?:reported|written|edited|compiled|produced)\s+by\s+(?:with|from)|(?:at|from)\s+(?:told|said|says|added|reported|wrote|confirmed))(?-u:\b)";
     let missing_subject = r"(?i)(?-u:\b)(?:said|says|say|saying|added|announced|reported|confirmed|claimed|noted|stated|warned)\s+that\s+[a-z]+ed(?-u:\b)";
     let missing_day = r"(?i)(?-u:\b)(?:said|says|say|added|announced|confirmed|claimed|stated|warned|wrote|writes|posted|tweeted|reported)(?:\s+in\s+an?\s+(?:statement|post|video|interview|speech|address|message))?\s+on\s+that(?-u:\b)";
     let missing_object = r"(?i)(?-u:\b)(?:with|(?:supplied|provided|sent|delivered|given|sold|transferred|shipped|made|produced|manufactured)\s+by)\s+to(?-u:\b)";
@@ -477,6 +477,10 @@ mod tests {
         assert!(flagged("Officials reported that Kyiv was hit.").is_empty());
         // A lower-case label starting a paragraph is a byline, not a cut sentence.
         assert!(flagged("Title\n\nby: Associated Press and staff\n\nText.").is_empty());
+        assert_eq!(
+            flagged("It followed a summit between and Russian President Vladimir Putin."),
+            ["between and"]
+        );
         assert!(
             flagged("Title\n\nu/kyiv_watcher — 980 points\n\nr/worldnews • 17 hr. ago").is_empty()
         );
