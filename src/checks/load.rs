@@ -33,18 +33,19 @@ impl CheckSet {
     pub fn prepare(&self, documents: usize) -> Option<std::thread::JoinHandle<()>> {
         let shared = documents > SETS_FROM;
         let mut sets: Vec<Arc<SharedGates>> = Vec::new();
-        for set in self
+        for gate in self
             .checks
             .iter()
             .flat_map(|c| c.topic.iter().chain([&c.gate]))
         {
-            if let Some(set) = set.shared()
+            if let Some(set) = gate.shared()
                 && !sets.iter().any(|s| Arc::ptr_eq(s, set))
             {
                 set.use_in_run(shared);
                 sets.push(set.clone());
             }
         }
+        // Sets not in use are never compiled.
         if !shared {
             sets.clear();
         }
