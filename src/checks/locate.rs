@@ -296,13 +296,18 @@ impl ValueLocator {
                             !candidates.iter().any(|o| {
                                 between(a, &o.span, &c.span)
                                     && !restates(text, &o.span, &c.span)
-                                    && belongs_to_subject(&marks, &o.span, self.attach_nearest)
+                                    && belongs_to_subject(
+                                        &marks,
+                                        text,
+                                        &o.span,
+                                        self.attach_nearest,
+                                    )
                             })
                         })
                         .map(|a| gap(a, &c.span))
                         .min()?,
                 };
-                belongs_to_subject(&marks, &c.span, self.attach_nearest).then(|| {
+                belongs_to_subject(&marks, text, &c.span, self.attach_nearest).then(|| {
                     let span = unit.start + c.span.start..unit.start + c.span.end;
                     (
                         Mention {
@@ -707,8 +712,14 @@ fn numbers_outside(
 /// puts the year after what it dates), else to the closest after it; with
 /// `nearest`, to the closest on either side. Of two marks that end at one
 /// place, the longer says more: "the first was launched" (a rival) over
-/// "launched" (a subject) in "the first was launched last Saturday".
-fn belongs_to_subject(marks: &[(Range<usize>, bool)], value: &Range<usize>, nearest: bool) -> bool {
+/// "launched" (a subject) in "the first was launched last Saturday". A
+/// possessive value dates what follows it: "Tuesday's mass attack".
+fn belongs_to_subject(
+    marks: &[(Range<usize>, bool)],
+    text: &str,
+    value: &Range<usize>,
+    nearest: bool,
+) -> bool {
     if marks.is_empty() {
         return true;
     }
@@ -726,7 +737,15 @@ fn belongs_to_subject(marks: &[(Range<usize>, bool)], value: &Range<usize>, near
         .iter()
         .filter(|(r, _)| r.start >= value.end)
         .min_by_key(|(r, _)| r.start);
-    before.or(after).is_none_or(|(_, is_subject)| *is_subject)
+    let possessive = text
+        .get(value.end..)
+        .is_some_and(|rest| rest.starts_with("'s") || rest.starts_with("’s"));
+    let first = if possessive {
+        after.or(before)
+    } else {
+        before.or(after)
+    };
+    first.is_none_or(|(_, is_subject)| *is_subject)
 }
 
 #[cfg(test)]
@@ -793,6 +812,15 @@ mod tests {
         // Without a rival, the nearest value after the anchor is the only one.
         let any = locator(Some("annexed"), None, None);
         assert_eq!(years(&any, text), ["2014"]);
+    }
+
+    #[test]
+    fn a_possessive_value_belongs_to_what_follows_it() {
+        let l = locator(None, Some("mass attack"), Some("first"));
+        let text = "The first was fired in 2023 and more in 2024's mass attack.";
+        assert_eq!(years(&l, text), ["2024"]);
+        let text = "The first was fired in 2023 and more in the mass attack of 2024.";
+        assert_eq!(years(&l, text), ["2024"]);
     }
 
     #[test]

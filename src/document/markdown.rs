@@ -43,6 +43,12 @@ static LINK_TARGET: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid link pattern")
 });
+/// An HTML tag written into Markdown (`<em>`, `<a href="…">`, `</div>`):
+/// markup, not prose; the text between tags is prose.
+static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| {
+    matcher::build_str_prefiltered(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+        .expect("valid tag pattern")
+});
 static INLINE_CODE: LazyLock<Regex> = LazyLock::new(|| {
     matcher::build_str_prefiltered(r"`[^`\n]+`|``[^\n]+?``").expect("valid code pattern")
 });
@@ -53,6 +59,7 @@ pub fn excluded_ranges(text: &str, markup: Markup) -> Vec<Range<usize>> {
     ranges.extend(crate::suppress::directive_ranges(text));
     if markup == Markup::Markdown {
         ranges.extend(HTML_COMMENT.find_iter(text).map(|m| m.range()));
+        ranges.extend(HTML_TAG.find_iter(text).map(|m| m.range()));
         ranges.extend(code_blocks(text));
         ranges.extend(LINK_TARGET.find_iter(text).map(|m| {
             // Keep the closing bracket of the link text; blank "(target)".
@@ -170,6 +177,26 @@ mod tests {
         assert!(!masked.contains("[^2]"));
         assert!(!masked.contains("2020"));
         assert_eq!(masked.len(), text.len());
+    }
+
+    #[test]
+    fn html_tags_are_blanked_and_their_text_kept() {
+        let text = "Fired <em>on Dec. 30</em>, <a href=\"https://x.org/2020\">per Kirby</a>.\n\n<div class=\"ad-slot\">Advertisement</div>\n\nIf a < b and c > d, 5 <10 km.";
+        let masked = lintable(text, Markup::Markdown);
+        assert_eq!(masked.len(), text.len());
+        assert!(masked.contains("Fired     on Dec. 30     , "), "{masked}");
+        assert!(masked.contains("per Kirby    ."), "{masked}");
+        assert!(
+            !masked.contains("2020") && !masked.contains("div"),
+            "{masked}"
+        );
+        assert!(masked.contains("If a < b and c > d, 5 <10 km."), "{masked}");
+        // Plain text keeps them: they may be what an article says.
+        let plain = lintable(text, Markup::PlainText);
+        assert!(
+            plain.contains("<em>on Dec. 30</em>") && plain.contains("<div"),
+            "{plain}"
+        );
     }
 
     #[test]

@@ -145,14 +145,25 @@ fn ends_sentence(text: &str, floor: usize, dot: usize, after: usize, end: usize)
 /// item's date is not another's.
 fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     let mut start = range.start;
+    let mut line_start = range.start;
     for newline in memchr::memchr_iter(b'\n', &text.as_bytes()[range.clone()]) {
         let next_line = range.start + newline + 1;
-        if opens_item(&text[next_line..range.end]) {
+        if is_bold_line(&text[line_start..next_line]) || opens_item(&text[next_line..range.end]) {
             push_line(text, start..next_line, out);
             start = next_line;
         }
+        line_start = next_line;
     }
     push_line(text, start..range.end, out);
+}
+
+/// Whether a line is all bold, a heading as Markdown timelines write one
+/// ("**13 October 2023**"): the line under it is another sentence.
+fn is_bold_line(line: &str) -> bool {
+    let line = line.trim();
+    ["**", "__"]
+        .iter()
+        .any(|mark| line.len() > 2 * mark.len() && line.starts_with(mark) && line.ends_with(mark))
 }
 
 /// Whether the period at `dot` follows a list item's number at the start
@@ -164,9 +175,14 @@ fn numbers_an_item(text: &str, floor: usize, dot: usize) -> bool {
     (1..=3).contains(&digits) && (line_start.is_empty() || line_start.ends_with('\n'))
 }
 
-/// Whether a line starts a list item ("- ", "• ", "2. ") or a table row ("|").
+/// Whether a line starts a list item ("- ", "• ", "2. ") or a table row ("|",
+/// or columns parted by a tab: "First launch:\t30 Dec. 2023").
 fn opens_item(line: &str) -> bool {
     let line = line.trim_start_matches([' ', '\t']);
+    let first_line = line.split('\n').next().unwrap_or("");
+    if first_line.trim_end().contains('\t') {
+        return true;
+    }
     let mut chars = line.chars();
     let spaced = |rest: &str| rest.starts_with([' ', '\t']);
     match chars.next() {
@@ -216,6 +232,28 @@ mod tests {
         );
         // A line that goes on with a dash or a number is not an item.
         let text = "The toll rose to\nfive -- officials said\n2024 was long.";
+        assert_eq!(sentences(text, 0..text.len()).len(), 1);
+        // Columns parted by tabs are a table's rows, indented or not.
+        let text =
+            "FACT BOX\n\tFirst launch:\t30 December 2023\n\tKilled 2 Jan.:\t5\nRange\t900 km";
+        let found: Vec<&str> = sentences(text, 0..text.len())
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "FACT BOX",
+                "First launch:\t30 December 2023",
+                "Killed 2 Jan.:\t5",
+                "Range\t900 km"
+            ]
+        );
+        // A bold line is a heading: the line under it is another sentence.
+        let text = "**13 October 2023**\nThe White House says North Korea shipped containers.";
+        assert_eq!(sentences(text, 0..text.len()).len(), 2);
+        // An indented line of prose goes on with its sentence.
+        let text = "\tThe toll rose to\n\tfive, officials said.";
         assert_eq!(sentences(text, 0..text.len()).len(), 1);
     }
 

@@ -191,7 +191,10 @@ const PRONOUN_ONE_BEFORE: &[&str] = &["no", "any", "every", "each", "this", "tha
 /// of number words 16 times: four fifths of the pattern, compiled on every run.
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     let b = r"(?-u:\b)";
-    let digits = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[1-9][0-9]{0,2}(?:\.[0-9]{3}){2,}|[0-9]+(?:\.[0-9]+)?";
+    // Thousands grouped by commas, by full stops, or by the no-break and thin
+    // spaces of French and SI style ("1\u{a0}000"); a plain space does not
+    // group ("on Dec. 30 100 drones").
+    let digits = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[1-9][0-9]{0,2}(?:\.[0-9]{3}){2,}|[1-9][0-9]{0,2}(?:[\x{a0}\x{202f}\x{2009}][0-9]{3})+|[0-9]+(?:\.[0-9]+)?";
     let scales = "hundred|thousand|million|billion|trillion";
     let pattern = format!(
         r"(?i)(?:{b}(?P<q>{quals})\s+)?(?:{b}(?P<vague>{vague}){b}|{b}(?P<art>{art}){b}|(?P<dig>{digits})(?:[-–](?P<dig2>{digits}))?(?:\s+(?P<dscale>{scales}){b}|(?P<sfx>bn|mn|m|k){b})?|{b}(?P<words>(?:{words}){b}))",
@@ -393,7 +396,10 @@ fn number_from(text: &str, caps: &Parts) -> (usize, Option<Mention<Number>>, boo
         let Some(&(_, lo, hi)) = ARTICLED_PHRASES.get(m.as_str()) else {
             return (m.end(), None, false);
         };
-        (m.range(), Interval::closed(lo, hi), lo)
+        match articled_run(text, m.range(), lo) {
+            Some((span, v)) => (span, Interval::exact(v), v),
+            None => (m.range(), Interval::closed(lo, hi), lo),
+        }
     } else if let Some(m) = caps.name("dig") {
         let (span, base, value) = match digits_number(text, caps, m.start()) {
             Ok(found) => found,
@@ -437,6 +443,23 @@ fn number_from(text: &str, caps: &Parts) -> (usize, Option<Mention<Number>>, boo
         }),
         in_dozens,
     )
+}
+
+/// "a hundred and thirty", "a thousand five hundred": an article and a scale
+/// word that more number words go on from, read as if the article were
+/// "one". `None` when no number word follows.
+fn articled_run(text: &str, art: Range<usize>, scale: f64) -> Option<(Range<usize>, f64)> {
+    if ![100.0, 1e3, 1e6, 1e9].contains(&scale) {
+        return None;
+    }
+    let end = words_run_end(text, art.end);
+    if end == art.end {
+        return None;
+    }
+    // "one" is two bytes longer than "a".
+    let (consumed, v) = parse_words(&format!("one{}", text.get(art.start + 1..end)?))?;
+    let end = art.start + consumed.checked_sub(2)?;
+    (end > art.end).then_some((art.start..end, v))
 }
 
 /// The number at `span` times twelve when "dozen" follows it ("three dozen", "3-dozen"),
@@ -609,7 +632,9 @@ fn parse_digits(s: &str, unscaled: bool) -> Option<f64> {
     for b in int.bytes() {
         match b {
             b'0'..=b'9' => v = v * 10.0 + f64::from(b - b'0'),
-            b',' | b'.' => {}
+            // Separators: commas, full stops, and the UTF-8 bytes of the
+            // spaces that group thousands (the pattern admits no other).
+            b',' | b'.' | 0x80.. => {}
             _ => return None,
         }
     }
@@ -891,6 +916,21 @@ mod tests {
         assert_eq!(one("more than 10.000 containers").1, "(10000, inf)");
         assert_eq!(one("1.450 miles").1, "1450");
         assert_eq!(one("1.000.000 shells").1, "1000000");
+        assert_eq!(
+            one("wounded a hundred and thirty"),
+            ("a hundred and thirty".into(), "130".into())
+        );
+        assert_eq!(one("A thousand five hundred fled").1, "1500");
+        assert_eq!(one("a hundred people").1, "100");
+        // No-break and thin spaces group thousands; a plain space does not.
+        assert_eq!(one("more than 1\u{a0}000 containers").1, "(1000, inf)");
+        assert_eq!(one("10\u{202f}000 troops").1, "10000");
+        assert_eq!(one("1\u{2009}450\u{2009}000 shells").1, "1450000");
+        let apart: Vec<String> = found("Dec. 30 100 drones")
+            .into_iter()
+            .map(|m| m.1)
+            .collect();
+        assert_eq!(apart, ["30", "100"]);
         // Decimals: a scale word after it, a leading zero, not three digits.
         assert_eq!(one("2.125 million").1, "2125000");
         assert_eq!(one("0.125 of it").1, "0.125");
