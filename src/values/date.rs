@@ -136,7 +136,16 @@ fn is_stamp(text: &str, span: &Range<usize>) -> bool {
             .is_some_and(u8::is_ascii_digit);
     let before = text[..span.start].trim_end().trim_end_matches(':');
     let label = previous_word(before, before.len());
-    clock || STAMP_LABELS.iter().any(|l| label.eq_ignore_ascii_case(l))
+    // Set off by separators on both sides, as a masthead or byline writes it:
+    // "The Morning Wire · Friday, Jan. 5, 2024 · Your briefing".
+    const SEPARATORS: [char; 3] = ['·', '|', '•'];
+    let mut lead = text[..span.start].trim_end().trim_end_matches(',');
+    if lookup_weekday(previous_word(lead, lead.len())).is_some() {
+        lead = lead[..lead.len() - previous_word(lead, lead.len()).len()].trim_end();
+    }
+    let set_off =
+        lead.ends_with(SEPARATORS) && text[span.end..].trim_start().starts_with(SEPARATORS);
+    clock || set_off || STAMP_LABELS.iter().any(|l| label.eq_ignore_ascii_case(l))
 }
 
 /// Words after which a date says when something was said, not when it
@@ -1182,6 +1191,11 @@ mod tests {
         assert!(stamp("Updated Fri 5 Jan 2024 · 08:12"));
         assert!(stamp("Fetched: 2024-01-05 07:00 UTC | 7 items"));
         assert!(stamp("Last updated: Jan. 5, 2024"));
+        assert!(stamp(
+            "The Morning Wire · Friday, Jan. 5, 2024 · Your briefing"
+        ));
+        assert!(stamp("By Anna Lee | Jan 5, 2024 | 4 min read"));
+        assert!(!stamp("the briefing · on Jan. 4, Kirby said"));
         assert!(!stamp("fired on Jan. 2 at 06:45, Kirby said"));
         assert!(!stamp("fired on Jan. 2, 2024, 9 people died"));
         assert!(!stamp("yesterday 06:45"));
