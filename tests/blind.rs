@@ -698,11 +698,6 @@ const SETS: &[Set] = &[
         dir: "tests/fixtures/blind24",
         known_misses: &[
             (
-                "y01_wirebulletin.txt",
-                4,
-                "\"MISSILESS\" in capitals: doubled-final-s reads lower-case words only (capitals write names and acronyms)",
-            ),
-            (
                 "y02_meridianbrief_pdf.txt",
                 17,
                 "a quotation broken across PDF lines: reported on line 16, where it starts",
