@@ -713,11 +713,6 @@ const SETS: &[Set] = &[
                 "\"con-\" / \"tainers\": a word hyphenated across lines is not joined",
             ),
             (
-                "y03_continentalreview.md",
-                10,
-                "an empty HTML link (\"<a href=…></a>\") before \"as\": \"to as\" is not read as residue",
-            ),
-            (
                 "y04_whitehouse_transcript.txt",
                 1,
                 "\"Briefing Room > Press Briefings\": a breadcrumb of two items reads like prose (\"A > B\")",

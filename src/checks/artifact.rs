@@ -69,6 +69,14 @@ static RESIDUE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid artifact patterns")
 });
 
+/// A link whose text is gone: an HTML anchor with nothing between its tags
+/// (`<a href="…"></a>`), or a Markdown link with empty brackets (`[](…)`,
+/// not an image's `![](…)`). The text it had is what the sentence lacks.
+static EMPTY_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    matcher::build_str_prefiltered(r"(?i)<a(?-u:\b)[^<>]*>\s*</a\s*>|\[\s*\]\([^()\s]*\)")
+        .expect("valid empty-link pattern")
+});
+
 /// Prepositions before "and" that are residue only when a function word follows
 /// ("trade with and that Washington"), not a verb or another preposition.
 const PREPOSITIONS: &[&str] = &["with", "for", "to", "about", "against", "of", "on", "at"];
@@ -215,8 +223,18 @@ impl Artifact {
             let span = unit.start + span.start..unit.start + span.end;
             doc.text.get(span.clone()) == doc.lintable.get(span)
         });
+        // A link left with no text, read in the article as written (Markdown's
+        // tags are blanked).
+        let written = &doc.text[unit.clone()];
+        spans.extend(
+            EMPTY_LINK
+                .find_iter(written)
+                .filter(|m| !written[..m.start()].ends_with('!'))
+                .map(|m| m.range()),
+        );
+        spans.sort_by_key(|r| r.start);
         for span in spans {
-            let found = text[span.clone()].to_string();
+            let found = written[span.clone()].to_string();
             emit.report(
                 unit.start + span.start..unit.start + span.end,
                 &found,
@@ -477,6 +495,18 @@ mod tests {
         assert!(flagged("Officials reported that Kyiv was hit.").is_empty());
         // A lower-case label starting a paragraph is a byline, not a cut sentence.
         assert!(flagged("Title\n\nby: Associated Press and staff\n\nText.").is_empty());
+        // A link left with no text.
+        assert_eq!(
+            flagged("Missiles went to <a href=\"https://x.org/russia\"></a> as Moscow struggles."),
+            ["<a href=\"https://x.org/russia\"></a>"]
+        );
+        assert_eq!(
+            flagged("Missiles went to [](https://x.org/r) as Moscow struggles."),
+            ["[](https://x.org/r)"]
+        );
+        assert!(
+            flagged("A photo: ![](https://x.org/p.jpg) and <a href=\"#\">the map</a>.").is_empty()
+        );
         assert_eq!(
             flagged("It followed a summit between and Russian President Vladimir Putin."),
             ["between and"]
