@@ -22,11 +22,12 @@ static SPACE_BEFORE_PUNCTUATION: LazyLock<Regex> = LazyLock::new(|| {
     matcher::build_str_prefiltered(r"(?-u:\b)[A-Za-z]+[ \t]+[,;.]").expect("valid artifact pattern")
 });
 
-/// Two kinds of residue, found in one scan of the text: two patterns of one
+/// Five kinds of residue, found in one scan of the text: five patterns of one
 /// regex, read as they would be one by one, since a match of one never
-/// overlaps a match of the other: neither starts with a word that can occur
-/// inside the other, and where both start with "reported", the next word
-/// ("by", "that") tells them apart.
+/// overlaps a match of another: none starts with a word that can occur
+/// inside another, where two start with "reported", the next word ("by",
+/// "that") tells them apart, and a capitalized determiner ("The at") is
+/// pattern 0's, listed first.
 ///
 /// Pattern 0: a determiner or "from" right before a conjunction: "from and",
 /// "from as", "an and"; a determiner right before a preposition ("in an on
@@ -55,16 +56,25 @@ static SPACE_BEFORE_PUNCTUATION: LazyLock<Regex> = LazyLock::new(|| {
 /// between them was a link. (Bare "by to" is prose: "stopped by to say".)
 /// Where it starts like pattern 0 ("with", "produced by"), "to" is not
 /// "and", "with" or "from".
+///
+/// Pattern 4: "met Vladimir Putin at in September", "a visit by Kim Jong Un to
+/// in September": a name, then two prepositions, where the place or the
+/// person after the first was a link. After a common word two prepositions
+/// are prose ("the people I worked with at the office", "agreed to in
+/// September"); after a name they are not. Case-sensitive: the name's
+/// capital is the signal.
 static RESIDUE: LazyLock<Regex> = LazyLock::new(|| {
     let dangling = r"(?i)(?-u:\b)(?:(?:from|an?|the|its|their|our)\s+(?:and|or|but|as)|(?:an?|the)\s+(?:on|in|at|of|with|by|from)|(?:by|with|for|to|about|against|of|on|at|between)\s+and|(?:reported|written|edited|compiled|produced)\s+by\s+(?:with|from)|(?:at|from)\s+(?:told|said|says|added|reported|wrote|confirmed))(?-u:\b)";
     let missing_subject = r"(?i)(?-u:\b)(?:said|says|say|saying|added|announced|reported|confirmed|claimed|noted|stated|warned)\s+that\s+[a-z]+ed(?-u:\b)";
     let missing_day = r"(?i)(?-u:\b)(?:said|says|say|added|announced|confirmed|claimed|stated|warned|wrote|writes|posted|tweeted|reported)(?:\s+in\s+an?\s+(?:statement|post|video|interview|speech|address|message))?\s+on\s+that(?-u:\b)";
     let missing_object = r"(?i)(?-u:\b)(?:with|(?:supplied|provided|sent|delivered|given|sold|transferred|shipped|made|produced|manufactured)\s+by)\s+to(?-u:\b)";
+    let name_then_prepositions = r"(?-u:\b)[A-Z][a-z]+\s+(?:at|to|with|from|by|for)\s+(?:in|on|at|after|before|during|for|with|to)(?-u:\b)";
     matcher::build_many_str(&[
         dangling.to_string(),
         missing_subject.to_string(),
         missing_day.to_string(),
         missing_object.to_string(),
+        name_then_prepositions.to_string(),
     ])
     .expect("valid artifact patterns")
 });
@@ -208,7 +218,8 @@ impl Artifact {
                     0 => dangling_word(text, m.range()),
                     1 => missing_subject(text, m.range()),
                     2 => missing_day(text, m.range()),
-                    _ => with_or_by_to(text, m.range()),
+                    3 => with_or_by_to(text, m.range()),
+                    _ => prepositions_after_name(text, m.range()),
                 }),
         );
         spans.extend(
@@ -322,6 +333,17 @@ fn has_subject_and_verb(text: &str) -> bool {
         .collect();
     let is_verb = |w: &String| FINITE_VERBS.contains(&w.as_str());
     words.first().is_some_and(|w| !is_verb(w)) && words.iter().skip(1).any(is_verb)
+}
+
+/// The two prepositions after a name ("at in" in "Putin at in September");
+/// not before a hyphen ("invited Biden to in-person talks").
+fn prepositions_after_name(text: &str, found: Range<usize>) -> Option<Range<usize>> {
+    if text[found.end..].starts_with(['-', '‑']) {
+        return None;
+    }
+    let name_end = text[found.clone()].find(char::is_whitespace)?;
+    let first = text[found.start + name_end..found.end].find(|c: char| !c.is_whitespace())?;
+    Some(found.start + name_end + first..found.end)
 }
 
 /// The span from "with" or "by" to "to": "with to", "by to"; not "with
@@ -495,6 +517,21 @@ mod tests {
         assert!(flagged("Officials reported that Kyiv was hit.").is_empty());
         // A lower-case label starting a paragraph is a byline, not a cut sentence.
         assert!(flagged("Title\n\nby: Associated Press and staff\n\nText.").is_empty());
+        // Two prepositions after a name; after a common word they are prose.
+        assert_eq!(
+            flagged("He met Russian President Vladimir Putin at in September."),
+            ["at in"]
+        );
+        assert_eq!(
+            flagged("It follows a visit by Kim Jong Un to in September."),
+            ["to in"]
+        );
+        assert!(
+            flagged("The people I worked with at the office agreed to in September.").is_empty()
+        );
+        assert!(
+            flagged("Kyiv invited Biden to in-person talks. He looked at in detail.").is_empty()
+        );
         // A link left with no text.
         assert_eq!(
             flagged("Missiles went to <a href=\"https://x.org/russia\"></a> as Moscow struggles."),
