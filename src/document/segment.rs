@@ -212,15 +212,19 @@ fn push_line(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
 mod tests {
     use super::*;
 
+    /// The sentences of the whole of `text`.
+    fn sentence_texts(text: &str) -> Vec<&str> {
+        sentences(text, 0..text.len())
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
+    }
+
     #[test]
     fn list_items_and_table_rows_are_sentences_of_their_own() {
         let text = "FACTS:\n- First use: 30.12.2023\n• Mass attack: 2.1.2024\n2. US briefing: 4.1.2024\n| Friday | 63 drones |\n| Tuesday | mass attack |";
-        let found: Vec<&str> = sentences(text, 0..text.len())
-            .into_iter()
-            .map(|r| &text[r])
-            .collect();
         assert_eq!(
-            found,
+            sentence_texts(text),
             [
                 "FACTS:",
                 "- First use: 30.12.2023",
@@ -236,12 +240,8 @@ mod tests {
         // Columns parted by tabs are a table's rows, indented or not.
         let text =
             "FACT BOX\n\tFirst launch:\t30 December 2023\n\tKilled 2 Jan.:\t5\nRange\t900 km";
-        let found: Vec<&str> = sentences(text, 0..text.len())
-            .into_iter()
-            .map(|r| &text[r])
-            .collect();
         assert_eq!(
-            found,
+            sentence_texts(text),
             [
                 "FACT BOX",
                 "First launch:\t30 December 2023",
