@@ -121,6 +121,9 @@ pub fn lint_streaming<T: Send>(
         .filter(|a| !targets.contains(a.path.as_path()))
         .collect();
     drop(targets);
+    // The cache is asked first, so that `prepare` knows how many documents
+    // this run lints. An article it lacks is read again to be linted: holding
+    // the bytes of every miss would grow memory with the archive.
     let cached: Vec<Option<Vec<Fact>>> = reference
         .par_iter()
         .map(|article| cached_facts(article, options))

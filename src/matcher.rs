@@ -57,27 +57,14 @@ pub fn build(hir: &Hir, size_limit: usize) -> Result<Regex, Box<BuildError>> {
 /// One pattern from its source, for the patterns built into factlint. The
 /// syntax is the regex crate's (Unicode, UTF-8 only).
 pub fn build_str(pattern: &str) -> Result<Regex, Box<BuildError>> {
-    build_source(pattern, config(10 << 20))
+    build_source(&[pattern], config(10 << 20))
 }
 
 /// Several built-in patterns searched as one, as their alternation would be
 /// (leftmost-first, in the order given). A match's groups are resolved over
 /// the pattern that matched, not by backtracking through those before it.
 pub fn build_many_str(patterns: &[String]) -> Result<Regex, Box<BuildError>> {
-    let mut builder = meta::Builder::new();
-    builder.configure(config(10 << 20));
-    match patterns
-        .iter()
-        .map(|p| crate::parsed::parse(p))
-        .collect::<Result<Vec<_>, _>>()
-    {
-        Ok(hirs) => builder.build_many_from_hir(&hirs),
-        // The regex crate's parser says what is wrong, in its own error.
-        Err(_) => builder
-            .syntax(syntax::Config::new().utf8(true))
-            .build_many(patterns),
-    }
-    .map_err(Box::new)
+    build_source(patterns, config(10 << 20))
 }
 
 /// Like [`build_str`], with the prefilter: for the built-in patterns that
@@ -85,21 +72,28 @@ pub fn build_many_str(patterns: &[String]) -> Result<Regex, Box<BuildError>> {
 /// a comma after a space), where skipping to it is 5-30x faster than the
 /// lazy DFA reading every byte, and worth the 0.1 ms it costs to build.
 pub fn build_str_prefiltered(pattern: &str) -> Result<Regex, Box<BuildError>> {
-    build_source(pattern, config(10 << 20).auto_prefilter(true))
+    build_source(&[pattern], config(10 << 20).auto_prefilter(true))
 }
 
-/// Builds a built-in pattern from the tree [`crate::parsed`] keeps
-/// for its source: parsed once per process, and stored across runs with the
-/// checks' patterns.
-fn build_source(pattern: &str, config: meta::Config) -> Result<Regex, Box<BuildError>> {
+/// Builds built-in patterns, searched as one, from the trees
+/// [`crate::parsed`] keeps for their sources: parsed once per process, and
+/// stored across runs with the checks' patterns.
+fn build_source<P: AsRef<str>>(
+    patterns: &[P],
+    config: meta::Config,
+) -> Result<Regex, Box<BuildError>> {
     let mut builder = meta::Builder::new();
     builder.configure(config);
-    match crate::parsed::parse(pattern) {
-        Ok(hir) => builder.build_from_hir(&hir),
+    match patterns
+        .iter()
+        .map(|p| crate::parsed::parse(p.as_ref()))
+        .collect::<Result<Vec<_>, _>>()
+    {
+        Ok(hirs) => builder.build_many_from_hir(&hirs),
         // The regex crate's parser says what is wrong, in its own error.
         Err(_) => builder
             .syntax(syntax::Config::new().utf8(true))
-            .build(pattern),
+            .build_many(patterns),
     }
     .map_err(Box::new)
 }

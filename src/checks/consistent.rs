@@ -1,8 +1,7 @@
 //! `consistent`: every mention of a fact agrees, within a document or across
 //! the corpus. The outlier is reported, pointing at the mentions it disagrees with.
 
-use super::error::SpecError;
-use super::error::suggestion;
+use super::error::{SpecError, suggestion};
 use super::expect::parse_expected;
 use super::intern::TextMap;
 use super::locate::{Value, ValueLocator, ValueType};

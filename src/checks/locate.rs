@@ -9,7 +9,7 @@ use crate::values::date::{DateContext, DateMention, DateValue, dates, is_reporti
 use crate::values::number::{Number, Qualifier, numbers};
 use crate::values::quantity::{Quantity, quantities, quantities_among};
 use crate::values::quote::{Quotation, quotations};
-use crate::values::{Interval, Mention, year};
+use crate::values::{Interval, Mention, starts_possessive, year};
 use jiff::civil::{Date, Weekday};
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
@@ -737,9 +737,7 @@ fn belongs_to_subject(
         .iter()
         .filter(|(r, _)| r.start >= value.end)
         .min_by_key(|(r, _)| r.start);
-    let possessive = text
-        .get(value.end..)
-        .is_some_and(|rest| rest.starts_with("'s") || rest.starts_with("’s"));
+    let possessive = text.get(value.end..).is_some_and(starts_possessive);
     let first = if possessive {
         after.or(before)
     } else {

@@ -140,8 +140,9 @@ fn is_stamp(text: &str, span: &Range<usize>) -> bool {
     // "The Morning Wire · Friday, Jan. 5, 2024 · Your briefing".
     const SEPARATORS: [char; 3] = ['·', '|', '•'];
     let mut lead = text[..span.start].trim_end().trim_end_matches(',');
-    if lookup_weekday(previous_word(lead, lead.len())).is_some() {
-        lead = lead[..lead.len() - previous_word(lead, lead.len()).len()].trim_end();
+    let word = previous_word(lead, lead.len());
+    if lookup_weekday(word).is_some() {
+        lead = lead[..lead.len() - word.len()].trim_end();
     }
     let set_off =
         lead.ends_with(SEPARATORS) && text[span.end..].trim_start().starts_with(SEPARATORS);

@@ -47,6 +47,11 @@ pub(crate) fn is_ascii_space(byte: &u8) -> bool {
     byte.is_ascii_whitespace() || *byte == 0x0B
 }
 
+/// Whether `rest` (the text after a word) opens with a possessive "'s".
+pub(crate) fn starts_possessive(rest: &str) -> bool {
+    rest.starts_with("'s") || rest.starts_with("’s")
+}
+
 /// The word before `start`, skipping spaces ("" after a punctuation mark).
 pub(crate) fn previous_word(text: &str, start: usize) -> &str {
     text[..start]

@@ -4,7 +4,7 @@
 //! Every number becomes an [`Interval`], because the qualifier is part of the claim:
 //! "nearly 30" is contradicted by "30" but not by "29".
 
-use super::{Interval, Mention, Phrases, alternation, previous_word, quantity};
+use super::{Interval, Mention, Phrases, alternation, previous_word, quantity, starts_possessive};
 use crate::matcher::{self, Group, Parts};
 use regex_automata::meta::Regex;
 use std::ops::Range;
@@ -737,8 +737,7 @@ fn is_pronoun_one(text: &str, span: &Range<usize>) -> bool {
         .iter()
         .any(|p| prev.eq_ignore_ascii_case(p))
         || next.eq_ignore_ascii_case("another")
-        || after.starts_with("'s")
-        || after.starts_with("’s")
+        || starts_possessive(after)
         || one_of_the_most(after)
 }
 
