@@ -115,7 +115,7 @@ impl SharedGates {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Unit {
     pub span: Range<usize>,
-    /// The paragraph it is in ([`Document::is_aside`] says whether that is
+    /// The paragraph it is in ([`Document::aside`] says whether that is
     /// a photo caption or a claim under review); `None` for a whole document.
     pub paragraph: Option<usize>,
 }

@@ -21,12 +21,12 @@ pub mod relation;
 pub mod spec;
 pub mod store;
 
-use crate::document::Document;
+use crate::document::{Aside, Document};
 use crate::finding::{Finding, Fix, Location, Severity};
 use error::{SpecError, suggestion};
 use gate::{DocumentGates, Gate, Unit};
 use jiff::civil::Date;
-use locate::Value;
+use locate::{Value, ValueLocator, ValueType};
 use std::ops::Range;
 use std::sync::Arc;
 use toml::Spanned;
@@ -198,13 +198,27 @@ impl Rule {
         }
     }
 
-    /// Whether the kind reads facts of the story, which asides (photo
-    /// captions, claims under review) are not.
+    /// Whether the kind reads facts of the story, which asides may not be.
     pub(crate) fn reads_facts(&self) -> bool {
         matches!(
             self,
             Rule::Expect(_) | Rule::Consistent(_) | Rule::Relation(_) | Rule::Quote(_)
         )
+    }
+
+    /// Whether what the kind finds in `aside` is dropped. A claim under
+    /// review is not the story: no fact in it counts. A photo caption is,
+    /// but for its days, which are the photo's ("Kharkiv, Tuesday, Jan. 2,
+    /// 2024"): a caption's death toll, year or quotation is compared.
+    pub(crate) fn silenced_by(&self, aside: Aside) -> bool {
+        let reads_days =
+            |locator: &ValueLocator| matches!(locator.kind, ValueType::Date | ValueType::Weekday);
+        match (self, aside) {
+            (_, Aside::Claim) => self.reads_facts(),
+            (Rule::Expect(rule), Aside::Caption) => reads_days(rule.locator()),
+            (Rule::Consistent(rule), Aside::Caption) => reads_days(rule.locator()),
+            _ => false,
+        }
     }
 
     /// The pieces of a document values are read from: facts sentence by
@@ -301,15 +315,15 @@ impl Check {
             check: index,
             doc,
             out,
+            rule: &self.rule,
             paragraph: None,
         };
         let scope = self.rule.unit_scope(self.gate.scope);
-        let skip_captions = self.rule.reads_facts();
         let units = self.gate.admitted(doc, scope, &mut emit.out.gates);
         for unit in units {
-            // Whether the unit is in a caption is asked only once it gives
+            // Whether the unit is in an aside is asked only once it gives
             // something (see `Emitter::muted`).
-            emit.paragraph = unit.paragraph.filter(|_| skip_captions);
+            emit.paragraph = unit.paragraph.filter(|_| self.rule.reads_facts());
             let unit = unit.span;
             match &self.rule {
                 Rule::Forbid(rule) => rule.run(doc, unit, &mut emit),
@@ -394,15 +408,20 @@ pub struct Emitter<'a> {
     check: usize,
     doc: &'a Document,
     out: &'a mut FileOutput,
-    /// The paragraph of the unit being read, when what is found in a photo
-    /// caption is to be dropped: its dates and counts are the photo's.
+    /// The check's kind, which says what asides silence.
+    rule: &'a Rule,
+    /// The paragraph of the unit being read, when the check reads facts
+    /// that an aside there may silence.
     paragraph: Option<usize>,
 }
 
 impl Emitter<'_> {
-    /// Whether what the unit being read gives is dropped.
+    /// Whether what the unit being read gives is dropped: it is in an aside
+    /// that silences the check ([`Rule::silenced_by`]).
     fn muted(&self) -> bool {
-        self.paragraph.is_some_and(|p| self.doc.is_aside(p))
+        self.paragraph
+            .and_then(|p| self.doc.aside(p))
+            .is_some_and(|aside| self.rule.silenced_by(aside))
     }
 
     /// Reports `span` with the check's message, `{found}`/`{expected}` filled in.
@@ -645,11 +664,12 @@ mod tests {
         assert!(topic.shared().is_some());
     }
 
-    /// What a fact-reading check finds in a photo caption is the photo's and
-    /// is dropped; a pattern check still reports there.
+    /// In a photo caption the days are the photo's, so a check of dates
+    /// drops them; its years and counts are the story's, and a pattern
+    /// check reports there as anywhere.
     #[test]
-    fn photo_captions_give_no_facts_but_patterns_still_report() {
-        let checks = "[[check]]\nid = \"first\"\nkind = \"expect\"\nwhen = ['first']\nvalue = { type = \"year\", near = 'first' }\nexpected = 2023\n\n[[check]]\nid = \"ad\"\nkind = \"forbid\"\npattern = 'Advertisement'\n";
+    fn photo_captions_give_no_days_but_years_and_patterns_report() {
+        let checks = "[[check]]\nid = \"day\"\nkind = \"expect\"\nvalue = { type = \"date\", near = 'first' }\nexpected = 2023-12-30\n\n[[check]]\nid = \"year\"\nkind = \"expect\"\nvalue = { type = \"year\", near = 'first' }\nexpected = 2023\n\n[[check]]\nid = \"ad\"\nkind = \"forbid\"\npattern = 'Advertisement'\n";
         let ids = |text: &str| -> Vec<String> {
             findings_of(checks, text)
                 .iter()
@@ -663,16 +683,28 @@ mod tests {
                 })
                 .collect()
         };
-        let story = "The missile was first fired in 2022. Advertisement";
-        assert_eq!(ids(story), ["first:1:2022", "ad:1:Advertisement"]);
-        let caption = "The missile was first fired in 2022. Advertisement (AP Photo/X)";
-        assert_eq!(ids(caption), ["ad:1:Advertisement"]);
+        let story = "The missile was first fired on Jan. 1, 2022. Advertisement";
+        assert_eq!(
+            ids(story),
+            ["day:1:Jan. 1, 2022", "year:1:2022", "ad:1:Advertisement"]
+        );
+        let caption = "The missile was first fired on Jan. 1, 2022. Advertisement (AP Photo/X)";
+        assert_eq!(ids(caption), ["year:1:2022", "ad:1:Advertisement"]);
         // Only the caption's own paragraph is the photo's.
         let both = format!("{caption}\n\n{story}");
         assert_eq!(
             ids(&both),
-            ["first:3:2022", "ad:1:Advertisement", "ad:3:Advertisement"]
+            [
+                "day:3:Jan. 1, 2022",
+                "year:1:2022",
+                "year:3:2022",
+                "ad:1:Advertisement",
+                "ad:3:Advertisement"
+            ]
         );
+        // A fact-check's claim under review gives nothing at all.
+        let claim = "Claim: the missile was first fired on Jan. 1, 2022.";
+        assert_eq!(ids(claim), Vec::<String>::new());
     }
 
     #[test]

@@ -37,9 +37,9 @@ pub struct Document {
     /// manifest's `date-order`; month first unless it says otherwise).
     pub numeric_order: NumericOrder,
     pub paragraphs: Vec<Range<usize>>,
-    /// For each paragraph, whether it is an aside (a photo caption, a
-    /// claim under review), once asked ([`Document::is_aside`]).
-    asides: Vec<OnceLock<bool>>,
+    /// For each paragraph, what kind of aside it is, if any, once asked
+    /// ([`Document::aside`]).
+    asides: Vec<OnceLock<Option<Aside>>>,
     pub sentences: Vec<Sentence>,
 }
 
@@ -69,6 +69,17 @@ static IMAGE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid image pattern")
 });
+
+/// A paragraph that is not the story told: what it says is not compared
+/// with the rest, or only in part.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Aside {
+    /// A photo caption: its days are the photo's ("Kharkiv, Tuesday, Jan. 2,
+    /// 2024"), while its counts, years and quotations are the story's.
+    Caption,
+    /// A claim a fact-check quotes to test it: nothing in it is the story's.
+    Claim,
+}
 
 /// A sentence, and the paragraph it belongs to.
 #[derive(Clone, Debug, PartialEq)]
@@ -152,19 +163,22 @@ impl Document {
         })
     }
 
-    /// Whether paragraph `index` is an aside whose dates and counts are not
-    /// the story's: a photo caption ("… (AP Photo/…)", or the text under an
-    /// image's line), or a fact-check's heading for the claim it goes on to
-    /// test ("Claim 2: \"annexed in 2014\""). Looked for when first asked,
-    /// which is when a check finds something in the paragraph: looking in
-    /// every paragraph ahead cost 3% of a run, and asking this way reads a
-    /// third less text.
-    pub fn is_aside(&self, index: usize) -> bool {
+    /// Whether paragraph `index` is an aside, and which kind: a photo
+    /// caption ("… (AP Photo/…)", or the text under an image's line), or a
+    /// fact-check's heading for the claim it goes on to test ("Claim 2:
+    /// \"annexed in 2014\""). Looked for when first asked, which is when a
+    /// check finds something in the paragraph: looking in every paragraph
+    /// ahead cost 3% of a run, and asking this way reads a third less text.
+    pub fn aside(&self, index: usize) -> Option<Aside> {
         *self.asides[index].get_or_init(|| {
             let text = &self.lintable[self.paragraphs[index].clone()];
-            PHOTO_CREDIT.is_match(text)
-                || CLAIM_UNDER_REVIEW.is_match(text)
-                || self.follows_an_image(index)
+            if CLAIM_UNDER_REVIEW.is_match(text) {
+                Some(Aside::Claim)
+            } else if PHOTO_CREDIT.is_match(text) || self.follows_an_image(index) {
+                Some(Aside::Caption)
+            } else {
+                None
+            }
         })
     }
 
@@ -400,9 +414,12 @@ mod tests {
         assert_eq!(d.sentences.len(), 1);
     }
 
-    fn asides(d: &Document) -> Vec<bool> {
-        (0..d.paragraphs.len()).map(|p| d.is_aside(p)).collect()
+    fn asides(d: &Document) -> Vec<Option<Aside>> {
+        (0..d.paragraphs.len()).map(|p| d.aside(p)).collect()
     }
+
+    const C: Option<Aside> = Some(Aside::Caption);
+    const N: Option<Aside> = None;
 
     #[test]
     fn photo_captions_are_recognised() {
@@ -410,13 +427,13 @@ mod tests {
             "a.txt",
             "Kirby at a briefing, January 3, 2024. REUTERS/Kevin Lamarque\n\nKirby said so.\n\nA car in Kharkiv, Tuesday, Jan. 2, 2024. (AP Photo/Andrii Marienko)\n\nKirby speaks. Saul Loeb / AFP",
         );
-        assert_eq!(asides(&d), [true, false, true, true]);
+        assert_eq!(asides(&d), [C, N, C, C]);
         // An agency in a dateline is no photo credit; one ending a paragraph is.
         let d = doc(
             "a.txt",
             "WASHINGTON (AP) — The White House said Thursday that …\n\nA damaged block in Kyiv on Jan. 2. (Reuters)\n\nKYIV (Reuters) - Russia fired …",
         );
-        assert_eq!(asides(&d), [false, true, false]);
+        assert_eq!(asides(&d), [N, C, N]);
     }
 
     #[test]
@@ -425,12 +442,12 @@ mod tests {
             "a.txt",
             "kharkiv-debris_1200x675.webp\nDebris lies on a street after the attack of Jan. 2.\n\nKirby said so.",
         );
-        assert_eq!(asides(&d), [true, false]);
+        assert_eq!(asides(&d), [C, N]);
         let d = doc(
             "a.md",
             "![Debris, Jan. 2](https://example.com/debris.jpg)\n\nThe attack on Jan. 2 killed five.\n\nHe named the file missiles.png in a post.",
         );
-        assert_eq!(asides(&d), [true, false, false]);
+        assert_eq!(asides(&d), [C, N, N]);
     }
 
     #[test]
@@ -439,7 +456,17 @@ mod tests {
             "a.md",
             "## Claim 2: \"The four regions were annexed in 2014\"\n\n**Claim:** 26 drones.\n\nCLAIM: fired on Jan. 1\n\nThe claim: it was 2014.\n\nClaims that it was fired on Jan. 1 are false.\n\nRussia claimed: 26 drones.",
         );
-        assert_eq!(asides(&d), [true, true, true, true, false, false]);
+        assert_eq!(
+            asides(&d),
+            [
+                Some(Aside::Claim),
+                Some(Aside::Claim),
+                Some(Aside::Claim),
+                Some(Aside::Claim),
+                N,
+                N
+            ]
+        );
     }
 
     #[test]

@@ -22,6 +22,9 @@ pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
             }
             continue;
         }
+        if starts_verdict(trimmed) {
+            paragraphs.extend(current.take());
+        }
         let lead = line.len() - line.trim_start().len();
         let content = start + lead..start + lead + trimmed.len();
         current = Some(match current {
@@ -31,6 +34,35 @@ pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
     }
     paragraphs.extend(current);
     paragraphs
+}
+
+/// The labels a fact-check puts before its finding, lower-case.
+const VERDICT_LABELS: &[&str] = &[
+    "conclusion",
+    "fact",
+    "facts",
+    "our rating",
+    "our ruling",
+    "our verdict",
+    "rating",
+    "ruling",
+    "the facts",
+    "verdict",
+];
+
+/// Whether `line` opens with a fact-check's finding ("Verdict: False",
+/// "**Our rating:** Misleading"). It starts a paragraph even without a blank
+/// line before it: the claim under review above it ends there, so what the
+/// fact-check goes on to say is not read as part of the claim.
+fn starts_verdict(line: &str) -> bool {
+    let line = line.trim_start_matches(['#', '*', '_', '>', ' ', '\t']);
+    let Some(colon) = line.find(':') else {
+        return false;
+    };
+    let label = line[..colon].trim_end_matches(['*', '_', ' ']);
+    VERDICT_LABELS
+        .iter()
+        .any(|known| label.eq_ignore_ascii_case(known))
 }
 
 /// Words that end with a period without ending a sentence, in order (they
@@ -308,6 +340,20 @@ mod tests {
         assert_eq!(
             split("He said “it is a fact.” Then he left."),
             ["He said “it is a fact.”", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn a_fact_checks_verdict_starts_a_paragraph() {
+        let text = "Claim: \"annexed in 2014\"\n**Verdict:** False.\nKyiv said so.\nOur rating: false\nA fact: it was 2022.\nRating agencies: none.";
+        let ps: Vec<&str> = paragraphs(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            ps,
+            [
+                "Claim: \"annexed in 2014\"",
+                "**Verdict:** False.\nKyiv said so.",
+                "Our rating: false\nA fact: it was 2022.\nRating agencies: none."
+            ]
         );
     }
 
