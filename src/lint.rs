@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// Check id of the warning for a file that cannot be read as an article.
 pub const UNREADABLE: &str = "file-unreadable";
@@ -91,6 +91,29 @@ const CHUNK: usize = 128;
 /// The findings comparing articles are reported in this many batches per
 /// [`CHUNK`] of files, prepared side by side.
 const TAIL_BATCHES: usize = 8;
+
+/// What the allocator is told as a streaming run moves on. The binary, which
+/// chooses the allocator, sets them (`src/main.rs`); a library user's
+/// allocator is told nothing.
+pub static ALLOCATOR_HINTS: OnceLock<AllocatorHints> = OnceLock::new();
+
+/// Calls into the allocator at the turns of [`lint_streaming`].
+#[derive(Clone, Copy, Debug)]
+pub struct AllocatorHints {
+    /// Every article is linted: what linting freed is not needed again,
+    /// and comparing facts across articles allocates large blocks that a
+    /// cache of small freed pages cannot hold.
+    pub linted: fn(),
+    /// The facts are compared; what is left is building and writing
+    /// findings, many small blocks, as linting does.
+    pub compared: fn(),
+}
+
+fn hint(which: fn(&AllocatorHints) -> fn()) {
+    if let Some(hints) = ALLOCATOR_HINTS.get() {
+        which(hints)();
+    }
+}
 
 /// Like [`lint`], but hands findings on as they are ready instead of keeping
 /// them: each file's findings (sorted) in path order, then the findings that
@@ -181,6 +204,7 @@ pub fn lint_streaming<T: Send>(
             }
         }
     });
+    hint(|hints| hints.linted);
     let target_paths: HashSet<Cow<str>> =
         articles.iter().map(|a| a.path.to_string_lossy()).collect();
     let known: HashSet<&str> = checks
@@ -216,6 +240,7 @@ pub fn lint_streaming<T: Send>(
     // handed over a few files at a time: whole lines for every finding at
     // once would hold a copy of much of the corpus.
     pending.sort_by(|a, b| a.path().cmp(b.path()));
+    hint(|hints| hints.compared);
     let mut batches = Vec::new();
     let mut rest = &pending[..];
     while !rest.is_empty() {
