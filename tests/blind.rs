@@ -58,7 +58,10 @@
 //! export, 37 traps) 57 of 68 and 2, and the twenty-fifth (`blind25`, a
 //! newsletter hard-wrapped at 72 columns, a British live blog, a
 //! fact-check, podcast show notes, a translated agency report, a photo
-//! gallery, 42 traps) 78 of 91 and 1. All twenty-five are now regression
+//! gallery, 42 traps) 78 of 91 and 1, and the twenty-sixth (`blind26`, a
+//! Wikipedia-style page, a Telegram export, a Markdown OSINT tracker, a
+//! scrape with mojibake, a DW-like English edition, an AP story with reader
+//! comments, 38 traps) 68 of 80 and 6. All twenty-six are now regression
 //! tests, not held-out sets.
 
 mod common;
@@ -742,6 +745,58 @@ const SETS: &[Set] = &[
             7,
             "\"attacks on Ukraine on 30.12.2023 and 02.01.2024; the latter attack\": the first date of the pair is read as the mass attack's",
         )],
+    },
+    Set {
+        dir: "tests/fixtures/blind26",
+        known_misses: &[
+            (
+                "z01_wikipedia.txt",
+                21,
+                "the article's only toll of the 2 January strikes: tolls are compared within an article, and there is none to compare it with",
+            ),
+            (
+                "z03_osint_tracker.md",
+                10,
+                "a toll in a Markdown table's column (\"| 7 |\"): a cell has no words to say what it counts",
+            ),
+            (
+                "z04_mojibake_scrape.txt",
+                2,
+                "\"GMT Â· 2,417 views\": mojibake (UTF-8 read as Windows-1252) is not repaired, so \"Â·\" is no separator",
+            ),
+            (
+                "z04_mojibake_scrape.txt",
+                8,
+                "a Kirby quotation opened by mojibake (\"â€œ\"): not read as a quotation",
+            ),
+            (
+                "z05_dw.txt",
+                1,
+                "\"Conflicts | Russia's war in Ukraine | North Korea\": a breadcrumb item of four words (see blind25 y02:2)",
+            ),
+            (
+                "z05_dw.txt",
+                26,
+                "\"more than 100 containers\" does not contradict \"more than 1,000\": the two intervals overlap",
+            ),
+            (
+                "z06_ap_regional.txt",
+                21,
+                "\"traveled to in September\": two prepositions after a verb are prose too (\"the city he traveled to in May\")",
+            ),
+        ],
+        known_false_alarms: &[
+            (
+                "z02_telegram.txt",
+                9,
+                "Belgorod's toll in a Telegram post with no date in its sentence: an undated toll is read as the main attack's",
+            ),
+            (
+                "z04_mojibake_scrape.txt",
+                23,
+                "\"â€œSo far\": the mojibake before a quotation reads as a word left before punctuation",
+            ),
+        ],
     },
 ];
 

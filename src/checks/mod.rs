@@ -198,23 +198,30 @@ impl Rule {
         }
     }
 
-    /// Whether the kind reads facts of the story, which asides may not be.
-    pub(crate) fn reads_facts(&self) -> bool {
+    /// Whether the kind reads values (dates, counts, measurements,
+    /// quotations), which asides may not state as the story does.
+    pub(crate) fn reads_values(&self) -> bool {
         matches!(
             self,
-            Rule::Expect(_) | Rule::Consistent(_) | Rule::Relation(_) | Rule::Quote(_)
+            Rule::Expect(_)
+                | Rule::Consistent(_)
+                | Rule::Relation(_)
+                | Rule::Quote(_)
+                | Rule::Calendar(_)
+                | Rule::Convert(_)
         )
     }
 
     /// Whether what the kind finds in `aside` is dropped. A claim under
-    /// review is not the story: no fact in it counts. A photo caption is,
-    /// but for its days, which are the photo's ("Kharkiv, Tuesday, Jan. 2,
-    /// 2024"): a caption's death toll, year or quotation is compared.
+    /// review or a reader's comment is not the story: no value in it
+    /// counts. A photo caption is, but for its days, which are the photo's
+    /// ("Kharkiv, Tuesday, Jan. 2, 2024"): a caption's death toll, year or
+    /// quotation is compared, and its conversions and weekdays checked.
     pub(crate) fn silenced_by(&self, aside: Aside) -> bool {
         let reads_days =
             |locator: &ValueLocator| matches!(locator.kind, ValueType::Date | ValueType::Weekday);
         match (self, aside) {
-            (_, Aside::Claim) => self.reads_facts(),
+            (_, Aside::Claim | Aside::Comment) => self.reads_values(),
             (Rule::Expect(rule), Aside::Caption) => reads_days(rule.locator()),
             (Rule::Consistent(rule), Aside::Caption) => reads_days(rule.locator()),
             _ => false,
@@ -323,7 +330,7 @@ impl Check {
         for unit in units {
             // Whether the unit is in an aside is asked only once it gives
             // something (see `Emitter::muted`).
-            emit.paragraph = unit.paragraph.filter(|_| self.rule.reads_facts());
+            emit.paragraph = unit.paragraph.filter(|_| self.rule.reads_values());
             let unit = unit.span;
             match &self.rule {
                 Rule::Forbid(rule) => rule.run(doc, unit, &mut emit),
@@ -702,9 +709,23 @@ mod tests {
                 "ad:3:Advertisement"
             ]
         );
-        // A fact-check's claim under review gives nothing at all.
+        // A fact-check's claim under review gives nothing at all, nor does a
+        // reader's comment under the article.
         let claim = "Claim: the missile was first fired on Jan. 1, 2022.";
         assert_eq!(ids(claim), Vec::<String>::new());
+        let comments = format!("{story}\n\n{story}\n\nComments\n\nmike: {story}");
+        assert_eq!(
+            ids(&comments),
+            [
+                "day:1:Jan. 1, 2022",
+                "day:3:Jan. 1, 2022",
+                "year:1:2022",
+                "year:3:2022",
+                "ad:1:Advertisement",
+                "ad:3:Advertisement",
+                "ad:7:Advertisement"
+            ]
+        );
     }
 
     #[test]

@@ -40,6 +40,9 @@ pub struct Document {
     /// For each paragraph, what kind of aside it is, if any, once asked
     /// ([`Document::aside`]).
     asides: Vec<OnceLock<Option<Aside>>>,
+    /// The first paragraph of the readers' comments under the article, if
+    /// it has any (else the number of paragraphs).
+    comments_from: usize,
     pub sentences: Vec<Sentence>,
 }
 
@@ -61,6 +64,15 @@ static CLAIM_UNDER_REVIEW: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid claim pattern")
 });
 
+/// The heading of a page's reader comments: "READER COMMENTS", "12
+/// comments", "Comments (4)", "Join the conversation".
+static COMMENTS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    matcher::build_str(
+        r"(?i)\A[#*_>\s]*(?:(?:reader|user|readers['’]?) comments|comments?(?:\s*\([0-9]+\))?|[0-9]+ (?:comments?|responses?)|join the (?:conversation|discussion)|(?:leave|post|add) a (?:comment|reply)|what (?:our )?readers (?:say|think))[*_]*\s*:?\s*\z",
+    )
+    .expect("valid comments pattern")
+});
+
 /// A line that is only an image: a scraped file name
 /// ("kharkiv-debris_1200x675.webp") or a Markdown image.
 static IMAGE_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -79,6 +91,24 @@ pub enum Aside {
     Caption,
     /// A claim a fact-check quotes to test it: nothing in it is the story's.
     Claim,
+    /// A reader's comment under the article: nothing in it is the story's.
+    Comment,
+}
+
+/// The first paragraph of the readers' comments: the one after a comments
+/// heading, or the heading's own when the comments follow it line by line.
+/// Only a heading in the second half of the text counts: near the top,
+/// "Comments" is a link in the page's menu, and taking the article for
+/// comments would silence it.
+fn comments_from(text: &str, paragraphs: &[Range<usize>]) -> usize {
+    let half = text.len() / 2;
+    paragraphs
+        .iter()
+        .position(|p| {
+            let first_line = text[p.clone()].lines().next().unwrap_or("");
+            p.start >= half && first_line.len() <= 40 && COMMENTS_HEADING.is_match(first_line)
+        })
+        .unwrap_or(paragraphs.len())
 }
 
 /// A sentence, and the paragraph it belongs to.
@@ -146,6 +176,7 @@ impl Document {
             })
             .collect();
         let asides = paragraphs.iter().map(|_| OnceLock::new()).collect();
+        let comments_from = comments_from(&lintable, &paragraphs);
         let published = front_matter.as_ref().and_then(|f| f.date).or(published);
         static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         Ok(Self {
@@ -159,6 +190,7 @@ impl Document {
             numeric_order: NumericOrder::MonthFirst,
             paragraphs,
             asides,
+            comments_from,
             sentences,
         })
     }
@@ -170,6 +202,9 @@ impl Document {
     /// check finds something in the paragraph: looking in every paragraph
     /// ahead cost 3% of a run, and asking this way reads a third less text.
     pub fn aside(&self, index: usize) -> Option<Aside> {
+        if index >= self.comments_from {
+            return Some(Aside::Comment);
+        }
         *self.asides[index].get_or_init(|| {
             let text = &self.lintable[self.paragraphs[index].clone()];
             if CLAIM_UNDER_REVIEW.is_match(text) {
@@ -467,6 +502,41 @@ mod tests {
                 N
             ]
         );
+    }
+
+    #[test]
+    fn reader_comments_under_the_article_are_asides() {
+        let article = "Russia fired North Korean missiles at Ukraine on Dec. 30, the White House said on Thursday.";
+        let d = doc(
+            "a.txt",
+            &format!(
+                "{article}\n\nREADER COMMENTS\nmike · Jan. 4, 2024: it was Dec. 31.\n\n**12 comments**\n\njo: 2015."
+            ),
+        );
+        assert_eq!(
+            asides(&d),
+            [
+                N,
+                Some(Aside::Comment),
+                Some(Aside::Comment),
+                Some(Aside::Comment)
+            ]
+        );
+        // A heading of its own, the comments after it.
+        let d = doc(
+            "a.txt",
+            &format!("{article}\n\nComments (2)\n\nmike: Dec. 31."),
+        );
+        assert_eq!(asides(&d), [N, Some(Aside::Comment), Some(Aside::Comment)]);
+        // Near the top, "Comments" is a menu's link, not the comments.
+        let d = doc("a.txt", &format!("Comments\n\n{article}\n\n{article}"));
+        assert_eq!(asides(&d), [N, N, N]);
+        // A line that only mentions comments is prose.
+        let d = doc(
+            "a.txt",
+            &format!("{article}\n\nComments were closed after the attack."),
+        );
+        assert_eq!(asides(&d), [N, N]);
     }
 
     #[test]
