@@ -381,7 +381,9 @@ fn lowercase_paragraph_starts<'a>(
                 .find(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-'))
                 .unwrap_or(text.len());
             let word = text[..word_len].trim_end_matches('.');
-            let starts_lower = word.chars().next().is_some_and(char::is_lowercase);
+            // ASCII only: a paragraph opened by mojibake ("â€œSo far," for
+            // "“So far,") starts with a lower-case "â", and is no cut sentence.
+            let starts_lower = word.chars().next().is_some_and(|c| c.is_ascii_lowercase());
             // A label ("by: Associated Press", "source: …") is no cut
             // sentence, nor a forum's handle ("u/kyiv_watcher", "r/worldnews").
             let label = text[word_len..].starts_with([':', '/']);
@@ -593,6 +595,8 @@ mod tests {
             "Ukraine has struggled, and Russia, as well as Iran, has not.",
             "iPhone sales fell.",
             "Prices rose 2.5 percent; wages did not.",
+            // Mojibake of a curly quote opens the paragraph: no cut sentence.
+            "Kirby spoke.\n\nâ€œSo far, we have no information,â€\u{9d} Ihnat said.",
         ];
         for text in prose {
             assert!(flagged(text).is_empty(), "{text}: {:?}", flagged(text));
