@@ -61,8 +61,11 @@
 //! gallery, 42 traps) 78 of 91 and 1, and the twenty-sixth (`blind26`, a
 //! Wikipedia-style page, a Telegram export, a Markdown OSINT tracker, a
 //! scrape with mojibake, a DW-like English edition, an AP story with reader
-//! comments, 38 traps) 68 of 80 and 6. All twenty-six are now regression
-//! tests, not held-out sets.
+//! comments, 38 traps) 68 of 80 and 6, and the twenty-seventh (`blind27`,
+//! an NHK-like English site, a think-tank report, an email forward chain,
+//! a paginated syndicated story, a Notion note, a defence ministry release,
+//! 40 traps) 72 of 87 and 3. All twenty-seven are now regression tests, not
+//! held-out sets.
 
 mod common;
 
@@ -779,6 +782,61 @@ const SETS: &[Set] = &[
             "z02_telegram.txt",
             9,
             "Belgorod's toll in a Telegram post with no date in its sentence: an undated toll is read as the main attack's",
+        )],
+    },
+    Set {
+        dir: "tests/fixtures/blind27",
+        known_misses: &[
+            (
+                "w01_nhkworld.txt",
+                9,
+                "\"made the announcement to reporters on Wednesday, local time\": the day is not read as the briefing's",
+            ),
+            (
+                "w01_nhkworld.txt",
+                40,
+                "a related article's headline under \"Related Articles\": a plain sentence, nothing marks it as a link",
+            ),
+            (
+                "w01_nhkworld.txt",
+                41,
+                "a related article's headline under \"Related Articles\": a plain sentence, nothing marks it as a link",
+            ),
+            (
+                "w02_espi_report.txt",
+                16,
+                "\"(c. 350 miles)\": \"c.\" is not read as circa (it would read \"D.C. 5\" as an approximation), so the bracket is no conversion",
+            ),
+            (
+                "w03_email_forward.txt",
+                45,
+                "a \"> \" line is not compared on purpose (a pull quote repeats); here it is an email's quoted draft",
+            ),
+            (
+                "w04_syndicated.txt",
+                4,
+                "\"Page 1 of 3\" is reported as page-footer (a PDF's running footer, as blind10 labels it), not navigation-residue",
+            ),
+            (
+                "w04_syndicated.txt",
+                17,
+                "\"Page 2 of 3\": reported as page-footer, not navigation-residue",
+            ),
+            (
+                "w04_syndicated.txt",
+                31,
+                "\"Page 3 of 3\": reported as page-footer, not navigation-residue",
+            ),
+            (
+                "w05_notion_note.md",
+                21,
+                "\"- Containers delivered (NSC, October): about 500\": a note's label and value, with no verb the check reads",
+            ),
+        ],
+        known_false_alarms: &[(
+            "w02_espi_report.txt",
+            42,
+            "an endnote citing another Kirby briefing (13 October 2023): endnotes are read as text",
         )],
     },
 ];

@@ -183,12 +183,13 @@ const ED_ADJECTIVES: &[&str] = &[
     "injured",
 ];
 
-/// Lower-case words that may start a paragraph: brands, name particles and
+/// Lower-case words that may start a paragraph: brands, name particles,
 /// news agencies that write their names in lower case (dpa, epa, bne), as in
-/// a credit line ("dpa and AFP contributed to this report").
+/// a credit line ("dpa and AFP contributed to this report"), and "russia",
+/// which Ukraine's government writes in lower case on purpose.
 const LOWERCASE_STARTS: &[&str] = &[
     "iphone", "ipad", "ios", "ebay", "e.g", "i.e", "de", "van", "von", "al", "bin", "dpa", "epa",
-    "bne",
+    "bne", "russia", "russian", "russians",
 ];
 
 /// Compiled `artifact` check (no settings).
@@ -595,6 +596,8 @@ mod tests {
             "Ukraine has struggled, and Russia, as well as Iran, has not.",
             "iPhone sales fell.",
             "Prices rose 2.5 percent; wages did not.",
+            // Ukraine's government writes "russia" in lower case.
+            "Kyiv, 8 January.\n\nrussia uses North Korean missiles against Ukraine.",
             // Mojibake of a curly quote opens the paragraph: no cut sentence.
             "Kirby spoke.\n\nâ€œSo far, we have no information,â€\u{9d} Ihnat said.",
         ];

@@ -243,7 +243,9 @@ pub fn numbers(text: &str) -> Vec<Mention<Number>> {
         while !text.is_char_boundary(at) {
             at += 1;
         }
-        if let Some(m) = mention.filter(|m| !is_footnote_mark(text, &m.span)) {
+        if let Some(m) = mention
+            .filter(|m| !is_footnote_mark(text, &m.span) && !is_section_number(text, &m.span))
+        {
             push_or_join_range(text, &mut found, m, in_dozens);
         }
         if at >= text.len() {
@@ -264,6 +266,20 @@ fn is_footnote_mark(text: &str, span: &Range<usize>) -> bool {
             .is_some_and(|c| !c.is_whitespace())
         && text[span.end..].starts_with(']')
         && text[span.clone()].bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether the number at `span` numbers a section of a report: digits
+/// with full stops between them ("3.1", "2.4.1") that open a line, before
+/// a capital ("3.1 The 2 January strikes killed five").
+fn is_section_number(text: &str, span: &Range<usize>) -> bool {
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let number = &text[span.clone()];
+    text[line_start..span.start].trim().is_empty()
+        && number.contains('.')
+        && number.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && text[span.end..]
+            .strip_prefix(' ')
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_uppercase()))
 }
 
 /// Appends `m`, or joins it with the previous number into a range: "between 20 and 30",
@@ -908,6 +924,15 @@ mod tests {
         );
         assert!(found("Kirby said so.[12]").is_empty());
         assert_eq!(found("a list [3] of items").len(), 1);
+    }
+
+    #[test]
+    fn a_reports_section_numbers_are_not_numbers() {
+        assert_eq!(one("3.1 The strikes killed five civilians.").1, "5");
+        assert_eq!(one("Intro.\n2.4.1 Kyiv said 130 were hurt.").1, "130");
+        // Not at a line's start, or not before a capital: a number.
+        assert_eq!(found("It rose 3.1 The index").len(), 1);
+        assert_eq!(found("3.1 percent of voters").len(), 1);
     }
 
     #[test]
