@@ -417,7 +417,7 @@ pub struct Emitter<'a> {
     out: &'a mut FileOutput,
     /// The check's kind, which says what asides silence.
     rule: &'a Rule,
-    /// The paragraph of the unit being read, when the check reads facts
+    /// The paragraph of the unit being read, when the check reads values
     /// that an aside there may silence.
     paragraph: Option<usize>,
 }

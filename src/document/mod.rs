@@ -95,8 +95,8 @@ pub enum Aside {
     Comment,
 }
 
-/// The first paragraph of the readers' comments: the one after a comments
-/// heading, or the heading's own when the comments follow it line by line.
+/// The paragraph that opens the readers' comments with their heading (the
+/// comments may follow on its next lines or in the paragraphs after it).
 /// Only a heading in the second half of the text counts: near the top,
 /// "Comments" is a link in the page's menu, and taking the article for
 /// comments would silence it.
@@ -196,11 +196,13 @@ impl Document {
     }
 
     /// Whether paragraph `index` is an aside, and which kind: a photo
-    /// caption ("… (AP Photo/…)", or the text under an image's line), or a
+    /// caption ("… (AP Photo/…)", or the text under an image's line), a
     /// fact-check's heading for the claim it goes on to test ("Claim 2:
-    /// \"annexed in 2014\""). Looked for when first asked, which is when a
-    /// check finds something in the paragraph: looking in every paragraph
-    /// ahead cost 3% of a run, and asking this way reads a third less text.
+    /// \"annexed in 2014\""), or readers' comments under the article
+    /// (found once, when the article is read). The others are looked for
+    /// when first asked, which is when a check finds something in the
+    /// paragraph: looking in every paragraph ahead cost 3% of a run, and
+    /// asking this way reads a third less text.
     pub fn aside(&self, index: usize) -> Option<Aside> {
         if index >= self.comments_from {
             return Some(Aside::Comment);
