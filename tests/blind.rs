@@ -64,7 +64,10 @@
 //! comments, 38 traps) 68 of 80 and 6, and the twenty-seventh (`blind27`,
 //! an NHK-like English site, a think-tank report, an email forward chain,
 //! a paginated syndicated story, a Notion note, a defence ministry release,
-//! 40 traps) 72 of 87 and 3. All twenty-seven are now regression tests, not
+//! 40 traps) 72 of 87 and 3, and the twenty-eighth (`blind28`, a Hansard
+//! record, a LinkedIn post, an arXiv-style preprint, a news digest, a
+//! children's explainer, a Markdown story corrected with strikethrough, 44
+//! traps) 61 of 73 and 4. All twenty-eight are now regression tests, not
 //! held-out sets.
 
 mod common;
@@ -838,6 +841,32 @@ const SETS: &[Set] = &[
             42,
             "an endnote citing another Kirby briefing (13 October 2023): endnotes are read as text",
         )],
+    },
+    Set {
+        dir: "tests/fixtures/blind28",
+        known_misses: &[
+            (
+                "v01_hansard.txt",
+                21,
+                "\"When the White House made this public last Wednesday\": the day is not read as the briefing's",
+            ),
+            (
+                "v02_linkedin.txt",
+                19,
+                "\"On Wednesday Kirby also told reporters\" (a post of Friday 5 January): the day is not read as the briefing's",
+            ),
+            (
+                "v04_newsdigest.txt",
+                29,
+                "\"Death toll … rises to seven\": an updated toll is not compared",
+            ),
+            (
+                "v05_kidsnews.txt",
+                24,
+                "\"three people died in Tuesday's attack alone\": \"alone\" marks a part of the toll",
+            ),
+        ],
+        known_false_alarms: &[],
     },
 ];
 

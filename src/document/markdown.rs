@@ -53,6 +53,16 @@ static INLINE_CODE: LazyLock<Regex> = LazyLock::new(|| {
     matcher::build_str_prefiltered(r"`[^`\n]+`|``[^\n]+?``").expect("valid code pattern")
 });
 
+/// Text struck through, with what strikes it: Markdown's `~~…~~` and HTML's
+/// `<del>`, `<s>` and `<strike>`. A correction shown in place ("fired on
+/// ~~Dec. 29~~ Dec. 30") strikes the old words: they are no longer said.
+static STRUCK: LazyLock<Regex> = LazyLock::new(|| {
+    matcher::build_str_prefiltered(
+        r"(?i)~~[^~\n]+~~|<(?:del|s|strike)(?:\s[^<>]*)?>[^<]*</(?:del|s|strike)\s*>",
+    )
+    .expect("valid strikethrough pattern")
+});
+
 /// The ranges of `text` that are not prose, in order of discovery (may overlap).
 pub fn excluded_ranges(text: &str, markup: Markup) -> Vec<Range<usize>> {
     let mut ranges: Vec<Range<usize>> = URL.find_iter(text).map(|m| m.range()).collect();
@@ -71,6 +81,7 @@ pub fn excluded_ranges(text: &str, markup: Markup) -> Vec<Range<usize>> {
             }
         }));
         ranges.extend(INLINE_CODE.find_iter(text).map(|m| m.range()));
+        ranges.extend(STRUCK.find_iter(text).map(|m| m.range()));
     }
     ranges
 }
@@ -197,6 +208,18 @@ mod tests {
             plain.contains("<em>on Dec. 30</em>") && plain.contains("<div"),
             "{plain}"
         );
+    }
+
+    #[test]
+    fn struck_text_is_blanked() {
+        let text = "Fired on ~~Friday, Dec. 29~~ Saturday, Dec. 30, killing <del>four</del> <s class=\"x\">4</s> five.\nA ~ tilde and ~~unclosed text.";
+        let masked = lintable(text, Markup::Markdown);
+        assert_eq!(masked.len(), text.len());
+        assert!(!masked.contains("29") && !masked.contains("four") && !masked.contains(" 4 "));
+        assert!(masked.contains("Saturday, Dec. 30") && masked.contains("five"));
+        assert!(masked.contains("~~unclosed text."));
+        // Plain text is read as written.
+        assert!(lintable(text, Markup::PlainText).contains("~~Friday, Dec. 29~~"));
     }
 
     #[test]
