@@ -63,10 +63,21 @@ static STRUCK: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid strikethrough pattern")
 });
 
+/// A word processor's review marks kept in an export: a deletion tracked in
+/// place ("[Deleted: more than 1,000]", whose words are no longer said) and
+/// a reviewer's comment ("[Comment JS1: check this date]"), in any markup.
+static REVIEW_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    matcher::build_str_prefiltered(
+        r"\[(?:Deleted|Removed|Comment(?: [A-Z]{1,4}[0-9]*)?):[^\]\n]*\]",
+    )
+    .expect("valid review-mark pattern")
+});
+
 /// The ranges of `text` that are not prose, in order of discovery (may overlap).
 pub fn excluded_ranges(text: &str, markup: Markup) -> Vec<Range<usize>> {
     let mut ranges: Vec<Range<usize>> = URL.find_iter(text).map(|m| m.range()).collect();
     ranges.extend(crate::suppress::directive_ranges(text));
+    ranges.extend(REVIEW_MARK.find_iter(text).map(|m| m.range()));
     if markup == Markup::Markdown {
         ranges.extend(HTML_COMMENT.find_iter(text).map(|m| m.range()));
         ranges.extend(HTML_TAG.find_iter(text).map(|m| m.range()));
@@ -220,6 +231,20 @@ mod tests {
         assert!(masked.contains("~~unclosed text."));
         // Plain text is read as written.
         assert!(lintable(text, Markup::PlainText).contains("~~Friday, Dec. 29~~"));
+    }
+
+    #[test]
+    fn tracked_deletions_and_review_comments_are_blanked_in_any_markup() {
+        let text = "fired on [Deleted: December 29][Inserted: December 30] [Comment JS1: check this date] and [Deleted] [see note: 2014].";
+        for markup in [Markup::Markdown, Markup::PlainText] {
+            let masked = lintable(text, markup);
+            assert!(
+                !masked.contains("29") && !masked.contains("JS1"),
+                "{masked}"
+            );
+            assert!(masked.contains("December 30"));
+            assert!(masked.contains("[Deleted] [see note: 2014]."));
+        }
     }
 
     #[test]
