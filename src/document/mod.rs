@@ -41,8 +41,8 @@ pub struct Document {
     /// ([`Document::aside`]).
     asides: Vec<OnceLock<Option<Aside>>>,
     /// The first paragraph of the readers' comments under the article, if
-    /// it has any (else the number of paragraphs).
-    comments_from: usize,
+    /// it has any (else the number of paragraphs), once asked.
+    comments_from: OnceLock<usize>,
     pub sentences: Vec<Sentence>,
 }
 
@@ -176,7 +176,6 @@ impl Document {
             })
             .collect();
         let asides = paragraphs.iter().map(|_| OnceLock::new()).collect();
-        let comments_from = comments_from(&lintable, &paragraphs);
         let published = front_matter.as_ref().and_then(|f| f.date).or(published);
         static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         Ok(Self {
@@ -190,7 +189,7 @@ impl Document {
             numeric_order: NumericOrder::MonthFirst,
             paragraphs,
             asides,
-            comments_from,
+            comments_from: OnceLock::new(),
             sentences,
         })
     }
@@ -198,13 +197,15 @@ impl Document {
     /// Whether paragraph `index` is an aside, and which kind: a photo
     /// caption ("… (AP Photo/…)", or the text under an image's line), a
     /// fact-check's heading for the claim it goes on to test ("Claim 2:
-    /// \"annexed in 2014\""), or readers' comments under the article
-    /// (found once, when the article is read). The others are looked for
-    /// when first asked, which is when a check finds something in the
-    /// paragraph: looking in every paragraph ahead cost 3% of a run, and
-    /// asking this way reads a third less text.
+    /// \"annexed in 2014\""), or readers' comments under the article.
+    /// Looked for when first asked, which is when a check finds something
+    /// in the paragraph: looking in every paragraph ahead cost 3% of a run,
+    /// and asking this way reads a third less text.
     pub fn aside(&self, index: usize) -> Option<Aside> {
-        if index >= self.comments_from {
+        let comments_from = *self
+            .comments_from
+            .get_or_init(|| comments_from(&self.lintable, &self.paragraphs));
+        if index >= comments_from {
             return Some(Aside::Comment);
         }
         *self.asides[index].get_or_init(|| {
