@@ -136,6 +136,34 @@ fn eighteenth_pass_spans_in_a_bom_crlf_file() {
     insta::assert_snapshot!(stdout);
 }
 
+/// The nineteenth pass's reading of asides and struck text, in a Markdown
+/// file with a BOM, CRLF line endings, curly quotes and dashes: a toll in a
+/// photo caption is compared; words after struck text and after a
+/// reviewer's comment keep their columns; a push prompt; and nothing from
+/// the readers' comments.
+#[test]
+fn nineteenth_pass_spans_in_a_bom_crlf_file() {
+    let stdout = lint_spans(
+        &[
+            "--published",
+            "2024-01-05",
+            "tests/fixtures/spans/nineteenth-pass.md",
+        ],
+        &[
+            "nineteenth-pass.md:3:31",
+            "nineteenth-pass.md:5:74",
+            "nineteenth-pass.md:5:143",
+            "nineteenth-pass.md:7:68",
+            "nineteenth-pass.md:9:1",
+        ],
+    );
+    // The struck date, the comment's words and the readers' comments give nothing.
+    for quiet in [":5:28", ":7:33", "nineteenth-pass.md:14"] {
+        assert!(!stdout.contains(quiet), "{quiet} in {stdout}");
+    }
+    insta::assert_snapshot!(stdout);
+}
+
 #[test]
 fn tab_before_the_span() {
     let (stdout, _, _) = factlint(&[
