@@ -99,14 +99,17 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
         let terminator = i + found;
         let b = bytes[terminator];
         i = terminator + 1;
-        // Swallow closing quotes and brackets: ." .” .' .) .’
+        // Swallow closing quotes, brackets and markup tags: ." .” .' .) .’
+        // .</description> (an RSS feed or HTML saved as text).
         while i < range.end {
             let rest = &text[i..range.end];
             let closer = ['"', '\'', ')', ']', '”', '’', '»']
                 .into_iter()
-                .find(|c| rest.starts_with(*c));
+                .find(|c| rest.starts_with(*c))
+                .map(char::len_utf8)
+                .or_else(|| closing_tag_len(rest));
             match closer {
-                Some(c) => i += c.len_utf8(),
+                Some(len) => i += len,
                 None => break,
             }
         }
@@ -125,6 +128,18 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     }
     push_trimmed(text, start..range.end, &mut sentences);
     sentences
+}
+
+/// The length of the closing markup tag `rest` starts with (`</p>`,
+/// `</content:encoded>`), if it starts with one.
+fn closing_tag_len(rest: &str) -> Option<usize> {
+    let name = rest.strip_prefix("</")?;
+    let len = name
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b':' | b'-'))
+        .count();
+    let starts_with_letter = name.bytes().next().is_some_and(|b| b.is_ascii_alphabetic());
+    (starts_with_letter && name[len..].starts_with('>')).then_some(2 + len + 1)
 }
 
 /// Whether the period at `dot` ends a sentence, looking at the word before it
@@ -340,6 +355,27 @@ mod tests {
         assert_eq!(
             split("He said “it is a fact.” Then he left."),
             ["He said “it is a fact.”", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn a_closing_tag_after_the_full_stop_ends_the_sentence() {
+        // An RSS feed saved as text: one paragraph, no blank lines.
+        assert_eq!(
+            split("<description>Five were hurt.</description>\n<title>On Monday</title>"),
+            [
+                "<description>Five were hurt.</description>",
+                "<title>On Monday</title>"
+            ]
+        );
+        assert_eq!(
+            split("It said “so.”</p> Then it left.</content:encoded>"),
+            ["It said “so.”</p>", "Then it left.</content:encoded>"]
+        );
+        // Not a tag: the sentence goes on.
+        assert_eq!(
+            split("Range 5.</ x> and more."),
+            ["Range 5.</ x> and more."]
         );
     }
 
