@@ -899,11 +899,6 @@ const SETS: &[Set] = &[
                 "\"Tuesday's attack left more than 200 people wounded\" in a speaker's line: line 23's planted weekday error (\"Tuesday, January 3rd\") dates the other toll (130) 3 January, so Tuesday's (2 January) is another attack's",
             ),
             (
-                "u04_rss_feed.txt",
-                40,
-                "\"The post … appeared first on …\" wrapped in <content:encoded>: XML tags are blanked only in Markdown",
-            ),
-            (
                 "u05_subtitles.txt",
                 8,
                 "a conversion split across subtitle cues: \"900 kilometres\" and \"(roughly 350 miles)\" are in different paragraphs",

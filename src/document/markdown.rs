@@ -9,18 +9,31 @@ use regex_automata::meta::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-/// How an article is marked up, from its file extension.
+/// How an article is marked up: from its file extension, or, for a text
+/// file, from how it starts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Markup {
     Markdown,
     PlainText,
+    /// XML or HTML saved as text (an RSS or Atom feed, a page's source): it
+    /// starts with a tag, and its tags are markup, not prose.
+    Tags,
 }
 
 impl Markup {
-    pub fn from_path(path: &str) -> Self {
+    pub fn of(path: &str, text: &str) -> Self {
         let lower = path.to_ascii_lowercase();
         if lower.ends_with(".md") || lower.ends_with(".markdown") {
-            Markup::Markdown
+            return Markup::Markdown;
+        }
+        let start = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+        let mut chars = start.chars();
+        let opens_tag = chars.next() == Some('<')
+            && chars
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '?' | '!'));
+        if opens_tag {
+            Markup::Tags
         } else {
             Markup::PlainText
         }
@@ -43,11 +56,15 @@ static LINK_TARGET: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid link pattern")
 });
-/// An HTML tag written into Markdown (`<em>`, `<a href="…">`, `</div>`):
-/// markup, not prose; the text between tags is prose.
+/// An HTML or XML tag (`<em>`, `<a href="…">`, `</div>`,
+/// `<content:encoded>`), a declaration (`<?xml …?>`, `<!DOCTYPE …>`) or the
+/// brackets of a CDATA section: markup, not prose; the text between tags is
+/// prose.
 static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| {
-    matcher::build_str_prefiltered(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-        .expect("valid tag pattern")
+    matcher::build_str_prefiltered(
+        r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>|<\?[^<>]*\?>|<![A-Za-z][^<>]*>|<!\[CDATA\[|\]\]>",
+    )
+    .expect("valid tag pattern")
 });
 static INLINE_CODE: LazyLock<Regex> = LazyLock::new(|| {
     matcher::build_str_prefiltered(r"`[^`\n]+`|``[^\n]+?``").expect("valid code pattern")
@@ -78,9 +95,13 @@ pub fn excluded_ranges(text: &str, markup: Markup) -> Vec<Range<usize>> {
     let mut ranges: Vec<Range<usize>> = URL.find_iter(text).map(|m| m.range()).collect();
     ranges.extend(crate::suppress::directive_ranges(text));
     ranges.extend(REVIEW_MARK.find_iter(text).map(|m| m.range()));
+    if markup == Markup::PlainText {
+        return ranges;
+    }
+    ranges.extend(HTML_COMMENT.find_iter(text).map(|m| m.range()));
+    ranges.extend(HTML_TAG.find_iter(text).map(|m| m.range()));
+    ranges.extend(STRUCK.find_iter(text).map(|m| m.range()));
     if markup == Markup::Markdown {
-        ranges.extend(HTML_COMMENT.find_iter(text).map(|m| m.range()));
-        ranges.extend(HTML_TAG.find_iter(text).map(|m| m.range()));
         ranges.extend(code_blocks(text));
         ranges.extend(LINK_TARGET.find_iter(text).map(|m| {
             // Keep the closing bracket of the link text; blank "(target)".
@@ -92,7 +113,6 @@ pub fn excluded_ranges(text: &str, markup: Markup) -> Vec<Range<usize>> {
             }
         }));
         ranges.extend(INLINE_CODE.find_iter(text).map(|m| m.range()));
-        ranges.extend(STRUCK.find_iter(text).map(|m| m.range()));
     }
     ranges
 }
@@ -219,6 +239,30 @@ mod tests {
             plain.contains("<em>on Dec. 30</em>") && plain.contains("<div"),
             "{plain}"
         );
+    }
+
+    #[test]
+    fn a_text_file_that_starts_with_a_tag_is_markup() {
+        let feed = "\u{feff}<?xml version=\"1.0\"?>\n<rss><channel>\n<item>\n<title>Annexed in 2022</title>\n<content:encoded><![CDATA[Fired on <b>Dec. 30</b>.]]></content:encoded>\n</item>";
+        assert_eq!(Markup::of("feed.txt", feed), Markup::Tags);
+        assert_eq!(Markup::of("feed.md", feed), Markup::Markdown);
+        assert_eq!(
+            Markup::of("a.txt", "If a < b, 5 <10 km."),
+            Markup::PlainText
+        );
+        assert_eq!(Markup::of("a.txt", "<10 km away"), Markup::PlainText);
+        let masked = lintable(feed, Markup::Tags);
+        assert_eq!(masked.len(), feed.len());
+        // Lines of tags alone become blank lines: they part paragraphs.
+        assert_eq!(masked.lines().nth(2).map(str::trim), Some(""), "{masked}");
+        assert!(
+            masked.contains("       Annexed in 2022        "),
+            "{masked}"
+        );
+        assert!(masked.contains("Fired on    Dec. 30    ."), "{masked}");
+        for markup in ["xml", "rss", "item", "content", "CDATA", "]]>", "<", ">"] {
+            assert!(!masked.contains(markup), "{markup} in {masked}");
+        }
     }
 
     #[test]

@@ -153,7 +153,7 @@ impl Document {
             Unreadable::InvalidUtf8 { offset, line }
         })?;
         let path = path.into();
-        let markup = Markup::from_path(&path);
+        let markup = Markup::of(&path, &text);
         let bom_len = if text.starts_with('\u{feff}') { 3 } else { 0 };
         let front_matter = front_matter::parse(&text, bom_len);
         let mut excluded = markdown::excluded_ranges(&text, markup);
