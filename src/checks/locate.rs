@@ -376,6 +376,15 @@ fn marks_until<'a>(
 /// The date expressions of a unit, as read.
 type DateMentions = Arc<[Mention<DateMention>]>;
 
+/// A date read from a part of a unit, with its spans made the unit's.
+fn shifted(mut mention: Mention<DateMention>, by: usize) -> Mention<DateMention> {
+    mention.span = mention.span.start + by..mention.span.end + by;
+    if let Some(weekday) = &mut mention.value.stated_weekday {
+        weekday.span = weekday.span.start + by..weekday.span.end + by;
+    }
+    mention
+}
+
 /// A unit's byte range and the value type extracted from it.
 type UnitKey = (usize, usize, ValueType);
 
@@ -461,7 +470,7 @@ impl ValueCache {
                     .map(quantity_value)
                     .collect()
             }
-            _ => extract(kind, text, &doc.date_context()).into(),
+            _ => extract(kind, text, &doc.date_context_at(unit.start)).into(),
         }
     }
 
@@ -469,7 +478,15 @@ impl ValueCache {
     /// with the weekdays written beside them.
     pub fn dates(&self, doc: &Document, unit: Range<usize>) -> DateMentions {
         self.read_once(&self.dates, doc, (unit.start, unit.end), || {
-            dates(&doc.lintable[unit], &doc.date_context()).into()
+            doc.dated_parts(unit.clone())
+                .into_iter()
+                .flat_map(|(part, context)| {
+                    let by = part.start - unit.start;
+                    dates(&doc.lintable[part], &context)
+                        .into_iter()
+                        .map(move |mention| shifted(mention, by))
+                })
+                .collect()
         })
     }
 

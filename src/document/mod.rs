@@ -5,6 +5,7 @@ pub mod front_matter;
 pub mod lines;
 pub mod markdown;
 pub mod segment;
+mod stamps;
 
 use crate::finding::{Excerpt, Finding, Location};
 use crate::matcher;
@@ -43,6 +44,9 @@ pub struct Document {
     /// The first paragraph of the readers' comments under the article, if
     /// it has any (else the number of paragraphs), once asked.
     comments_from: OnceLock<usize>,
+    /// Where each entry of a chat export, live blog or e-mail chain starts,
+    /// and the day its stamp gives, once asked ([`Document::date_context_at`]).
+    entry_days: OnceLock<Vec<(usize, Date)>>,
     pub sentences: Vec<Sentence>,
 }
 
@@ -190,6 +194,7 @@ impl Document {
             paragraphs,
             asides,
             comments_from: OnceLock::new(),
+            entry_days: OnceLock::new(),
             sentences,
         })
     }
@@ -249,6 +254,42 @@ impl Document {
             published: self.published,
             numeric_order: self.numeric_order,
         }
+    }
+
+    /// How to read the dates of the text at `offset`: as [`Self::date_context`],
+    /// except in an entry of a chat export, live blog or e-mail chain, whose
+    /// relative dates ("this morning", "on Tuesday") are counted from the
+    /// day its stamp gives.
+    pub fn date_context_at(&self, offset: usize) -> DateContext {
+        let days = self.entry_days();
+        let entry = days.partition_point(|&(start, _)| start <= offset);
+        DateContext {
+            published: entry.checked_sub(1).map(|i| days[i].1).or(self.published),
+            numeric_order: self.numeric_order,
+        }
+    }
+
+    /// `span` cut where an entry starts in it (a chat message that ends
+    /// without a full stop runs into the next one's sentence), each part
+    /// with how to read its dates ([`Self::date_context_at`]).
+    pub fn dated_parts(&self, span: Range<usize>) -> Vec<(Range<usize>, DateContext)> {
+        let cuts = self
+            .entry_days()
+            .iter()
+            .map(|&(start, _)| start)
+            .filter(|&start| span.start < start && start < span.end);
+        let mut parts = Vec::new();
+        let mut from = span.start;
+        for to in cuts.chain([span.end]) {
+            parts.push((from..to, self.date_context_at(from)));
+            from = to;
+        }
+        parts
+    }
+
+    fn entry_days(&self) -> &[(usize, Date)] {
+        self.entry_days
+            .get_or_init(|| stamps::entry_days(&self.lintable, &self.date_context()))
     }
 }
 
