@@ -163,11 +163,7 @@ const SETS: &[Set] = &[
     },
     Set {
         dir: "tests/fixtures/blind7",
-        known_misses: &[(
-            "z05_briefingroom.txt",
-            28,
-            "\"annexation of those regions - … - was declared in September 2021\": the year is far from \"annexation\", and \"declared in 2014\" is often the separatists' independence",
-        )],
+        known_misses: &[],
         known_false_alarms: &[(
             "z02_lakelandcourier.txt",
             27,
@@ -194,6 +190,11 @@ const SETS: &[Set] = &[
             ),
         ],
         known_false_alarms: &[
+            (
+                "r01_lakeshorepost.txt",
+                27,
+                "as r02_hanbittimes.txt:37: \"Russian negotiations\", read as Kirby's (\"He also said\") and unlike the seeds' \"Russia's negotiations\"",
+            ),
             (
                 "r02_hanbittimes.txt",
                 37,
@@ -260,11 +261,6 @@ const SETS: &[Set] = &[
     Set {
         dir: "tests/fixtures/blind11",
         known_misses: &[
-            (
-                "t02_mtranslated.txt",
-                12,
-                "\"which Russia in the year 2014 has declared annexed\": the year is before the word of annexation, in a machine translation's order",
-            ),
             (
                 "t02_mtranslated.txt",
                 21,
@@ -496,11 +492,6 @@ const SETS: &[Set] = &[
                 15,
                 "\"the January 3 onslaught that hit Kyiv and Kharkiv\": \"onslaught … hit\" is not read as the mass attack",
             ),
-            (
-                "j06_cmn_financial_wire.txt",
-                31,
-                "\"In September 2021 it claimed to annex four more regions\": the year stands too far before \"claimed to annex\"",
-            ),
         ],
         known_false_alarms: &[(
             "j04_sunday_chronicle_longread.md",
@@ -665,11 +656,6 @@ const SETS: &[Set] = &[
     Set {
         dir: "tests/fixtures/blind23",
         known_misses: &[
-            (
-                "x02_morningwire.md",
-                10,
-                "\"The KN-23 … has a range of about 1,500 km, analysts say\": a sentence that names no missile is not read (blind1 has a correct \"other estimates give the KN-23 a range of 690 km\")",
-            ),
             (
                 "x03_capitolreview.txt",
                 16,
