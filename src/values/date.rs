@@ -394,7 +394,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
             r"{b}(?:(?P<wn>{wd_any}){b}\.?,?\s+)?(?P<na>[0-9]{{1,2}})(?P<ns>[-/.])(?P<nb>[0-9]{{1,2}})[-/.](?P<ny>[0-9]{{4}}|[0-9]{{2}})"
         ),
         format!(
-            r"{b}(?:(?P<w1>{wd_any}){b}\.?,?\s+)?(?P<m1>{month}){b}\.?\s+(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?
+            r"{b}(?:(?P<w1>{wd_any}){b}\.?,?\s+)?(?P<m1>{month}){b}\.?\s+(?:(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?|(?:the\s+)?(?P<o1>{ordinal}){b})
               (?:,?\s+(?P<y1>[0-9]{{4}}))?"
         ),
         format!(
@@ -647,6 +647,7 @@ fn date_from(text: &str, caps: &Parts, ctx: &DateContext) -> Option<Mention<Date
     }
     let written = [
         ("m1", "d1", "y1", "w1"),
+        ("m1", "o1", "y1", "w1"),
         ("m2", "d2", "y2", "w2"),
         ("m2", "o2", "y2", "w2"),
     ]
@@ -1092,6 +1093,23 @@ mod tests {
         assert_eq!(
             found("the Thirty-First of December", PUB)[0].0,
             "Thirty-First of December"
+        );
+        // After the month, as a newsreader's script writes it.
+        assert_eq!(
+            found("fired on December thirty-first and", PUB)[0],
+            ("December thirty-first", "2023-12-31".to_string())
+        );
+        assert_eq!(
+            found("Tuesday, January the second, 2024", None)[0],
+            (
+                "Tuesday, January the second, 2024",
+                "2024-01-02".to_string()
+            )
+        );
+        assert!(
+            found("in December firstly", PUB)
+                .iter()
+                .all(|f| f.0 == "December")
         );
         // A word ordinal needs "of": "the second January attack" is no date.
         assert!(

@@ -1,4 +1,5 @@
-//! Calendar years written as four digits (1900–2100).
+//! Calendar years written as four digits (1900–2100), or in words as a
+//! newsreader's script writes them ("twenty-fifteen").
 
 use super::Mention;
 use crate::matcher;
@@ -13,11 +14,113 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
         .expect("year pattern is valid")
 });
 
-/// Every year in `text`, in order. The year is read off each match, not
+/// Words for the numbers 1 to 19, in order.
+const ONES: [&str; 19] = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+
+/// Words for the tens from twenty, in order.
+const TENS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+/// A year in words: its century ("nineteen", "twenty") and a number from
+/// ten to ninety-nine ("twenty-fifteen", "nineteen fifty-four", "twenty
+/// twenty-two"), or "two thousand (and) fourteen".
+static SPOKEN_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    let ones = ONES.join("|");
+    let teens = ONES[9..].join("|");
+    let tens = TENS.join("|");
+    let under_hundred = format!(r"(?:{tens})(?:[\s-](?:{ones}))?|{teens}");
+    matcher::build_str_prefiltered(&format!(
+        r"(?i)(?-u:\b)(?:(?P<century>nineteen|twenty)[\s-](?P<rest>{under_hundred})|two[\s-]thousand(?:\s+and)?\s+(?P<since>{under_hundred}|{ones}))(?-u:\b)"
+    ))
+    .expect("spoken year pattern is valid")
+});
+
+/// What every year in words has, in the cases it is written in: its
+/// century, or "thousand".
+const SPOKEN_CENTURIES: [&[u8]; 6] = [
+    b"wenty", b"WENTY", b"ineteen", b"INETEEN", b"housand", b"HOUSAND",
+];
+
+/// The number `words` (from [`SPOKEN_YEAR`]'s groups) say: "fifty-four" 54.
+fn spoken_number(words: &str) -> Option<i32> {
+    let mut total = 0;
+    for word in words.split(|c: char| c == '-' || c.is_whitespace()) {
+        let word = word.to_ascii_lowercase();
+        if let Some(i) = TENS.iter().position(|t| *t == word) {
+            total += 20 + 10 * i32::try_from(i).ok()?;
+        } else if let Some(i) = ONES.iter().position(|o| *o == word) {
+            total += 1 + i32::try_from(i).ok()?;
+        } else if !word.is_empty() {
+            return None;
+        }
+    }
+    Some(total)
+}
+
+/// Every year in `text`, in order: in digits, then (where the text has
+/// any) in words.
+pub fn years(text: &str) -> Vec<Mention<i32>> {
+    let mut found = years_in_digits(text);
+    // Most texts have no year in words: they are not searched for one.
+    if !SPOKEN_CENTURIES
+        .iter()
+        .any(|word| memchr::memmem::find(text.as_bytes(), word).is_some())
+    {
+        return found;
+    }
+    let mut at = 0;
+    while let Some(caps) = matcher::captures_at(&SPOKEN_YEAR, text, at) {
+        let Some(whole) = caps.get(0) else { break };
+        at = whole.end();
+        let value = match (caps.name("century"), caps.name("rest"), caps.name("since")) {
+            (Some(century), Some(rest), _) => {
+                let century = if century.as_str().eq_ignore_ascii_case("twenty") {
+                    20
+                } else {
+                    19
+                };
+                spoken_number(rest.as_str()).map(|rest| century * 100 + rest)
+            }
+            (_, _, Some(since)) => spoken_number(since.as_str()).map(|n| 2000 + n),
+            _ => None,
+        };
+        if let Some(value) = value {
+            found.push(Mention {
+                span: whole.range(),
+                value,
+            });
+        }
+    }
+    found.sort_by_key(|m| m.span.start);
+    found
+}
+
+/// The years written in digits. The year is read off each match, not
 /// resolved as a group: the context before it is at most one character and
 /// no digit (`\w` takes digits), so it starts at the match's first ASCII
 /// digit and is four long.
-pub fn years(text: &str) -> Vec<Mention<i32>> {
+fn years_in_digits(text: &str) -> Vec<Mention<i32>> {
     let mut found = Vec::new();
     let mut at = 0;
     while let Some(m) = matcher::find_at(&YEAR, text, at) {
@@ -41,6 +144,27 @@ mod tests {
 
     fn values(text: &str) -> Vec<i32> {
         years(text).into_iter().map(|m| m.value).collect()
+    }
+
+    #[test]
+    fn finds_years_in_words() {
+        assert_eq!(values("took it in twenty-fifteen."), [2015]);
+        assert_eq!(
+            values("Twenty Twenty-Two and nineteen fifty-four"),
+            [2022, 1954]
+        );
+        assert_eq!(
+            values("in two thousand and fourteen, in 2014"),
+            [2014, 2014]
+        );
+        assert_eq!(values("two thousand nine"), [2009]);
+        let year = &years("in twenty-fifteen.")[0];
+        assert_eq!(year.span, 3..17);
+        // Counts are not years.
+        assert!(
+            values("twenty-five drones, nineteen people, twenty five, two thousand people")
+                .is_empty()
+        );
     }
 
     #[test]
