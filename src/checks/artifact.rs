@@ -66,7 +66,7 @@ static SPACE_BEFORE_PUNCTUATION: LazyLock<Regex> = LazyLock::new(|| {
 static RESIDUE: LazyLock<Regex> = LazyLock::new(|| {
     let dangling = r"(?i)(?-u:\b)(?:(?:from|an?|the|its|their|our)\s+(?:and|or|but|as)|(?:an?|the)\s+(?:on|in|at|of|with|by|from)|(?:by|with|for|to|about|against|of|on|at|between)\s+and|(?:reported|written|edited|compiled|produced)\s+by\s+(?:with|from)|(?:at|from)\s+(?:told|said|says|added|reported|wrote|confirmed))(?-u:\b)";
     let missing_subject = r"(?i)(?-u:\b)(?:said|says|say|saying|added|announced|reported|confirmed|claimed|noted|stated|warned)\s+that\s+[a-z]+ed(?-u:\b)";
-    let missing_day = r"(?i)(?-u:\b)(?:said|says|say|added|announced|confirmed|claimed|stated|warned|wrote|writes|posted|tweeted|reported)(?:\s+in\s+an?\s+(?:statement|post|video|interview|speech|address|message))?\s+on\s+that(?-u:\b)";
+    let missing_day = r"(?i)(?-u:\b)(?:(?:said|says|say|added|announced|confirmed|claimed|stated|warned|wrote|writes|posted|tweeted|reported)(?:\s+in\s+an?\s+(?:statement|post|video|interview|speech|address|message))?\s+on|(?:posted|published|shared|uploaded)\s+to)\s+that(?-u:\b)";
     let missing_object = r"(?i)(?-u:\b)(?:with|(?:supplied|provided|sent|delivered|given|sold|transferred|shipped|made|produced|manufactured)\s+by)\s+to(?-u:\b)";
     let name_then_prepositions = r"(?-u:\b)[A-Z][a-z]+\s+(?:at|to|with|from|by|for)\s+(?:in|on|at|after|before|during|for|with|to)(?-u:\b)";
     matcher::build_many_str(&[
@@ -273,7 +273,9 @@ fn dangling_word(text: &str, found: Range<usize>) -> Option<Range<usize>> {
     let comparison = words.ends_with("as") && COMPARATIVES.contains(&next.as_str());
     let idiom = first == "by" && matches!(next.as_str(), "large" | "by");
     let prose = PREPOSITIONS.contains(&first)
-        && !FUNCTION_WORDS.contains(&leading_word(&text[found.end..]).as_str());
+        && !FUNCTION_WORDS.contains(&leading_word(&text[found.end..]).as_str())
+        && !(starts_with_possessive_name(&text[found.end..])
+            && !(first == "on" && ends_phrasal_verb(&text[..found.start])));
     (!(comparison || idiom || prose)).then_some(found)
 }
 
@@ -295,8 +297,18 @@ const CLAUSE_STARTS: &[&str] = &[
     "this", "these", "those",
 ];
 
-/// Verbs that take "on" for their topic: "wrote on that subject".
-const TOPIC_VERBS: &[&str] = &["wrote", "writes", "posted", "tweeted", "reported"];
+/// Verbs that take "on" for their topic ("wrote on that subject") or "to"
+/// for where ("posted to that forum").
+const TOPIC_VERBS: &[&str] = &[
+    "wrote",
+    "writes",
+    "posted",
+    "tweeted",
+    "reported",
+    "published",
+    "shared",
+    "uploaded",
+];
 
 /// Verbs that show a clause has begun: "that rescuers were", "that the
 /// city had".
@@ -305,13 +317,17 @@ const FINITE_VERBS: &[&str] = &[
     "must", "did",
 ];
 
-/// The span from "on" to "that" ("said on that the city"), when a clause
-/// follows, not a noun that "that" points to ("said on that day"): a word
-/// that starts one, or (after a verb that takes a topic) a subject of one
-/// or two words and its verb ("wrote on that rescuers were").
+/// The span from "on" to "that" ("said on that the city"), or from "to"
+/// ("a statement posted to that Ottawa was"), when a clause follows, not a
+/// noun that "that" points to ("said on that day"): a word that starts one,
+/// or (after a verb that takes a topic) a subject of one or two words and
+/// its verb ("wrote on that rescuers were").
 fn missing_day(text: &str, found: Range<usize>) -> Option<Range<usize>> {
     let words = text[found.clone()].to_ascii_lowercase();
-    let on = words.rfind("on")?;
+    let on = words[..words.rfind("that")?]
+        .trim_end()
+        .rfind(char::is_whitespace)?
+        + 1;
     let after = &text[found.end..];
     let takes_topic = TOPIC_VERBS.iter().any(|verb| words.starts_with(verb));
     let starts_clause = !takes_topic && CLAUSE_STARTS.contains(&leading_word(after).as_str());
@@ -360,6 +376,34 @@ fn with_or_by_to(text: &str, found: Range<usize>) -> Option<Range<usize>> {
 
 /// The first run of letters and digits in `text`, after spaces, lower-cased:
 /// "that" in " that's".
+/// Whether `text` opens with a name's possessive ("OFAC's guidance"): as a
+/// function word does, it shows the noun before "and" is gone ("our alert
+/// on and OFAC's guidance").
+fn starts_with_possessive_name(text: &str) -> bool {
+    let word = text.split_whitespace().next().unwrap_or("");
+    word.starts_with(|c: char| c.is_uppercase()) && (word.ends_with("'s") || word.ends_with("’s"))
+}
+
+/// Verbs "on" makes phrasal ("went on and Kyiv's streets filled").
+const ON_VERBS: &[&str] = &[
+    "go", "goes", "going", "gone", "went", "carry", "carries", "carrying", "hold", "holds",
+    "holding", "keep", "keeps", "keeping", "kept", "move", "moves", "moving", "come", "comes",
+    "coming", "came", "live", "lives", "living", "turn", "turns", "turning", "press", "presses",
+    "pressing", "push", "pushes", "pushing", "log", "logs", "switch", "switches",
+];
+
+/// Whether `before` ends with a verb "on" may belong to: one of
+/// [`ON_VERBS`] or a past form ("turned on", "carried on").
+fn ends_phrasal_verb(before: &str) -> bool {
+    let word = before
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    word.ends_with("ed") || ON_VERBS.contains(&word.as_str())
+}
+
 fn leading_word(text: &str) -> String {
     let text = text.trim_start();
     let end = text
@@ -474,6 +518,24 @@ mod tests {
             flagged("The governor posted on that the city had no power."),
             ["on that"]
         );
+    }
+
+    #[test]
+    fn a_name_stripped_before_a_conjunction_or_a_clause() {
+        assert_eq!(
+            flagged("For background, see our prior alert on and OFAC's guidance on sanctions."),
+            ["on and"]
+        );
+        assert_eq!(
+            flagged(
+                "Global Affairs Canada said in a statement posted to that Ottawa was consulting allies."
+            ),
+            ["to that"]
+        );
+        assert!(flagged("The lights went on and Kyiv's streets filled.").is_empty());
+        assert!(flagged("The power was switched on and Kharkiv's trams ran.").is_empty());
+        assert!(flagged("He posted to that forum for years, and the site was shut.").is_empty());
+        assert!(flagged("The video, posted to that channel on Tuesday, was removed.").is_empty());
     }
 
     #[test]
