@@ -144,8 +144,12 @@ fn is_stamp(text: &str, span: &Range<usize>) -> bool {
     if lookup_weekday(word).is_some() {
         lead = lead[..lead.len() - word.len()].trim_end();
     }
-    let set_off =
-        lead.ends_with(SEPARATORS) && text[span.end..].trim_start().starts_with(SEPARATORS);
+    // A table's cell is set off by its column rules, not a masthead's date.
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let table_row = text[line_start..].trim_start().starts_with('|');
+    let set_off = !table_row
+        && lead.ends_with(SEPARATORS)
+        && text[span.end..].trim_start().starts_with(SEPARATORS);
     clock || set_off || STAMP_LABELS.iter().any(|l| label.eq_ignore_ascii_case(l))
 }
 
@@ -1214,6 +1218,10 @@ mod tests {
             "The Morning Wire · Friday, Jan. 5, 2024 · Your briefing"
         ));
         assert!(stamp("By Anna Lee | Jan 5, 2024 | 4 min read"));
+        // A table's cell is no stamp.
+        assert!(!stamp(
+            "| 030430ZJAN24 | 3 Jan 2024 | Mass strike on Kyiv |"
+        ));
         assert!(!stamp("the briefing · on Jan. 4, Kirby said"));
         assert!(!stamp("fired on Jan. 2 at 06:45, Kirby said"));
         assert!(!stamp("fired on Jan. 2, 2024, 9 people died"));
