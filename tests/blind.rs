@@ -745,11 +745,6 @@ const SETS: &[Set] = &[
         dir: "tests/fixtures/blind26",
         known_misses: &[
             (
-                "z01_wikipedia.txt",
-                21,
-                "the article's only toll of the 2 January strikes: tolls are compared within an article, and there is none to compare it with",
-            ),
-            (
                 "z03_osint_tracker.md",
                 10,
                 "a toll in a Markdown table's column (\"| 7 |\"): a cell has no words to say what it counts",

@@ -272,10 +272,14 @@ fn dangling_word(text: &str, found: Range<usize>) -> Option<Range<usize>> {
     let first = words.split_whitespace().next().unwrap_or("");
     let comparison = words.ends_with("as") && COMPARATIVES.contains(&next.as_str());
     let idiom = first == "by" && matches!(next.as_str(), "large" | "by");
-    let prose = PREPOSITIONS.contains(&first)
-        && !FUNCTION_WORDS.contains(&leading_word(&text[found.end..]).as_str())
-        && !(starts_with_possessive_name(&text[found.end..])
-            && !(first == "on" && ends_phrasal_verb(&text[..found.start])));
+    // After "preposition and", a function word or a name's possessive shows
+    // the noun before "and" was stripped ("trade with and that", "alert on
+    // and OFAC's"), unless "on" is a phrasal verb's ("went on and Kyiv's").
+    let after = &text[found.end..];
+    let phrasal_on = first == "on" && ends_phrasal_verb(&text[..found.start]);
+    let noun_gone = FUNCTION_WORDS.contains(&leading_word(after).as_str())
+        || (starts_with_possessive_name(after) && !phrasal_on);
+    let prose = PREPOSITIONS.contains(&first) && !noun_gone;
     (!(comparison || idiom || prose)).then_some(found)
 }
 
@@ -374,8 +378,6 @@ fn with_or_by_to(text: &str, found: Range<usize>) -> Option<Range<usize>> {
     Some(found.start + start..found.end)
 }
 
-/// The first run of letters and digits in `text`, after spaces, lower-cased:
-/// "that" in " that's".
 /// Whether `text` opens with a name's possessive ("OFAC's guidance"): as a
 /// function word does, it shows the noun before "and" is gone ("our alert
 /// on and OFAC's guidance").
@@ -404,6 +406,8 @@ fn ends_phrasal_verb(before: &str) -> bool {
     word.ends_with("ed") || ON_VERBS.contains(&word.as_str())
 }
 
+/// The first run of letters and digits in `text`, after spaces, lower-cased:
+/// "that" in " that's".
 fn leading_word(text: &str) -> String {
     let text = text.trim_start();
     let end = text

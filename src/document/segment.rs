@@ -107,7 +107,8 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
                 .into_iter()
                 .find(|c| rest.starts_with(*c))
                 .map(char::len_utf8)
-                .or_else(|| closing_tag_len(rest));
+                .or_else(|| closing_tag_len(rest))
+                .or_else(|| note_mark_len(rest));
             match closer {
                 Some(len) => i += len,
                 None => break,
@@ -128,6 +129,18 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     }
     push_trimmed(text, start..range.end, &mut sentences);
     sentences
+}
+
+/// The length of the note mark `rest` starts with: a footnote's number
+/// ("[7]") or a word processor's comment anchor ("[d]"), written after the
+/// full stop of the sentence it annotates.
+fn note_mark_len(rest: &str) -> Option<usize> {
+    let inner = rest.strip_prefix('[')?;
+    let len = inner.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    let mark = &inner[..len];
+    let is_mark = (1..=3).contains(&len) && mark.bytes().all(|b| b.is_ascii_digit())
+        || len == 1 && mark.bytes().all(|b| b.is_ascii_lowercase());
+    (is_mark && inner[len..].starts_with(']')).then_some(len + 2)
 }
 
 /// The length of the closing markup tag `rest` starts with (`</p>`,
@@ -183,7 +196,8 @@ fn ends_sentence(text: &str, floor: usize, dot: usize, after: usize, end: usize)
         return false;
     }
     // "No. 5", "Dec. 30": a number right after an abbreviation-like word.
-    !(next_is_digit && word.len() <= 4 && word.chars().all(char::is_alphabetic))
+    // (Not after a closing quote: "the 2023 \"referendums\". 14/ Reminder".)
+    !(next_is_digit && !word.is_empty() && word.len() <= 4 && word.chars().all(char::is_alphabetic))
 }
 
 /// Pushes `range` trimmed, as one sentence per line where a line opens a
@@ -355,6 +369,31 @@ mod tests {
         assert_eq!(
             split("He said “it is a fact.” Then he left."),
             ["He said “it is a fact.”", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn a_full_stop_after_a_closing_quote_ends_the_sentence_before_a_number() {
+        assert_eq!(
+            split("after the 2023 \"referendums\".\n14/ Reminder: resolution 1718."),
+            [
+                "after the 2023 \"referendums\".",
+                "14/ Reminder: resolution 1718."
+            ]
+        );
+        assert_eq!(
+            split("See No. 5 and Dec. 30 now."),
+            ["See No. 5 and Dec. 30 now."]
+        );
+        // A footnote's number or a comment's anchor after the full stop.
+        assert_eq!(
+            split("over Crimea.[7]\n3.4 On December 29, it fired.[d] Then [a stop]. End."),
+            [
+                "over Crimea.[7]",
+                "3.4 On December 29, it fired.[d]",
+                "Then [a stop].",
+                "End."
+            ]
         );
     }
 
