@@ -540,11 +540,6 @@ const SETS: &[Set] = &[
             ),
             (
                 "n02_kyivindependent.txt",
-                37,
-                "\"Help us keep going — become a member of the Kyiv Independent today\"",
-            ),
-            (
-                "n02_kyivindependent.txt",
                 38,
                 "\"Become a member\" alone on a line",
             ),

@@ -64,7 +64,7 @@ static SPACE_BEFORE_PUNCTUATION: LazyLock<Regex> = LazyLock::new(|| {
 /// September"); after a name they are not. Case-sensitive: the name's
 /// capital is the signal.
 static RESIDUE: LazyLock<Regex> = LazyLock::new(|| {
-    let dangling = r"(?i)(?-u:\b)(?:(?:from|an?|the|its|their|our)\s+(?:and|or|but|as)|(?:an?|the)\s+(?:on|in|at|of|with|by|from)|(?:by|with|for|to|about|against|of|on|at|between)\s+and|(?:reported|written|edited|compiled|produced)\s+by\s+(?:with|from)|(?:at|from)\s+(?:told|said|says|added|reported|wrote|confirmed))(?-u:\b)";
+    let dangling = r"(?i)(?-u:\b)(?:(?:from|an?|the|its|their|our)\s+(?:and|or|but|as)|(?:an?|the)\s+(?:on|in|at|of|with|by|from)|(?:by|with|for|to|about|against|of|on|at|between)\s+and|(?:reported|written|edited|compiled|produced|statement|posted|published)\s+by\s+(?:with|from|on|in)|(?:at|from)\s+(?:told|said|says|added|reported|wrote|confirmed))(?-u:\b)";
     let missing_subject = r"(?i)(?-u:\b)(?:said|says|say|saying|added|announced|reported|confirmed|claimed|noted|stated|warned)\s+that\s+[a-z]+ed(?-u:\b)";
     let missing_day = r"(?i)(?-u:\b)(?:(?:said|says|say|added|announced|confirmed|claimed|stated|warned|wrote|writes|posted|tweeted|reported)(?:\s+in\s+an?\s+(?:statement|post|video|interview|speech|address|message))?\s+on|(?:posted|published|shared|uploaded)\s+to)\s+that(?-u:\b)";
     let missing_object = r"(?i)(?-u:\b)(?:with|(?:supplied|provided|sent|delivered|given|sold|transferred|shipped|made|produced|manufactured)\s+by)\s+to(?-u:\b)";
@@ -94,7 +94,8 @@ const PREPOSITIONS: &[&str] = &["with", "for", "to", "about", "against", "of", "
 /// Words after "with and" that show the name between them was stripped.
 const FUNCTION_WORDS: &[&str] = &[
     "that", "the", "a", "an", "which", "its", "his", "her", "their", "said", "says", "is", "was",
-    "were", "has", "have", "had", "will", "would",
+    "were", "has", "have", "had", "will", "would", "may", "might", "can", "could", "should",
+    "must",
 ];
 
 /// "as" after "from" that starts a comparison, not a stripped name.
@@ -277,8 +278,9 @@ fn dangling_word(text: &str, found: Range<usize>) -> Option<Range<usize>> {
     // and OFAC's"), unless "on" is a phrasal verb's ("went on and Kyiv's").
     let after = &text[found.end..];
     let phrasal_on = first == "on" && ends_phrasal_verb(&text[..found.start]);
-    let noun_gone = FUNCTION_WORDS.contains(&leading_word(after).as_str())
-        || (starts_with_possessive_name(after) && !phrasal_on);
+    let noun_gone = !phrasal_on
+        && (FUNCTION_WORDS.contains(&leading_word(after).as_str())
+            || starts_with_possessive_name(after));
     let prose = PREPOSITIONS.contains(&first) && !noun_gone;
     (!(comparison || idiom || prose)).then_some(found)
 }
@@ -540,6 +542,25 @@ mod tests {
         assert!(flagged("The power was switched on and Kharkiv's trams ran.").is_empty());
         assert!(flagged("He posted to that forum for years, and the site was shut.").is_empty());
         assert!(flagged("The video, posted to that channel on Tuesday, was removed.").is_empty());
+    }
+
+    #[test]
+    fn a_name_stripped_before_a_modal_or_a_preposition() {
+        assert_eq!(
+            flagged("The full brief is available on and may be quoted with attribution."),
+            ["on and"]
+        );
+        assert_eq!(
+            flagged("As first reported by on Thursday, Moscow is close to a deal."),
+            ["reported by on"]
+        );
+        assert_eq!(
+            flagged("Source: statement by on 13 Oct 2023"),
+            ["statement by on"]
+        );
+        assert!(flagged("It was reported by the Journal on Thursday.").is_empty());
+        assert!(flagged("The lights came on and may stay on.").is_empty());
+        assert!(flagged("The fighting went on and the city burned.").is_empty());
     }
 
     #[test]
