@@ -134,6 +134,46 @@ const WORDS: &[(&str, f64, Kind)] = &[
     ("trillion", 1e12, Kind::Scale),
 ];
 
+/// The number words below a hundred of one kind, in order: the units
+/// ("one" to "nine"), the teens ("ten" to "nineteen") or the tens
+/// ("twenty" to "ninety"), for the years written in words ([`super::year`]).
+pub(crate) fn small_words(kind: SmallWords) -> impl Iterator<Item = &'static str> {
+    let wanted = match kind {
+        SmallWords::Units => Kind::Unit,
+        SmallWords::Teens => Kind::Teen,
+        SmallWords::Tens => Kind::Tens,
+    };
+    WORDS
+        .iter()
+        .filter(move |w| w.2 == wanted && w.1 > 0.0)
+        .map(|w| w.0)
+}
+
+/// Which number words [`small_words`] lists.
+pub(crate) enum SmallWords {
+    Units,
+    Teens,
+    Tens,
+}
+
+/// What a number in words below a hundred says ("fifty-four" 54,
+/// "fifteen" 15); `None` if a word is not one of [`small_words`].
+pub(crate) fn small_number(words: &str) -> Option<i32> {
+    let mut total = 0.0;
+    for word in words
+        .split(['-', ' ', '\t', '\n'])
+        .filter(|w| !w.is_empty())
+    {
+        let (_, value, kind) = WORDS.iter().find(|w| w.0.eq_ignore_ascii_case(word))?;
+        if !matches!(kind, Kind::Unit | Kind::Teen | Kind::Tens) {
+            return None;
+        }
+        total += value;
+    }
+    // The words' values are whole numbers below a hundred.
+    Some(total as i32)
+}
+
 /// Plurals that name an order of magnitude: "dozens" is more than two dozen, fewer than 100.
 ///
 /// "a few dozen" and "several dozen" are read as "dozens", [24, 100): "a few" and "several"

@@ -2,6 +2,7 @@
 //! newsreader's script writes them ("twenty-fifteen").
 
 use super::Mention;
+use super::number::{SmallWords, small_number, small_words};
 use crate::matcher;
 use regex_automata::meta::Regex;
 use std::sync::LazyLock;
@@ -14,42 +15,16 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
         .expect("year pattern is valid")
 });
 
-/// Words for the numbers 1 to 19, in order.
-const ONES: [&str; 19] = [
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-
-/// Words for the tens from twenty, in order.
-const TENS: [&str; 8] = [
-    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
-
 /// A year in words: its century ("nineteen", "twenty") and a number from
 /// ten to ninety-nine ("twenty-fifteen", "nineteen fifty-four", "twenty
 /// twenty-two"), or "two thousand (and) fourteen".
 static SPOKEN_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    let ones = ONES.join("|");
-    let teens = ONES[9..].join("|");
-    let tens = TENS.join("|");
-    let under_hundred = format!(r"(?:{tens})(?:[\s-](?:{ones}))?|{teens}");
+    let join = |kind| small_words(kind).collect::<Vec<_>>().join("|");
+    let units = join(SmallWords::Units);
+    let teens = join(SmallWords::Teens);
+    let tens = join(SmallWords::Tens);
+    let ones = format!("{units}|{teens}");
+    let under_hundred = format!(r"(?:{tens})(?:[\s-](?:{units}))?|{teens}");
     matcher::build_str_prefiltered(&format!(
         r"(?i)(?-u:\b)(?:(?P<century>nineteen|twenty)[\s-](?P<rest>{under_hundred})|two[\s-]thousand(?:\s+and)?\s+(?P<since>{under_hundred}|{ones}))(?-u:\b)"
     ))
@@ -61,22 +36,6 @@ static SPOKEN_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 const SPOKEN_CENTURIES: [&[u8]; 6] = [
     b"wenty", b"WENTY", b"ineteen", b"INETEEN", b"housand", b"HOUSAND",
 ];
-
-/// The number `words` (from [`SPOKEN_YEAR`]'s groups) say: "fifty-four" 54.
-fn spoken_number(words: &str) -> Option<i32> {
-    let mut total = 0;
-    for word in words.split(|c: char| c == '-' || c.is_whitespace()) {
-        let word = word.to_ascii_lowercase();
-        if let Some(i) = TENS.iter().position(|t| *t == word) {
-            total += 20 + 10 * i32::try_from(i).ok()?;
-        } else if let Some(i) = ONES.iter().position(|o| *o == word) {
-            total += 1 + i32::try_from(i).ok()?;
-        } else if !word.is_empty() {
-            return None;
-        }
-    }
-    Some(total)
-}
 
 /// Every year in `text`, in order: in digits, then (where the text has
 /// any) in words.
@@ -100,9 +59,9 @@ pub fn years(text: &str) -> Vec<Mention<i32>> {
                 } else {
                     19
                 };
-                spoken_number(rest.as_str()).map(|rest| century * 100 + rest)
+                small_number(rest.as_str()).map(|rest| century * 100 + rest)
             }
-            (_, _, Some(since)) => spoken_number(since.as_str()).map(|n| 2000 + n),
+            (_, _, Some(since)) => small_number(since.as_str()).map(|n| 2000 + n),
             _ => None,
         };
         if let Some(value) = value {
