@@ -961,7 +961,7 @@ const SETS: &[Set] = &[
             (
                 "q01_reddit_ama.md",
                 37,
-                "\"seven people were killed on Tuesday\" in an answer: not reported; the cause is not yet found",
+                "\"seven people were killed on Tuesday\" against \"at least five killed\": seven is at least five, so the two agree",
             ),
             (
                 "q03_discord_export.txt",
@@ -986,12 +986,7 @@ const SETS: &[Set] = &[
             (
                 "q04_youtube_page.txt",
                 30,
-                "\"six people died\": not reported; the cause is not yet found",
-            ),
-            (
-                "q04_youtube_page.txt",
-                37,
-                "\"shot down forty-six drones over Crimea\" in a transcript: not reported; the cause is not yet found",
+                "\"six people died\" against \"killed at least five\": six is at least five, so the two agree",
             ),
             (
                 "q06_hn_thread.txt",

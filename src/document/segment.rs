@@ -248,6 +248,18 @@ fn opens_item(line: &str) -> bool {
     let spaced = |rest: &str| rest.starts_with([' ', '\t']);
     match chars.next() {
         Some('|') => true,
+        // A transcript's or a chat's cue: "[05:45] six people died",
+        // "[02/01/2024, 07:48] Desk: …", "(1) first".
+        Some(open @ ('[' | '(')) => {
+            let close = if open == '[' { ']' } else { ')' };
+            let cue: String = first_line[1..].chars().take(31).collect();
+            cue.starts_with(|c: char| c.is_ascii_digit())
+                && cue.find(close).is_some_and(|end| {
+                    cue[..end].chars().all(|c| {
+                        c.is_ascii_digit() || matches!(c, ':' | '/' | '.' | ',' | ' ' | '-')
+                    })
+                })
+        }
         Some('-' | '*' | '+' | '•' | '–' | '—') => spaced(chars.as_str()),
         _ => {
             let digits = line.bytes().take_while(u8::is_ascii_digit).count();
@@ -369,6 +381,29 @@ mod tests {
         assert_eq!(
             split("He said “it is a fact.” Then he left."),
             ["He said “it is a fact.”", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn a_transcripts_or_chats_cue_starts_a_sentence() {
+        assert_eq!(
+            split("[05:45] six people died that morning\n[05:58] Zelensky's first post said four"),
+            [
+                "[05:45] six people died that morning",
+                "[05:58] Zelensky's first post said four"
+            ]
+        );
+        assert_eq!(
+            split("[02/01/2024, 07:48] Desk: strike this morning\n[03/01/2024, 06:12] Desk: more"),
+            [
+                "[02/01/2024, 07:48] Desk: strike this morning",
+                "[03/01/2024, 06:12] Desk: more"
+            ]
+        );
+        // Not a cue: words in brackets go on with their sentence.
+        assert_eq!(
+            split("Russia fired missiles\n[at least 20] on Tuesday."),
+            ["Russia fired missiles\n[at least 20] on Tuesday."]
         );
     }
 
