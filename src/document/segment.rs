@@ -236,8 +236,13 @@ fn numbers_an_item(text: &str, floor: usize, dot: usize) -> bool {
     (1..=3).contains(&digits) && (line_start.is_empty() || line_start.ends_with('\n'))
 }
 
-/// Whether a line starts a list item ("- ", "• ", "2. ") or a table row ("|",
-/// or columns parted by a tab: "First launch:\t30 Dec. 2023").
+/// The longest cue in brackets that opens a line: a chat's "[02/01/2024,
+/// 07:48:22]" has 20 characters inside.
+const MAX_CUE: usize = 30;
+
+/// Whether a line starts a list item ("- ", "• ", "2. "), a table row ("|",
+/// or columns parted by a tab: "First launch:\t30 Dec. 2023") or a cue of
+/// digits in brackets ("[05:45]").
 fn opens_item(line: &str) -> bool {
     let line = line.trim_start_matches([' ', '\t']);
     let first_line = line.split('\n').next().unwrap_or("");
@@ -252,12 +257,14 @@ fn opens_item(line: &str) -> bool {
         // "[02/01/2024, 07:48] Desk: …", "(1) first".
         Some(open @ ('[' | '(')) => {
             let close = if open == '[' { ']' } else { ')' };
-            let cue: String = first_line[1..].chars().take(31).collect();
+            let cue = &first_line[1..];
             cue.starts_with(|c: char| c.is_ascii_digit())
                 && cue.find(close).is_some_and(|end| {
-                    cue[..end].chars().all(|c| {
-                        c.is_ascii_digit() || matches!(c, ':' | '/' | '.' | ',' | ' ' | '-')
-                    })
+                    end <= MAX_CUE
+                        && cue[..end].bytes().all(|b| {
+                            b.is_ascii_digit()
+                                || matches!(b, b':' | b'/' | b'.' | b',' | b' ' | b'-')
+                        })
                 })
         }
         Some('-' | '*' | '+' | '•' | '–' | '—') => spaced(chars.as_str()),

@@ -4,7 +4,7 @@
 //! wrote:"). An entry's "this morning" and "on Tuesday" are of its own day,
 //! not of the day the whole was published or exported.
 
-use crate::values::date::{DateContext, DateValue, dates};
+use crate::values::date::{DateContext, DateValue, dates, opens_with_clock};
 use jiff::civil::Date;
 
 /// How many lines must open with a stamp before they are read as entries: a
@@ -114,22 +114,12 @@ fn stamp_day<'a>(line: &'a str, ctx: &DateContext) -> Option<(Date, &'a str)> {
 /// ", 7:48", " at 07:48", " · 07:48").
 fn starts_with_clock(rest: &str) -> bool {
     let rest = rest.trim_start_matches([' ', '\t', ',', '·', '|', '-', '—', '–', 'T']);
-    let rest = rest.strip_prefix("at ").unwrap_or(rest);
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    (1..=2).contains(&digits)
-        && rest
-            .as_bytes()
-            .get(digits..digits + 2)
-            .is_some_and(is_clock_tail)
+    opens_with_clock(rest.strip_prefix("at ").unwrap_or(rest))
 }
 
 /// Whether three bytes are a digit, a colon and a digit: the middle of "07:48".
 fn is_clock(w: &[u8]) -> bool {
     w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit()
-}
-
-fn is_clock_tail(w: &[u8]) -> bool {
-    w[0] == b':' && w[1].is_ascii_digit()
 }
 
 #[cfg(test)]

@@ -121,19 +121,23 @@ const ORDINAL_DAYS: [&str; 19] = [
 /// Labels of a page's date stamp.
 const STAMP_LABELS: &[&str] = &["updated", "published", "posted", "fetched", "modified"];
 
+/// Whether `text` opens with a clock time: one or two digits, a colon and a
+/// digit ("07:48", "9:10").
+pub(crate) fn opens_with_clock(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    (1..=2).contains(&digits)
+        && bytes.get(digits) == Some(&b':')
+        && bytes.get(digits + 1).is_some_and(u8::is_ascii_digit)
+}
+
 /// Whether the calendar date at `span` of `text` is a stamp ([`DateMention::stamp`]).
 fn is_stamp(text: &str, span: &Range<usize>) -> bool {
     let after = text[span.end..]
         .trim_start_matches([' ', '\t'])
         .trim_start_matches([',', '·', '|', '@', '-'])
         .trim_start_matches([' ', '\t']);
-    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
-    let clock = (1..=2).contains(&digits)
-        && after.as_bytes().get(digits) == Some(&b':')
-        && after
-            .as_bytes()
-            .get(digits + 1)
-            .is_some_and(u8::is_ascii_digit);
+    let clock = opens_with_clock(after);
     let before = text[..span.start].trim_end().trim_end_matches(':');
     let label = previous_word(before, before.len());
     // Set off by separators on both sides, as a masthead or byline writes it:
