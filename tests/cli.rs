@@ -164,6 +164,45 @@ fn nineteenth_pass_spans_in_a_bom_crlf_file() {
     insta::assert_snapshot!(stdout);
 }
 
+/// The twentieth pass's diagnostics in files with a BOM, CRLF line ends,
+/// curly quotes and dashes: a chat entry's "this morning" read on its own
+/// stamp's day, a platform stripped after "posted to", a year in words, a
+/// counter row, a transcript cue's count in words, and, in a feed saved as
+/// text, a count inside `<description>` and a footer after a tag.
+#[test]
+fn twentieth_pass_spans_in_bom_crlf_files() {
+    let stdout = lint_spans(
+        &[
+            "--published",
+            "2024-01-05",
+            "tests/fixtures/spans/twentieth-pass.txt",
+            "tests/fixtures/spans/twentieth-pass-feed.txt",
+        ],
+        &[
+            "twentieth-pass.txt:2:88",
+            "twentieth-pass.txt:3:84",
+            "twentieth-pass.txt:4:78",
+            "twentieth-pass.txt:5:1",
+            "twentieth-pass.txt:6:34",
+            "twentieth-pass-feed.txt:4:72",
+            "twentieth-pass-feed.txt:8:18",
+            // The first entry's "this morning", its own day (2 January),
+            // is the mention the second is compared with.
+            "::: tests/fixtures/spans/twentieth-pass.txt:1:78",
+        ],
+    );
+    // Nothing is reported in the first entry; the feed's 2014 and its
+    // other item's Monday are right.
+    for quiet in [
+        "> tests/fixtures/spans/twentieth-pass.txt:1:",
+        "feed.txt:4:1",
+        "feed.txt:7:",
+    ] {
+        assert!(!stdout.contains(quiet), "{quiet} in {stdout}");
+    }
+    insta::assert_snapshot!(stdout);
+}
+
 #[test]
 fn tab_before_the_span() {
     let (stdout, _, _) = factlint(&[
