@@ -22,5 +22,6 @@ pub mod lsp;
 pub mod matcher;
 pub mod parsed;
 pub mod report;
+pub mod search_caches;
 pub mod suppress;
 pub mod values;

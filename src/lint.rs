@@ -84,8 +84,9 @@ pub enum Lines {
 /// memory holds a chunk's findings, not the corpus's. Two chunks are in
 /// memory at once (one linted, one handed on). At 512 files in flight, a
 /// human-format run over 200 MB peaked at 103-107 MB; at 256, at 97-101 MB,
-/// in as much time. The peak now comes after the chunks, when the facts are
-/// compared, and 128 files in flight gave the same.
+/// in as much time. 128 files in flight gave the same; the peak is at the
+/// end of linting, where every article's facts are kept and the regexes'
+/// caches ([`crate::search_caches`]) have not been let go yet.
 const CHUNK: usize = 128;
 
 /// The findings comparing articles are reported in this many batches per
@@ -100,6 +101,9 @@ pub static ALLOCATOR_HINTS: OnceLock<AllocatorHints> = OnceLock::new();
 /// Calls into the allocator at the turns of [`lint_streaming`].
 #[derive(Clone, Copy, Debug)]
 pub struct AllocatorHints {
+    /// The articles are listed: what reading the corpus and its manifest
+    /// freed, on threads that may not allocate as much again, can go.
+    pub listed: fn(),
     /// Every article is linted: what linting freed is not needed again,
     /// and comparing facts across articles allocates large blocks that a
     /// cache of small freed pages cannot hold.
@@ -137,6 +141,7 @@ pub fn lint_streaming<T: Send>(
     prepare: &(dyn Fn(Vec<Finding>) -> T + Sync),
     sink: &mut dyn FnMut(T),
 ) -> Outcome {
+    hint(|hints| hints.listed);
     let mut facts = FactStore::default();
     let targets: HashSet<&Path> = articles.iter().map(|a| a.path.as_path()).collect();
     let reference: Vec<&Article> = reference
@@ -204,6 +209,9 @@ pub fn lint_streaming<T: Send>(
             }
         }
     });
+    // No regex of the checks is searched again: their caches go before the
+    // facts are compared, and the allocator is given back their pages.
+    crate::search_caches::release();
     hint(|hints| hints.linted);
     let target_paths: HashSet<Cow<str>> =
         articles.iter().map(|a| a.path.to_string_lossy()).collect();

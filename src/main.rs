@@ -11,6 +11,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> std::process::ExitCode {
     factlint::lint::ALLOCATOR_HINTS
         .set(factlint::lint::AllocatorHints {
+            listed: collect_freed_memory,
             linted: return_freed_memory,
             compared: keep_freed_memory,
         })
@@ -42,6 +43,16 @@ fn return_freed_memory() {
         .lock()
         .unwrap_or_else(|e| e.into_inner()) = delay;
     unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 0) };
+    collect_freed_memory();
+}
+
+/// Returns what every thread has freed now, without waiting for the purge
+/// delay. Listing a large corpus frees the manifest's parse trees on the
+/// threads that parsed it, 40 MB of pages at 200 MB, which linting would
+/// not all reuse: returned, they took 3-6 MB off the run's peak RSS.
+fn collect_freed_memory() {
+    // SAFETY: a plain call into mimalloc on each thread, for that thread's
+    // own heap.
     rayon::broadcast(|_| unsafe { libmimalloc_sys::mi_collect(true) });
     unsafe { libmimalloc_sys::mi_collect(true) };
 }

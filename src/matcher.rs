@@ -16,19 +16,17 @@
 //! Sets of gate patterns ([`Set`]) are built from the engine's parts instead:
 //! a set never asks where a match starts, so it needs no reverse automaton.
 
+use crate::search_caches::Owner;
 use regex_automata::hybrid;
 use regex_automata::hybrid::LazyStateID;
 use regex_automata::meta::{self, BuildError, Regex};
 use regex_automata::nfa::thompson::pikevm::{self, PikeVM};
 use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::util::captures::Captures;
-use regex_automata::util::pool::Pool;
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input, MatchError, MatchKind, PatternSet};
 use regex_syntax::hir::Hir;
 use std::ops::Range;
-use std::panic::{RefUnwindSafe, UnwindSafe};
-use std::sync::Arc;
 
 /// The configuration of every regex: matches as the regex crate finds them
 /// (leftmost-first, never splitting a UTF-8 character), automata up to
@@ -108,8 +106,9 @@ fn build_source<P: AsRef<str>>(
 /// half of compiling the gate sets, and the sets are the first thing linting
 /// an article waits for.
 pub struct Set {
-    engines: Arc<SetEngines>,
-    caches: Pool<SetCache, CreateSetCache>,
+    engines: SetEngines,
+    /// Its search caches, kept per thread ([`crate::search_caches`]).
+    caches: Owner,
 }
 
 impl Set {
@@ -129,8 +128,6 @@ struct SetCache {
     dfa: Option<hybrid::dfa::Cache>,
     pikevm: pikevm::Cache,
 }
-
-type CreateSetCache = Box<dyn Fn() -> SetCache + Send + Sync + UnwindSafe + RefUnwindSafe>;
 
 /// Compiles `hirs` into a [`Set`]; its automata use up to `size_limit` bytes.
 pub fn build_set<H: std::borrow::Borrow<Hir>>(
@@ -163,15 +160,9 @@ pub fn build_set<H: std::borrow::Borrow<Hir>>(
         .configure(PikeVM::config().match_kind(MatchKind::All))
         .build_from_nfa(nfa)
         .map_err(Box::new)?;
-    let engines = Arc::new(SetEngines { dfa, pikevm });
-    let for_caches = Arc::clone(&engines);
-    let create: CreateSetCache = Box::new(move || SetCache {
-        dfa: for_caches.dfa.as_ref().map(hybrid::dfa::Cache::new),
-        pikevm: for_caches.pikevm.create_cache(),
-    });
     Ok(Set {
-        engines,
-        caches: Pool::new(create),
+        engines: SetEngines { dfa, pikevm },
+        caches: Owner::default(),
     })
 }
 
@@ -198,7 +189,12 @@ pub fn bit_of(i: usize) -> (usize, u64) {
 pub fn set_matches_each(set: &Set, texts: &[&str], found: &mut [u64]) {
     let patterns = set.pattern_len();
     let words = words_for(patterns);
-    let cache = &mut *set.caches.get();
+    let engines = &set.engines;
+    let mut cache = set.caches.cache(|| SetCache {
+        dfa: engines.dfa.as_ref().map(hybrid::dfa::Cache::new),
+        pikevm: engines.pikevm.create_cache(),
+    });
+    let cache = &mut *cache;
     // The texts the lazy DFA leaves to the PikeVM.
     let left: Vec<usize> = match (&set.engines.dfa, cache.dfa.as_mut()) {
         (Some(dfa), Some(dfa_cache)) if dfa.get_nfa().has_empty() && dfa.get_nfa().is_utf8() => {
@@ -644,11 +640,20 @@ pub fn captures_at<'t>(regex: &Regex, text: &'t str, at: usize) -> Option<Groups
 /// them of some matches only. The search is anchored at the match's start and
 /// stops at its end: it is the same match, since a way of matching the regex
 /// prefers would have been found in the first place, and `^`, `$` and `\b`
-/// still see the text around it.
-pub fn groups_of<'t>(regex: &Regex, text: &'t str, found: Range<usize>) -> Option<Groups<'t>> {
+/// still see the text around it. The search uses `cache`, or the regex's
+/// own pool without one.
+pub fn groups_of<'t>(
+    regex: &Regex,
+    cache: Option<&mut meta::Cache>,
+    text: &'t str,
+    found: Range<usize>,
+) -> Option<Groups<'t>> {
     let mut caps = regex.create_captures();
     let input = Input::new(text).range(found).anchored(Anchored::Yes);
-    regex.search_captures(&input, &mut caps);
+    match cache {
+        Some(cache) => regex.search_captures_with(cache, &input, &mut caps),
+        None => regex.search_captures(&input, &mut caps),
+    }
     caps.is_match().then_some(Groups { text, caps })
 }
 
@@ -1024,7 +1029,7 @@ mod tests {
             for text in texts {
                 let mut at = 0;
                 while let Some((pattern, found)) = find_pattern_at(regex, text, at) {
-                    let ours = groups_of(regex, text, found.range()).unwrap();
+                    let ours = groups_of(regex, None, text, found.range()).unwrap();
                     let theirs = captures_at(regex, text, found.start()).unwrap();
                     assert_eq!(
                         named_spans(regex, pattern, |name| ours.name(name)),

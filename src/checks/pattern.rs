@@ -10,7 +10,10 @@
 
 use super::error::SpecError;
 use crate::matcher;
-use regex_automata::meta::{BuildError, Regex};
+use crate::search_caches::{Lent, Owner};
+use regex_automata::Input;
+use regex_automata::meta::{self, BuildError, Regex};
+use regex_automata::util::iter::Searcher;
 use regex_syntax::hir::{Class, Hir, HirKind, Look};
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
@@ -43,6 +46,8 @@ struct Lazy {
     /// The source, parsed (shared with [`crate::parsed`]'s memo).
     hir: Arc<Hir>,
     compiled: OnceLock<Regex>,
+    /// Its search caches, kept per thread ([`crate::search_caches`]).
+    caches: Owner,
 }
 
 impl Pattern {
@@ -70,6 +75,7 @@ impl Pattern {
             source,
             hir,
             compiled,
+            caches: Owner::default(),
         })))
     }
 
@@ -95,17 +101,32 @@ impl Pattern {
 
     /// Whether the pattern matches somewhere in `text`.
     pub fn is_match(&self, text: &str) -> bool {
-        self.regex().is_match(text)
+        let regex = self.regex();
+        regex.is_match_with(&mut self.cache(regex), &Input::new(text))
     }
 
     /// The spans of the successive non-overlapping matches in `text`.
     pub fn find_iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Range<usize>> + 'a {
-        self.regex().find_iter(text).map(|m| m.range())
+        let regex = self.regex();
+        let mut cache = self.cache(regex);
+        // What `meta::Regex::find_iter` does, with a cache of this thread's.
+        let mut matches = Searcher::new(Input::new(text));
+        std::iter::from_fn(move || {
+            matches
+                .advance(|input| Ok(regex.search_with(&mut cache, input)))
+                .map(|m| m.range())
+        })
     }
 
     /// The capture groups of a match found at `found` (by [`Self::find_iter`]).
     pub fn groups_of<'t>(&self, text: &'t str, found: Range<usize>) -> Option<matcher::Groups<'t>> {
-        matcher::groups_of(self.regex(), text, found)
+        let regex = self.regex();
+        matcher::groups_of(regex, Some(&mut self.cache(regex)), text, found)
+    }
+
+    /// A search cache of this thread's for the compiled pattern.
+    fn cache(&self, regex: &Regex) -> Lent<meta::Cache> {
+        self.0.caches.cache(|| regex.create_cache())
     }
 
     /// Whether every match lies inside one line, between its first and last

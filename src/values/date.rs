@@ -445,7 +445,7 @@ fn date_parts(text: &str, at: usize) -> Option<Parts<'_>> {
         .iter()
         .find(|(written, ..)| *written == form)
         .and_then(|&(_, month_first, names)| read_written(month_first, names, found))
-        .or_else(|| matcher::groups_of(&DATE, text, found.range()).map(Parts::Resolved))
+        .or_else(|| matcher::groups_of(&DATE, None, text, found.range()).map(Parts::Resolved))
 }
 
 /// The groups of a match of a written form ("Tuesday, Dec. 30, 2023", "4th

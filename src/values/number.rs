@@ -379,7 +379,7 @@ fn push_or_join_range(
 /// groups the match alone gives ([`read_off`]).
 fn parts<'t>(text: &'t str, found: Group<'t>) -> Option<Parts<'t>> {
     read_off(found)
-        .or_else(|| matcher::groups_of(&NUMBER, text, found.range()).map(Parts::Resolved))
+        .or_else(|| matcher::groups_of(&NUMBER, None, text, found.range()).map(Parts::Resolved))
 }
 
 /// The groups of a match of a common shape, which only one way of
