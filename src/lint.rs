@@ -141,7 +141,10 @@ pub fn lint_streaming<T: Send>(
     prepare: &(dyn Fn(Vec<Finding>) -> T + Sync),
     sink: &mut dyn FnMut(T),
 ) -> Outcome {
-    hint(|hints| hints.listed);
+    // Listing a few files frees little, and the hint wakes every thread.
+    if articles.len() + reference.len() > CHUNK {
+        hint(|hints| hints.listed);
+    }
     let mut facts = FactStore::default();
     let targets: HashSet<&Path> = articles.iter().map(|a| a.path.as_path()).collect();
     let reference: Vec<&Article> = reference
