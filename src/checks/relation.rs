@@ -6,8 +6,18 @@ use super::error::SpecError;
 use super::locate::{Value, ValueLocator};
 use super::spec::CheckSpec;
 use crate::document::Document;
+use crate::matcher;
 use crate::values::{Interval, Mention};
+use regex_automata::meta::Regex;
 use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Where a sentence passes from one claim to another, whose counts are not
+/// compared: "Russia said it downed 36 drones over Crimea, while Ukraine
+/// said 21 of the 28 launched were destroyed" holds two nights' counts.
+static CLAIM_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    matcher::build_str(r"(?i)(?-u:\b)(?:while|whereas)(?-u:\b)").expect("valid clause pattern")
+});
 
 /// The comparison in `assert = "left <= right"`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -92,7 +102,8 @@ impl Relation {
         [&self.left.1, &self.right.1]
     }
 
-    /// Flags each left value that cannot stand in the relation with the nearest right value.
+    /// Flags each left value that cannot stand in the relation with the nearest
+    /// right value of its claim.
     pub fn run(&self, doc: &Document, unit: Range<usize>, emit: &mut Emitter) {
         let mut left = self
             .left
@@ -103,7 +114,11 @@ impl Relation {
         left.retain(|(l, dl)| !right.iter().any(|(r, dr)| r.span == l.span && dr < dl));
         right.retain(|(r, dr)| !left.iter().any(|(l, dl)| l.span == r.span && dl <= dr));
         for (l, _) in &left {
-            let Some(r) = nearest(&right, &l.span) else {
+            let of_its_claim = right
+                .iter()
+                .map(|(r, _)| r)
+                .filter(|r| same_claim(&doc.lintable, &l.span, &r.span));
+            let Some(r) = nearest(of_its_claim, &l.span) else {
                 continue;
             };
             let (Some(li), Some(ri)) = (l.value.interval(), r.value.interval()) else {
@@ -127,13 +142,17 @@ impl Relation {
 }
 
 fn nearest<'a>(
-    mentions: &'a [(Mention<Value>, usize)],
+    mentions: impl Iterator<Item = &'a Mention<Value>>,
     to: &Range<usize>,
 ) -> Option<&'a Mention<Value>> {
-    mentions
-        .iter()
-        .map(|(m, _)| m)
-        .min_by_key(|m| m.span.start.abs_diff(to.start))
+    mentions.min_by_key(|m| m.span.start.abs_diff(to.start))
+}
+
+/// Whether no [`CLAIM_BREAK`] lies between two spans of `text`.
+fn same_claim(text: &str, a: &Range<usize>, b: &Range<usize>) -> bool {
+    let between = a.end.min(b.end)..a.start.max(b.start);
+    text.get(between)
+        .is_none_or(|between| matcher::find_at(&CLAIM_BREAK, between, 0).is_none())
 }
 
 #[cfg(test)]
@@ -165,6 +184,30 @@ assert = "downed <= launched"
     fn vague_counts_that_can_hold_pass() {
         assert!(run("Russia attacked Ukraine with nearly 30 drones overnight, but 21 of them had been downed.").is_empty());
         assert!(run("Russia launched 30 drones; 30 were shot down.").is_empty());
+    }
+
+    #[test]
+    fn counts_of_two_claims_in_one_sentence_are_not_compared() {
+        assert!(
+            run("Russia said it had downed 36 drones over Crimea, while Ukraine said 28 drones were launched and 21 destroyed.")
+                .is_empty()
+        );
+        assert!(
+            run("Moscow says 36 drones were downed over Crimea, whereas Kyiv says Russia sent nearly 30 and 21 were downed.")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn counts_on_either_side_of_other_clauses_are_compared() {
+        assert_eq!(
+            run("Russia sent 90 drones; the air force says 97 of them were shot down."),
+            [("97".to_string(), vec!["90".to_string()])]
+        );
+        assert_eq!(
+            run("Russia launched 25 drones overnight, and Ukraine said it shot down 31 of them."),
+            [("31".to_string(), vec!["25".to_string()])]
+        );
     }
 
     #[test]
