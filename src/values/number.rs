@@ -232,9 +232,10 @@ const PRONOUN_ONE_BEFORE: &[&str] = &["no", "any", "every", "each", "this", "tha
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     let b = r"(?-u:\b)";
     // Thousands grouped by commas, by full stops, or by the no-break and thin
-    // spaces of French and SI style ("1\u{a0}000"); a plain space does not
-    // group ("on Dec. 30 100 drones").
-    let digits = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[1-9][0-9]{0,2}(?:\.[0-9]{3}){2,}|[1-9][0-9]{0,2}(?:[\x{a0}\x{202f}\x{2009}][0-9]{3})+|[0-9]+(?:\.[0-9]+)?";
+    // spaces of French and SI style ("1\u{a0}000"); a plain space groups only
+    // up to a last group that starts with 0, which no number of its own does
+    // ("more than 1 000 containers", but "on Dec. 30 100 drones").
+    let digits = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[1-9][0-9]{0,2}(?:\.[0-9]{3}){2,}|[1-9][0-9]{0,2}(?:[\x{a0}\x{202f}\x{2009}][0-9]{3})+|[1-9][0-9]{0,2}(?: [0-9]{3})*(?: 0[0-9]{2})(?-u:\b)|[0-9]+(?:\.[0-9]+)?";
     let scales = "hundred|thousand|million|billion|trillion";
     let pattern = format!(
         r"(?i)(?:{b}(?P<q>{quals})\s+)?(?:{b}(?P<vague>{vague}){b}|{b}(?P<art>{art}){b}|(?P<dig>{digits})(?:[-–](?P<dig2>{digits}))?(?:\s+(?P<dscale>{scales}){b}|(?P<sfx>bn|mn|m|k){b})?|{b}(?P<words>(?:{words}){b}))",
@@ -394,7 +395,14 @@ fn parts<'t>(text: &'t str, found: Group<'t>) -> Option<Parts<'t>> {
 ///   alternative reads before a numeral or a word of its own.
 fn read_off(found: Group) -> Option<Parts> {
     let whole = found.as_str();
-    let (qualifier, number) = match whole.rfind(char::is_whitespace) {
+    // The numeral starts after the last white space that is not inside it
+    // (a plain space groups thousands in "1 000", after a digit).
+    let gap = whole
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| c.is_whitespace() && !whole[..i].ends_with(|c: char| c.is_ascii_digit()))
+        .map(|(i, _)| i);
+    let (qualifier, number) = match gap {
         Some(gap) => {
             let number = gap + whole[gap..].chars().next().map_or(1, char::len_utf8);
             let qualifier = whole[..gap].trim_end();
@@ -413,7 +421,7 @@ fn read_off(found: Group) -> Option<Parts> {
     let listed = |phrase: &str| phrase.eq_ignore_ascii_case(written);
     let bare = written
         .bytes()
-        .all(|b| b.is_ascii_digit() || b == b',' || b == b'.');
+        .all(|b| b.is_ascii_digit() || matches!(b, b',' | b'.' | b' '));
     let group = if bare && !written.is_empty() {
         "dig"
     } else if VAGUE.iter().any(|v| listed(v.0)) {
@@ -688,9 +696,9 @@ fn parse_digits(s: &str, unscaled: bool) -> Option<f64> {
     for b in int.bytes() {
         match b {
             b'0'..=b'9' => v = v * 10.0 + f64::from(b - b'0'),
-            // Separators: commas, full stops, and the UTF-8 bytes of the
-            // spaces that group thousands (the pattern admits no other).
-            b',' | b'.' | 0x80.. => {}
+            // Separators: commas, full stops, and the spaces that group
+            // thousands (the pattern admits no other).
+            b',' | b'.' | b' ' | 0x80.. => {}
             _ => return None,
         }
     }
@@ -986,8 +994,16 @@ mod tests {
         );
         assert_eq!(one("A thousand five hundred fled").1, "1500");
         assert_eq!(one("a hundred people").1, "100");
-        // No-break and thin spaces group thousands; a plain space does not.
+        // No-break and thin spaces group thousands; a plain space only up to
+        // a group that starts with 0.
         assert_eq!(one("more than 1\u{a0}000 containers").1, "(1000, inf)");
+        assert_eq!(one("more than 1 000 containers").1, "(1000, inf)");
+        assert_eq!(one("1 450 000 shells").1, "1450000");
+        let values: Vec<String> = found("on Dec. 30 100 drones")
+            .into_iter()
+            .map(|f| f.1)
+            .collect();
+        assert_eq!(values, ["30", "100"]);
         assert_eq!(one("10\u{202f}000 troops").1, "10000");
         assert_eq!(one("1\u{2009}450\u{2009}000 shells").1, "1450000");
         let apart: Vec<String> = found("Dec. 30 100 drones")
