@@ -37,7 +37,8 @@ static SPACE_BEFORE_PUNCTUATION: LazyLock<Regex> = LazyLock::new(|| {
 /// and without" are prose; "between and" ("a summit between and Putin"); a byline's "by" before "with" or "from" ("Reported
 /// by with additional input"); "at" or "from" right before a verb of saying
 /// ("Analysts at told the Ledger"), unless the words after make it prose
-/// ("the people he looked at told him"). (A literal prefilter, which [`matcher`] leaves out,
+/// ("the people he looked at told him"); "available" before two prepositions
+/// ("available at in English"). (A literal prefilter, which [`matcher`] leaves out,
 /// would be 2.5x slower here: "a" is every few bytes of English, and each hit
 /// restarts the search.)
 ///
@@ -64,7 +65,7 @@ static SPACE_BEFORE_PUNCTUATION: LazyLock<Regex> = LazyLock::new(|| {
 /// September"); after a name they are not. Case-sensitive: the name's
 /// capital is the signal.
 static RESIDUE: LazyLock<Regex> = LazyLock::new(|| {
-    let dangling = r"(?i)(?-u:\b)(?:(?:from|an?|the|its|their|our)\s+(?:and|or|but|as)|(?:an?|the)\s+(?:on|in|at|of|with|by|from)|(?:by|with|for|to|about|against|of|on|at|between)\s+and|(?:reported|written|edited|compiled|produced|statement|posted|published)\s+by\s+(?:with|from|on|in)|(?:at|from)\s+(?:told|said|says|added|reported|wrote|confirmed))(?-u:\b)";
+    let dangling = r"(?i)(?-u:\b)(?:(?:from|an?|the|its|their|our)\s+(?:and|or|but|as)|available\s+(?:at|on|from|via)\s+(?:in|on|at|from)|(?:an?|the)\s+(?:on|in|at|of|with|by|from)|(?:by|with|for|to|about|against|of|on|at|between)\s+and|(?:reported|written|edited|compiled|produced|statement|posted|published)\s+by\s+(?:with|from|on|in)|(?:at|from)\s+(?:told|said|says|added|reported|wrote|confirmed))(?-u:\b)";
     let missing_subject = r"(?i)(?-u:\b)(?:said|says|say|saying|added|announced|reported|confirmed|claimed|noted|stated|warned)\s+that\s+[a-z]+ed(?-u:\b)";
     let missing_day = r"(?i)(?-u:\b)(?:(?:said|says|say|added|announced|confirmed|claimed|stated|warned|wrote|writes|posted|tweeted|reported)(?:\s+in\s+an?\s+(?:statement|post|video|interview|speech|address|message))?\s+on|(?:posted|published|shared|uploaded)\s+to)\s+that(?-u:\b)";
     let missing_object = r"(?i)(?-u:\b)(?:with|(?:supplied|provided|sent|delivered|given|sold|transferred|shipped|made|produced|manufactured)\s+by)\s+to(?-u:\b)";
@@ -341,21 +342,26 @@ fn missing_day(text: &str, found: Range<usize>) -> Option<Range<usize>> {
 }
 
 /// Whether `text` opens with a subject of one or two words and a finite
-/// verb, each word after a single space.
+/// verb, each word after a single space; or with a name and up to two more
+/// words before a verb in the past ("North Korea's deliveries violated").
 fn has_subject_and_verb(text: &str) -> bool {
-    let words: Vec<String> = text
+    let words: Vec<&str> = text
         .trim_start()
-        .splitn(4, ' ')
-        .take(3)
+        .splitn(5, ' ')
+        .take(4)
         .take_while(|w| {
             !w.is_empty()
                 && w.chars()
                     .all(|c| c.is_alphabetic() || c == '\'' || c == '’')
         })
-        .map(str::to_ascii_lowercase)
         .collect();
-    let is_verb = |w: &String| FINITE_VERBS.contains(&w.as_str());
-    words.first().is_some_and(|w| !is_verb(w)) && words.iter().skip(1).any(is_verb)
+    let is_verb = |w: &&str| FINITE_VERBS.contains(&w.to_ascii_lowercase().as_str());
+    let is_past = |w: &&str| w.len() > 4 && w.ends_with("ed");
+    let named = words
+        .first()
+        .is_some_and(|w| w.starts_with(char::is_uppercase));
+    words.first().is_some_and(|w| !is_verb(w))
+        && (words.iter().take(3).skip(1).any(is_verb) || named && words.iter().skip(1).any(is_past))
 }
 
 /// The two prepositions after a name ("at in" in "Putin at in September");
@@ -515,6 +521,12 @@ mod tests {
         // "Report on" and "write on" take an object: "reported on that the week before".
         assert!(flagged("She reported on that the previous week.").is_empty());
         assert!(flagged("He wrote on that subject for years.").is_empty());
+        assert_eq!(
+            flagged("Baerbock wrote on that North Korea's deliveries violated UN resolutions."),
+            ["on that"]
+        );
+        assert!(flagged("She wrote on that Telegram channel she used for years.").is_empty());
+        assert!(flagged("He wrote on that topic and reported it.").is_empty());
         // After them, a clause with its verb: a platform was stripped.
         assert_eq!(
             flagged("Kyiv Mayor Vitali Klitschko wrote on that rescuers were still working."),
@@ -550,6 +562,11 @@ mod tests {
             flagged("The full brief is available on and may be quoted with attribution."),
             ["on and"]
         );
+        assert_eq!(
+            flagged("The joint statement is available at in English and French."),
+            ["available at in"]
+        );
+        assert!(flagged("Tickets are available at in-store kiosks.").is_empty());
         assert_eq!(
             flagged("As first reported by on Thursday, Moscow is close to a deal."),
             ["reported by on"]
