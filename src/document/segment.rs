@@ -241,8 +241,8 @@ fn numbers_an_item(text: &str, floor: usize, dot: usize) -> bool {
 const MAX_CUE: usize = 30;
 
 /// Whether a line starts a list item ("- ", "• ", "2. "), a table row ("|",
-/// or columns parted by a tab: "First launch:\t30 Dec. 2023") or a cue of
-/// digits in brackets ("[05:45]").
+/// or columns parted by a tab: "First launch:\t30 Dec. 2023"), a cue of
+/// digits in brackets ("[05:45]") or an entry's clock time ("07:51 · 12 Jan").
 fn opens_item(line: &str) -> bool {
     let line = line.trim_start_matches([' ', '\t']);
     let first_line = line.split('\n').next().unwrap_or("");
@@ -273,8 +273,28 @@ fn opens_item(line: &str) -> bool {
             (1..=3).contains(&digits)
                 && line[digits..].starts_with([')', '.'])
                 && spaced(&line[digits + 1..])
+                || opens_with_time(line)
         }
     }
+}
+
+/// Whether a line opens with a clock time, then space and no lower-case word:
+/// an alert's or a live blog's entry ("07:51 · 12 Jan  Odesa: …", "09:10
+/// Sirens in Kyiv"), not a line that goes on with a sentence ("10:05 a.m.
+/// on Tuesday").
+fn opens_with_time(line: &str) -> bool {
+    let hours = line.bytes().take_while(u8::is_ascii_digit).count();
+    let Some(rest) = line.get(hours..).filter(|_| (1..=2).contains(&hours)) else {
+        return false;
+    };
+    let Some(rest) = rest.strip_prefix(':') else {
+        return false;
+    };
+    let minutes = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let after = &rest[minutes..];
+    minutes == 2
+        && after.starts_with([' ', '\t'])
+        && !after.trim_start().starts_with(|c: char| c.is_lowercase())
 }
 
 fn push_line(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
@@ -406,6 +426,19 @@ mod tests {
                 "[02/01/2024, 07:48] Desk: strike this morning",
                 "[03/01/2024, 06:12] Desk: more"
             ]
+        );
+        assert_eq!(
+            split(
+                "07:51 · 12 Jan   Odesa: 11 injured overnight\n19:34 · 11 Jan   EU leaders to meet"
+            ),
+            [
+                "07:51 · 12 Jan   Odesa: 11 injured overnight",
+                "19:34 · 11 Jan   EU leaders to meet"
+            ]
+        );
+        assert_eq!(
+            split("The sirens sounded at\n10:05 a.m. on Tuesday, officials said."),
+            ["The sirens sounded at\n10:05 a.m. on Tuesday, officials said."]
         );
         // Not a cue: words in brackets go on with their sentence.
         assert_eq!(
