@@ -406,7 +406,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
               (?:,?\s+(?P<y1>[0-9]{{4}}))?"
         ),
         format!(
-            r"{b}(?:(?P<w2>{wd_any}){b}\.?,?\s+)?(?:(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?|(?P<o2>{ordinal})\s+of\s+)(?P<m2>{month}){b}\.?
+            r"{b}(?:(?P<w2>{wd_any}){b}\.?,?\s+(?:the\s+)?)?(?:(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?|(?P<o2>{ordinal})\s+of\s+)(?P<m2>{month}){b}\.?
               (?:,?\s+(?P<y2>[0-9]{{4}}))?"
         ),
         format!(r"{b}(?P<rel>{rel}){b}"),
@@ -1094,6 +1094,15 @@ mod tests {
             [("30 December 2023", "2023-12-30".into())]
         );
         assert_eq!(found("the 30th of December", PUB)[0].0, "30th of December");
+        assert_eq!(
+            found("Wednesday, the 2nd of January", PUB),
+            [("Wednesday, the 2nd of January", "2024-01-02".into())]
+        );
+        let written = dates("Wednesday, the 2nd of January", &ctx(PUB));
+        assert_eq!(
+            written[0].value.stated_weekday.as_ref().map(|w| w.value),
+            Some(Weekday::Wednesday)
+        );
         assert_eq!(
             found("on the third of January,", PUB)[0],
             ("third of January", "2024-01-03".to_string())

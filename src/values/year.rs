@@ -8,10 +8,11 @@ use regex_automata::meta::Regex;
 use std::sync::LazyLock;
 
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    // Not part of a longer number, a decimal, a time ("20:24") or an identifier.
+    // Not part of a longer number, a decimal, a time ("20:24") or an identifier,
+    // but the year of a numeric date ("30.9.2022", "30/09/2022").
     // The year's digits are ASCII: `\d` also takes the digits of other scripts
     // ("20٢٤"), which are no year this reads.
-    matcher::build_str(r"(?:^|[^\w.,:/-])((?:19|20)[0-9][0-9]|2100)(?:$|[^\w%]|[.,:][^\d]|[.,:]$)")
+    matcher::build_str(r"(?:^|[^\w.,:/-]|(?-u:\b)[0-9]{1,2}[./-][0-9]{1,2}[./-])((?:19|20)[0-9][0-9]|2100)(?:$|[^\w%]|[.,:][^\d]|[.,:]$)")
         .expect("year pattern is valid")
 });
 
@@ -83,10 +84,11 @@ fn years_in_digits(text: &str) -> Vec<Mention<i32>> {
     let mut found = Vec::new();
     let mut at = 0;
     while let Some(m) = matcher::find_at(&YEAR, text, at) {
-        let Some(first) = m.as_str().find(|c: char| c.is_ascii_digit()) else {
+        // The year is the match's last four digits: what follows it has none.
+        let Some(last) = m.as_str().rfind(|c: char| c.is_ascii_digit()) else {
             break;
         };
-        let span = m.start() + first..m.start() + first + 4;
+        let span = m.start() + last - 3..m.start() + last + 1;
         // The trailing context may be the next year's leading context.
         at = span.end;
         found.push(Mention {
@@ -133,6 +135,10 @@ mod tests {
         assert_eq!(values("January 05, 2024."), [2024]);
         assert_eq!(values("(2014)"), [2014]);
         assert_eq!(values("© Copyright 1997-2024 INQUIRER"), [1997]);
+        assert_eq!(values("proclaimed on 30.9.2022: Donetsk"), [2022]);
+        assert_eq!(values("on 30/09/2022 and 1.5.2023"), [2022, 2023]);
+        // Not a version, a decimal or a longer number.
+        assert!(values("v1.2.2024 and 1.2024 and 12.30.20245").is_empty());
     }
 
     /// What `years` reads off a match: the year's group, resolved.
@@ -159,6 +165,7 @@ mod tests {
             "in 2020, 2021 and 2100.",
             "x2020 (2020) 2020x 2020-2021 “2020” 2020.5 2020,",
             "Dec.2020 2020:20 /2020 -2020 ٢2020 2020٢ é2020 — 2020",
+            "30.9.2022 1/2/2023, 12-31-2024. 1.1.20245",
         ];
         for text in texts {
             assert_eq!(years(text), resolved(text), "{text:?}");
