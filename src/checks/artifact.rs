@@ -34,11 +34,12 @@ static SPACE_BEFORE_PUNCTUATION: LazyLock<Regex> = LazyLock::new(|| {
 /// Kyiv", where "attack" was a link; not "the in-laws"); "by and" ("condemned by and the UN"), but for "by and
 /// large" and "by and by"; a preposition before "and" and a function word
 /// ("trade with and that Washington"), where "agreed to and signed" or "with
-/// and without" are prose; "between and" ("a summit between and Putin"); a byline's "by" before "with" or "from" ("Reported
+/// and without" are prose; "between and" ("a summit between and Putin"); a byline's or a report's "by" before "with", "from", "on" or "in" ("Reported
 /// by with additional input"); "at" or "from" right before a verb of saying
 /// ("Analysts at told the Ledger"), unless the words after make it prose
 /// ("the people he looked at told him"); "available" before two prepositions
-/// ("available at in English"). (A literal prefilter, which [`matcher`] leaves out,
+/// ("available at in English"); "from on" before a weekday ("pulled from on
+/// Thursday", not "orders from on high"). (A literal prefilter, which [`matcher`] leaves out,
 /// would be 2.5x slower here: "a" is every few bytes of English, and each hit
 /// restarts the search.)
 ///
@@ -65,7 +66,7 @@ static SPACE_BEFORE_PUNCTUATION: LazyLock<Regex> = LazyLock::new(|| {
 /// September"); after a name they are not. Case-sensitive: the name's
 /// capital is the signal.
 static RESIDUE: LazyLock<Regex> = LazyLock::new(|| {
-    let dangling = r"(?i)(?-u:\b)(?:(?:from|an?|the|its|their|our)\s+(?:and|or|but|as)|available\s+(?:at|on|from|via)\s+(?:in|on|at|from)|(?:an?|the)\s+(?:on|in|at|of|with|by|from)|(?:by|with|for|to|about|against|of|on|at|between)\s+and|(?:reported|written|edited|compiled|produced|statement|posted|published)\s+by\s+(?:with|from|on|in)|(?:at|from)\s+(?:told|said|says|added|reported|wrote|confirmed))(?-u:\b)";
+    let dangling = r"(?i)(?-u:\b)(?:(?:from|an?|the|its|their|our)\s+(?:and|or|but|as)|available\s+(?:at|on|from|via)\s+(?:in|on|at|from)|from\s+on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:an?|the)\s+(?:on|in|at|of|with|by|from)|(?:by|with|for|to|about|against|of|on|at|between)\s+and|(?:reported|written|edited|compiled|produced|statement|report|article|story|interview|posted|published)\s+by\s+(?:with|from|on|in)|(?:at|from)\s+(?:told|said|says|added|reported|wrote|confirmed))(?-u:\b)";
     let missing_subject = r"(?i)(?-u:\b)(?:said|says|say|saying|added|announced|reported|confirmed|claimed|noted|stated|warned)\s+that\s+[a-z]+ed(?-u:\b)";
     let missing_day = r"(?i)(?-u:\b)(?:(?:said|says|say|added|announced|confirmed|claimed|stated|warned|wrote|writes|posted|tweeted|reported)(?:\s+in\s+an?\s+(?:statement|post|video|interview|speech|address|message))?\s+on|(?:posted|published|shared|uploaded)\s+to)\s+that(?-u:\b)";
     let missing_object = r"(?i)(?-u:\b)(?:with|(?:supplied|provided|sent|delivered|given|sold|transferred|shipped|made|produced|manufactured)\s+by)\s+to(?-u:\b)";
@@ -342,13 +343,15 @@ fn missing_day(text: &str, found: Range<usize>) -> Option<Range<usize>> {
 }
 
 /// Whether `text` opens with a subject of one or two words and a finite
-/// verb, each word after a single space; or with a name and up to two more
-/// words before a verb in the past ("North Korea's deliveries violated").
+/// verb, each word after a single space; or with a name or a word that
+/// starts a clause and up to three more words before a finite verb or one in
+/// the past ("North Korea's deliveries violated", "the city's metro stations
+/// were").
 fn has_subject_and_verb(text: &str) -> bool {
     let words: Vec<&str> = text
         .trim_start()
-        .splitn(5, ' ')
-        .take(4)
+        .splitn(6, ' ')
+        .take(5)
         .take_while(|w| {
             !w.is_empty()
                 && w.chars()
@@ -357,11 +360,13 @@ fn has_subject_and_verb(text: &str) -> bool {
         .collect();
     let is_verb = |w: &&str| FINITE_VERBS.contains(&w.to_ascii_lowercase().as_str());
     let is_past = |w: &&str| w.len() > 4 && w.ends_with("ed");
-    let named = words
-        .first()
-        .is_some_and(|w| w.starts_with(char::is_uppercase));
+    let led = words.first().is_some_and(|w| {
+        w.starts_with(char::is_uppercase)
+            || CLAUSE_STARTS.contains(&w.to_ascii_lowercase().as_str())
+    });
     words.first().is_some_and(|w| !is_verb(w))
-        && (words.iter().take(3).skip(1).any(is_verb) || named && words.iter().skip(1).any(is_past))
+        && (words.iter().take(3).skip(1).any(is_verb)
+            || led && words.iter().skip(1).any(|w| is_verb(w) || is_past(w)))
 }
 
 /// The two prepositions after a name ("at in" in "Putin at in September");
@@ -527,6 +532,14 @@ mod tests {
         );
         assert!(flagged("She wrote on that Telegram channel she used for years.").is_empty());
         assert!(flagged("He wrote on that topic and reported it.").is_empty());
+        assert_eq!(
+            flagged("Klitschko wrote on that the city's metro stations were open."),
+            ["on that"]
+        );
+        assert_eq!(
+            flagged("The disclosure follows a report by on Wednesday that officials met."),
+            ["report by on"]
+        );
         // After them, a clause with its verb: a platform was stripped.
         assert_eq!(
             flagged("Kyiv Mayor Vitali Klitschko wrote on that rescuers were still working."),
@@ -567,6 +580,11 @@ mod tests {
             ["available at in"]
         );
         assert!(flagged("Tickets are available at in-store kiosks.").is_empty());
+        assert_eq!(
+            flagged("The transcript was pulled from on Thursday evening."),
+            ["from on Thursday"]
+        );
+        assert!(flagged("Orders came from on high on Thursday.").is_empty());
         assert_eq!(
             flagged("As first reported by on Thursday, Moscow is close to a deal."),
             ["reported by on"]
