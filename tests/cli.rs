@@ -203,6 +203,35 @@ fn twentieth_pass_spans_in_bom_crlf_files() {
     insta::assert_snapshot!(stdout);
 }
 
+/// This pass's readings pinned at line:col in a file with a BOM, CRLF line
+/// ends, curly quotes, dashes and letters of two bytes before the spans:
+/// an alert history's clock-time cues, "wrote on that" before a name,
+/// "Wednesday, the 2nd of January", a numeric date's year, "available at
+/// in", a Swedish "read also", "absorbed". "1 000 containers" is right.
+#[test]
+fn twenty_first_pass_spans_in_a_bom_crlf_file() {
+    let stdout = lint_spans(
+        &[
+            "--published",
+            "2024-01-05",
+            "tests/fixtures/spans/twenty-first-pass.txt",
+        ],
+        &[
+            "twenty-first-pass.txt:2:48",
+            "twenty-first-pass.txt:3:44",
+            "twenty-first-pass.txt:4:75",
+            "twenty-first-pass.txt:5:36",
+            "twenty-first-pass.txt:7:1",
+            "twenty-first-pass.txt:8:68",
+        ],
+    );
+    // The first alert's count and the containers are not findings.
+    for quiet in ["twenty-first-pass.txt:1:", "twenty-first-pass.txt:6:"] {
+        assert!(!stdout.contains(quiet), "{quiet} in {stdout}");
+    }
+    insta::assert_snapshot!(stdout);
+}
+
 #[test]
 fn tab_before_the_span() {
     let (stdout, _, _) = factlint(&[

@@ -283,16 +283,14 @@ fn opens_item(line: &str) -> bool {
 /// Sirens in Kyiv"), not a line that goes on with a sentence ("10:05 a.m.
 /// on Tuesday").
 fn opens_with_time(line: &str) -> bool {
+    // Hours and minutes, not a recording's "00:12:45".
     let hours = line.bytes().take_while(u8::is_ascii_digit).count();
-    let Some(rest) = line.get(hours..).filter(|_| (1..=2).contains(&hours)) else {
-        return false;
-    };
-    let Some(rest) = rest.strip_prefix(':') else {
-        return false;
-    };
-    let minutes = rest.bytes().take_while(u8::is_ascii_digit).count();
-    let after = &rest[minutes..];
-    minutes == 2
+    let after = line.get(hours + 3..).unwrap_or("");
+    crate::values::date::opens_with_clock(line)
+        && line
+            .as_bytes()
+            .get(hours + 2)
+            .is_some_and(u8::is_ascii_digit)
         && after.starts_with([' ', '\t'])
         && !after.trim_start().starts_with(|c: char| c.is_lowercase())
 }
