@@ -50,6 +50,11 @@ pub struct Document {
     pub sentences: Vec<Sentence>,
 }
 
+/// The longest paragraph read as a photo caption, in bytes. A text with no
+/// blank lines (a note pasted line by line) is one long paragraph, which a
+/// photo credit on one of its lines does not make a caption.
+const CAPTION_MAX: usize = 800;
+
 /// Credits that end a photo caption.
 static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     matcher::build_str(
@@ -217,7 +222,9 @@ impl Document {
             let text = &self.lintable[self.paragraphs[index].clone()];
             if CLAIM_UNDER_REVIEW.is_match(text) {
                 Some(Aside::Claim)
-            } else if PHOTO_CREDIT.is_match(text) || self.follows_an_image(index) {
+            } else if text.len() <= CAPTION_MAX
+                && (PHOTO_CREDIT.is_match(text) || self.follows_an_image(index))
+            {
                 Some(Aside::Caption)
             } else {
                 None
@@ -513,6 +520,16 @@ mod tests {
             "WASHINGTON (AP) — The White House said Thursday that …\n\nA damaged block in Kyiv on Jan. 2. (Reuters)\n\nKYIV (Reuters) - Russia fired …",
         );
         assert_eq!(asides(&d), [N, C, N]);
+        // A note pasted with no blank lines is one paragraph: a credit on
+        // one of its lines does not make the whole note a caption.
+        let line =
+            "Kirby said Russia launched a missile into Ukraine on Dec. 31, officials said.\n";
+        let note = format!(
+            "{}This undated file photo shows a missile test.\n{}",
+            line.repeat(6),
+            line.repeat(6)
+        );
+        assert_eq!(asides(&doc("a.txt", &note)), [N]);
     }
 
     #[test]
