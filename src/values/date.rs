@@ -154,7 +154,35 @@ fn is_stamp(text: &str, span: &Range<usize>) -> bool {
     let set_off = !table_row
         && lead.ends_with(SEPARATORS)
         && text[span.end..].trim_start().starts_with(SEPARATORS);
-    clock || set_off || STAMP_LABELS.iter().any(|l| label.eq_ignore_ascii_case(l))
+    clock
+        || set_off
+        || dateline(text, line_start, span)
+        || STAMP_LABELS.iter().any(|l| label.eq_ignore_ascii_case(l))
+}
+
+/// Whether the date at `span` is a wire story's dateline: a city in
+/// capitals opens its line, the agency follows in parentheses, then a dash
+/// ("WASHINGTON, Jan. 4 (Yonhap) -- North Korea has …").
+fn dateline(text: &str, line_start: usize, span: &Range<usize>) -> bool {
+    let city = text[line_start..span.start]
+        .trim_end()
+        .trim_end_matches(',');
+    let city_in_capitals = !city.is_empty()
+        && city.chars().any(char::is_alphabetic)
+        && city
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\''));
+    let agency_then_dash = text[span.end..]
+        .trim_start_matches([' ', '\t'])
+        .strip_prefix('(')
+        .and_then(|rest| rest.split_once(')'))
+        .is_some_and(|(agency, rest)| {
+            (1..=30).contains(&agency.len())
+                && rest
+                    .trim_start_matches([' ', '\t'])
+                    .starts_with(['-', '—', '–'])
+        });
+    city_in_capitals && agency_then_dash
 }
 
 /// Words after which a date says when something was said, not when it
@@ -1236,6 +1264,9 @@ mod tests {
             "| 030430ZJAN24 | 3 Jan 2024 | Mass strike on Kyiv |"
         ));
         assert!(!stamp("the briefing · on Jan. 4, Kirby said"));
+        assert!(stamp("WASHINGTON, Jan. 4 (Yonhap) -- North Korea has"));
+        assert!(stamp("KYIV, Jan 4 (Reuters) - Russia fired"));
+        assert!(!stamp("Officials said on Jan. 4 (Thursday) - in Kyiv"));
         assert!(!stamp("fired on Jan. 2 at 06:45, Kirby said"));
         assert!(!stamp("fired on Jan. 2, 2024, 9 people died"));
         assert!(!stamp("yesterday 06:45"));
