@@ -304,7 +304,7 @@ impl ValueLocator {
                                     )
                             })
                         })
-                        .map(|a| gap(a, &c.span))
+                        .map(|a| claim_gap(text, a, &c.span))
                         .min()?,
                 };
                 belongs_to_subject(&marks, text, &c.span, self.attach_nearest).then(|| {
@@ -680,6 +680,21 @@ fn between(anchor: &Range<usize>, other: &Range<usize>, value: &Range<usize>) ->
 }
 
 /// Bytes between two ranges (0 when they touch or overlap).
+/// How far a value is from an anchor, to tell which of two roles a value
+/// both claim belongs to: an anchor before the value is further off when
+/// "and", "but", a comma or a semicolon stands between them. In "19 drones
+/// were launched and 21 were shot down", 21 is the downed count.
+fn claim_gap(text: &str, anchor: &Range<usize>, value: &Range<usize>) -> usize {
+    /// More than any window: the role whose anchor is not coordinated away wins.
+    const COORDINATED: usize = 256;
+    let between = text.get(anchor.end..value.start).unwrap_or("");
+    let coordinated = between.contains([',', ';'])
+        || between
+            .split_whitespace()
+            .any(|word| matches!(word, "and" | "but"));
+    gap(anchor, value) + if coordinated { COORDINATED } else { 0 }
+}
+
 fn gap(a: &Range<usize>, b: &Range<usize>) -> usize {
     if a.end <= b.start {
         b.start - a.end

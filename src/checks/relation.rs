@@ -211,6 +211,15 @@ assert = "downed <= launched"
     }
 
     #[test]
+    fn an_elliptical_count_after_and_is_its_own_clauses() {
+        assert_eq!(
+            run("Russia launched 19 drones and 21 were shot down."),
+            [("21".to_string(), vec!["19".to_string()])]
+        );
+        assert!(run("Russia launched 29 drones and 21 were shot down.").is_empty());
+    }
+
+    #[test]
     fn unknown_value_name_is_an_error() {
         let bad = DRONES.replace("downed <= launched", "downed <= fired");
         let e = load_str(&bad).err().unwrap();
