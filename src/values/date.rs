@@ -290,6 +290,25 @@ const NOT_LATEST_BEFORE: &[&str] = &[
     "every", "each", "next", "coming", "any",
 ];
 
+/// Nouns that make "overnight" before them an adjective ("an overnight
+/// barrage", "overnight strikes"): the kind of attack, not a date.
+const ATTACK_NOUNS: &[&str] = &[
+    "attack",
+    "attacks",
+    "barrage",
+    "barrages",
+    "strike",
+    "strikes",
+    "raid",
+    "raids",
+    "assault",
+    "bombardment",
+    "shelling",
+    "wave",
+    "salvo",
+    "offensive",
+];
+
 /// Nouns a weekday names the day of after "a": "at a Wednesday briefing" is
 /// the latest Wednesday's, while "Dec. 30, a Saturday" or "on a Monday" is
 /// any such day.
@@ -721,6 +740,14 @@ fn date_from(text: &str, caps: &Parts, ctx: &DateContext) -> Option<Mention<Date
     }
     let value = if let Some(r) = caps.name("rel") {
         let &(_, rel) = RELATIVE_PHRASES.get(r.as_str())?;
+        // "an overnight barrage": a kind of attack, not last night.
+        if rel == Relative::Overnight && r.as_str().eq_ignore_ascii_case("overnight") {
+            let next = text[r.end()..].split_whitespace().next().unwrap_or("");
+            let next = next.trim_end_matches(|c: char| !c.is_alphabetic());
+            if ATTACK_NOUNS.iter().any(|n| next.eq_ignore_ascii_case(n)) {
+                return None;
+            }
+        }
         ctx.published.map(|p| resolve(rel, p))
     } else {
         let w = caps.name("w3")?;
@@ -1358,6 +1385,8 @@ mod tests {
         assert_eq!(found("yesterday", p)[0].1, "2024-01-04");
         assert_eq!(found("today", p)[0].1, "2024-01-05");
         assert_eq!(found("drones overnight", p)[0].1, "2024-01-04..2024-01-05");
+        assert!(found("during an overnight barrage", p).is_empty());
+        assert!(found("launched overnight strikes on Kyiv", p).is_empty());
         assert_eq!(found("last week", p)[0].1, "2023-12-25..2023-12-31");
         assert_eq!(
             found("attacks within the past week, Kirby", p)[0],
