@@ -4,7 +4,7 @@
 //! wrote:"). An entry's "this morning" and "on Tuesday" are of its own day,
 //! not of the day the whole was published or exported.
 
-use crate::values::date::{DateContext, DateValue, dates, opens_with_clock};
+use crate::values::date::{DateContext, DateValue, dates, opens_with_clock, weekday_named};
 use jiff::civil::Date;
 
 /// How many lines must open with a stamp before they are read as entries: a
@@ -44,34 +44,13 @@ pub fn entry_days(text: &str, ctx: &DateContext) -> Vec<(usize, Date)> {
     days
 }
 
-/// Words a stamp may follow at the start of its line: an e-mail's "On …
-/// wrote:" and its headers, and a weekday the date does not take in.
-const LEADS: &[&str] = &[
-    "on",
-    "date",
-    "sent",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thur",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+/// Words a stamp may follow at the start of its line, besides a weekday the
+/// date does not take in: an e-mail's "On … wrote:" and its headers.
+const LEADS: &[&str] = &["on", "date", "sent"];
 
 /// The day of the stamp `line` opens with, and the stamp as written, if it
 /// opens with one: a full date (day, month and year) at its start, after at
-/// most a bracket and a word or two of [`LEADS`] ("On Tue,", "Date:"), and a
+/// most a bracket and a word or two of [`LEADS`] or weekdays ("On Tue,", "Date:"), and a
 /// clock time right after it.
 fn stamp_day<'a>(line: &'a str, ctx: &DateContext) -> Option<(Date, &'a str)> {
     let mut head_len = line.len().min(HEAD);
@@ -88,7 +67,10 @@ fn stamp_day<'a>(line: &'a str, ctx: &DateContext) -> Option<(Date, &'a str)> {
     let lead_is_label = lead
         .split([' ', ',', ':', '.'])
         .filter(|word| !word.is_empty())
-        .all(|word| LEADS.iter().any(|lead| word.eq_ignore_ascii_case(lead)));
+        .all(|word| {
+            LEADS.iter().any(|lead| word.eq_ignore_ascii_case(lead))
+                || weekday_named(word).is_some()
+        });
     let written = &head[mention.span.clone()];
     let has_year = written
         .split(|c: char| !c.is_ascii_digit())

@@ -930,6 +930,12 @@ fn lookup_weekday(word: &str) -> Option<Weekday> {
     if needs_capital(word) {
         return None;
     }
+    weekday_named(word)
+}
+
+/// The weekday `word` names, in full or abbreviated, in any case ("Tue",
+/// "sat"): where a word can only be a weekday, as before a stamp's date.
+pub(crate) fn weekday_named(word: &str) -> Option<Weekday> {
     WEEKDAYS
         .iter()
         .find(|(name, _, _)| word.eq_ignore_ascii_case(name))
