@@ -207,7 +207,9 @@ fn twentieth_pass_spans_in_bom_crlf_files() {
 /// ends, curly quotes, dashes and letters of two bytes before the spans:
 /// an alert history's clock-time cues, "wrote on that" before a name,
 /// "Wednesday, the 2nd of January", a numeric date's year, "available at
-/// in", a Swedish "read also", "absorbed". "1 000 containers" is right.
+/// in", a Swedish "read also", "absorbed", an elliptical downed count ("19
+/// … launched and 21 were shot down"), "said in their that", an aggregator's
+/// "· 4h ago" rail. "1 000 containers" is right.
 #[test]
 fn twenty_first_pass_spans_in_a_bom_crlf_file() {
     let stdout = lint_spans(
@@ -223,6 +225,9 @@ fn twenty_first_pass_spans_in_a_bom_crlf_file() {
             "twenty-first-pass.txt:5:36",
             "twenty-first-pass.txt:7:1",
             "twenty-first-pass.txt:8:68",
+            "twenty-first-pass.txt:9:54",
+            "twenty-first-pass.txt:10:41",
+            "twenty-first-pass.txt:11:1",
         ],
     );
     // The first alert's count and the containers are not findings.
