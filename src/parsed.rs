@@ -27,11 +27,14 @@ use std::sync::{Arc, LazyLock, Mutex};
 /// an earlier parse of the same source.
 pub fn parse(source: &str) -> Result<Arc<Hir>, Box<regex_syntax::Error>> {
     let stored = {
-        let mut memo = lock();
+        let memo = lock();
         if let Some(hir) = memo.trees.get(source) {
             return Ok(hir.clone());
         }
-        memo.stored.take(source)
+        // Not taken out of the index: a thread that asks for the same
+        // source meanwhile must find it there too, or it would parse it and
+        // have the file written again for nothing.
+        memo.stored.get(source)
     };
     // Decoded or parsed without the lock: other threads are loading too.
     let (hir, parsed) = match stored.and_then(|tree| tree.decode()) {
@@ -111,7 +114,8 @@ fn lock() -> std::sync::MutexGuard<'static, Memo> {
 #[derive(Default)]
 struct Memo {
     trees: FxHashMap<Box<str>, Arc<Hir>>,
-    /// Trees from the cache file, not yet decoded.
+    /// Trees from the cache file, still encoded (a tree decoded since is in
+    /// `trees` too, and is written from there).
     stored: Stored,
     /// Whether a pattern was parsed that the file does not hold.
     changed: bool,
@@ -125,18 +129,27 @@ impl Memo {
     /// [`KEEP_UNUSED`] writes have passed without it: runs that need
     /// different patterns (a Markdown article and a plain one, `--select`)
     /// do not drop each other's, while those of an edited check age out.
+    ///
+    /// Entries are written in the order of their sources, so that the same
+    /// trees give the same bytes whatever order the threads loaded them in.
     fn encode(&self) -> Vec<u8> {
         let mut out = header();
         let mut tree = Vec::new();
-        for (source, hir) in &self.trees {
+        let mut used: Vec<_> = self.trees.iter().collect();
+        used.sort_unstable_by_key(|&(source, _)| source);
+        for (source, hir) in used {
             tree.clear();
             encode(hir, &mut tree);
             put_entry(&mut out, source, 0, &tree);
         }
-        for (source, (range, age)) in &self.stored.trees {
-            if age + 1 < KEEP_UNUSED {
-                put_entry(&mut out, source, age + 1, &self.stored.bytes[range.clone()]);
-            }
+        let mut unused: Vec<_> = (self.stored.trees.iter())
+            .filter(|&(source, &(_, age))| {
+                age + 1 < KEEP_UNUSED && !self.trees.contains_key(source)
+            })
+            .collect();
+        unused.sort_unstable_by_key(|&(source, _)| source);
+        for (source, (range, age)) in unused {
+            put_entry(&mut out, source, age + 1, &self.stored.bytes[range.clone()]);
         }
         let mut hash = Fnv1a::new();
         hash.write(&out);
@@ -193,8 +206,8 @@ impl Stored {
     }
 
     /// The stored tree of `source`, still encoded.
-    fn take(&mut self, source: &str) -> Option<StoredTree> {
-        let (range, _) = self.trees.remove(source)?;
+    fn get(&self, source: &str) -> Option<StoredTree> {
+        let (range, _) = self.trees.get(source)?.clone();
         Some(StoredTree {
             bytes: self.bytes.clone(),
             range,
@@ -464,7 +477,7 @@ mod tests {
                 stored: Stored::index(file).unwrap(),
                 ..Memo::default()
             };
-            let used = next.stored.take("used").and_then(|t| t.decode()).unwrap();
+            let used = next.stored.get("used").and_then(|t| t.decode()).unwrap();
             next.trees.insert("used".into(), Arc::new(used));
             file = next.encode();
             let stored = Stored::index(file.clone()).unwrap();
@@ -483,8 +496,8 @@ mod tests {
         assert!(parse("(unclosed").is_err());
         let dir = tempfile::tempdir().unwrap();
         store(dir.path());
-        let mut file = Stored::index(std::fs::read(dir.path().join(FILE)).unwrap()).unwrap();
-        let stored = file.take(source).and_then(|tree| tree.decode());
+        let file = Stored::index(std::fs::read(dir.path().join(FILE)).unwrap()).unwrap();
+        let stored = file.get(source).and_then(|tree| tree.decode());
         assert_eq!(stored.as_ref(), Some(&*first));
     }
 
@@ -516,19 +529,55 @@ mod tests {
             memo.trees.insert(pattern.into(), hir);
         }
         let file = memo.encode();
-        let mut stored = Stored::index(file.clone()).unwrap();
+        let stored = Stored::index(file.clone()).unwrap();
         assert_eq!(stored.trees.len(), 2);
-        assert_eq!(
-            stored.take("\\d+ km").and_then(|tree| tree.decode()),
-            Some(regex_syntax::Parser::new().parse("\\d+ km").unwrap())
-        );
-        assert!(stored.take("\\d+ km").is_none());
-        assert_eq!(stored.trees.len(), 1);
+        // Asked for twice, as two threads loading one check do: found both times.
+        for _ in 0..2 {
+            assert_eq!(
+                stored.get("\\d+ km").and_then(|tree| tree.decode()),
+                Some(regex_syntax::Parser::new().parse("\\d+ km").unwrap())
+            );
+        }
         for at in [0, file.len() / 2, file.len() - 1] {
             let mut damaged = file.clone();
             damaged[at] ^= 1;
             assert!(Stored::index(damaged).is_none(), "damage at {at}");
         }
         assert!(Stored::index(file[..file.len() - 1].to_vec()).is_none());
+    }
+
+    #[test]
+    fn the_same_trees_give_the_same_file_whatever_their_order() {
+        let tree = |pattern: &str| Arc::new(regex_syntax::Parser::new().parse(pattern).unwrap());
+        let patterns = ["(?i)seized", "\\d+ km", "annexed in (20\\d\\d)", "kremlin"];
+        let mut forwards = Memo::default();
+        let mut backwards = Memo::default();
+        for pattern in patterns {
+            forwards.trees.insert(pattern.into(), tree(pattern));
+        }
+        for pattern in patterns.iter().rev() {
+            backwards.trees.insert((*pattern).into(), tree(pattern));
+        }
+        let file = forwards.encode();
+        assert_eq!(file, backwards.encode());
+        // A later run that decodes some stored trees and not others writes
+        // each tree once, and writes the same file every time.
+        let rerun = || {
+            let mut memo = Memo {
+                stored: Stored::index(file.clone()).unwrap(),
+                ..Memo::default()
+            };
+            for pattern in &patterns[..2] {
+                let hir = memo.stored.get(pattern).and_then(|t| t.decode()).unwrap();
+                memo.trees.insert((*pattern).into(), Arc::new(hir));
+            }
+            memo.encode()
+        };
+        let written = rerun();
+        assert_eq!(
+            Stored::index(written.clone()).unwrap().trees.len(),
+            patterns.len()
+        );
+        assert_eq!(written, rerun());
     }
 }

@@ -432,9 +432,12 @@ fn reference_facts_are_cached_by_content() {
     assert_eq!(damaged, second);
     let rewritten = std::fs::read(&patterns).expect("patterns");
     assert!(rewritten.len() > stored.len() / 2, "written whole again");
-    // A run that parses nothing new leaves the file as it is.
-    factlint_in(repo.path(), &draft);
-    assert_eq!(std::fs::read(&patterns).expect("patterns"), rewritten);
+    // A run that parses nothing new leaves the file as it is, however its
+    // threads happen to share out the patterns.
+    for _ in 0..3 {
+        factlint_in(repo.path(), &draft);
+        assert_eq!(std::fs::read(&patterns).expect("patterns"), rewritten);
+    }
     // An edited article is linted again: a new entry, and its new fact counts.
     let article = repo.path().join("corpus/002_7814750e9e9946be.txt");
     let text = std::fs::read_to_string(&article).expect("article");
