@@ -172,7 +172,13 @@ fn ends_sentence(text: &str, floor: usize, dot: usize, after: usize, end: usize)
         .unwrap_or("");
     let next_starts_lower = next.chars().next().is_some_and(char::is_lowercase);
     let next_is_digit = next.chars().next().is_some_and(|c| c.is_ascii_digit());
-    if next_starts_lower {
+    // A lower-case word goes on with the sentence, unless it opens the next
+    // line: a screen reader's "heading level 2, …" or a line of its own.
+    let ends_line = text[after..end]
+        .split(|c: char| !c.is_whitespace())
+        .next()
+        .is_some_and(|space| space.contains('\n'));
+    if next_starts_lower && !ends_line {
         return false;
     }
     // Lower-cased on the stack, if short enough to be an abbreviation.
@@ -209,7 +215,9 @@ fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     let mut line_start = range.start;
     for newline in memchr::memchr_iter(b'\n', &text.as_bytes()[range.clone()]) {
         let next_line = range.start + newline + 1;
-        if is_bold_line(&text[line_start..next_line]) || opens_item(&text[next_line..range.end]) {
+        let line = &text[line_start..next_line];
+        let rest = &text[next_line..range.end];
+        if is_bold_line(line) || opens_item(rest) || is_fact_line(line) && opens_capitalised(rest) {
             push_line(text, start..next_line, out);
             start = next_line;
         }
@@ -225,6 +233,40 @@ fn is_bold_line(line: &str) -> bool {
     ["**", "__"]
         .iter()
         .any(|mark| line.len() > 2 * mark.len() && line.starts_with(mark) && line.ends_with(mark))
+}
+
+/// Whether a line is a fact box's entry, a short label and its value
+/// ("Missile range: about 900 km (560 miles)", "White House disclosure:
+/// 2024-01-05"): entries end without a full stop, and one entry's date is
+/// not the next one's. The value ends with a figure or a bracket, or is at
+/// most three words: a wrapped line of prose with a colon goes on ("Kyiv:
+/// officials said on\nThursday that …").
+fn is_fact_line(line: &str) -> bool {
+    let line = line.trim().trim_start_matches(['*', '_', '#', '>', ' ']);
+    // The first colon before a space, bold or not ("**Range:** 900 km").
+    let Some((label, value)) = line.match_indices(':').find_map(|(colon, _)| {
+        let value = line[colon + 1..].trim_start_matches(['*', '_']);
+        value
+            .starts_with(' ')
+            .then(|| (line[..colon].trim_end_matches(['*', '_']), value.trim()))
+    }) else {
+        return false;
+    };
+    let words = |text: &str| text.split_whitespace().count();
+    line.len() <= 100
+        && label.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && (1..=8).contains(&words(label))
+        && !label.contains(['.', '!', '?', ';', ',', '"', '“', '”'])
+        && !value.is_empty()
+        && !value.ends_with(['.', ',', ';', ':', '!', '?'])
+        && (value.ends_with(|c: char| c.is_ascii_digit() || matches!(c, ')' | '%' | ']'))
+            || words(value) <= 3)
+}
+
+/// Whether `text` opens with a capital letter or a digit, bold or not.
+fn opens_capitalised(text: &str) -> bool {
+    text.trim_start_matches(['*', '_', '#', '>', ' ', '\t'])
+        .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
 }
 
 /// Whether the period at `dot` follows a list item's number at the start
@@ -353,6 +395,51 @@ mod tests {
         // An indented line of prose goes on with its sentence.
         let text = "\tThe toll rose to\n\tfive, officials said.";
         assert_eq!(sentences(text, 0..text.len()).len(), 1);
+    }
+
+    #[test]
+    fn a_full_stop_at_the_end_of_a_line_ends_the_sentence_before_a_lower_case_line() {
+        assert_eq!(
+            split(
+                "It said it annexed them in 2021.\r\nheading level 2, A partnership\r\nThey met in 2000."
+            ),
+            [
+                "It said it annexed them in 2021.",
+                "heading level 2, A partnership\r\nThey met in 2000."
+            ]
+        );
+        // Not after an abbreviation, nor inside a line.
+        for text in [
+            "Officials in the U.S.\nofficials said so.",
+            "The strikes hit Kyiv, Kharkiv, etc.\nand Odesa.",
+            "It fired 36 drones. and then more.",
+        ] {
+            assert_eq!(split(text), [text], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_fact_box_entry_is_a_sentence_of_its_own() {
+        let text = "FACT BOX\nFirst missile fired: 2023-12-30\nWhite House disclosure: 2024-01-05\n**Range:** about 900km (560 miles)\nDowned over Crimea: 36\nTuesday's attack killed five people, officials said.";
+        assert_eq!(
+            sentence_texts(text),
+            [
+                "FACT BOX\nFirst missile fired: 2023-12-30",
+                "White House disclosure: 2024-01-05",
+                "**Range:** about 900km (560 miles)",
+                "Downed over Crimea: 36",
+                "Tuesday's attack killed five people, officials said."
+            ]
+        );
+        // Wrapped prose with a colon goes on with its sentence: a value of
+        // four words or more that ends in a word, or a lower-case next line.
+        for text in [
+            "WASHINGTON: US officials said on\nThursday that missiles were used.",
+            "The toll: 5\npeople were killed, officials said.",
+            "Kirby said: it is, in our view, a significant\nEscalation of support.",
+        ] {
+            assert_eq!(sentence_texts(text), [text], "{text}");
+        }
     }
 
     #[test]
