@@ -1,4 +1,4 @@
-//! The shipped checks on thirty-eight sets of articles written for blind tests, each
+//! The shipped checks on forty sets of articles written for blind tests, each
 //! by a helper who saw the list of checks but not their patterns: errors in
 //! wordings the seed corpus does not use ("seized", "proclaimed ... part of
 //! Russia", "three dozen", "ADVERTISEMENT - SCROLL TO CONTINUE", "killing 25
@@ -91,10 +91,15 @@
 //! news app's alert history, 45 traps) 77 of 92 and 6, and the
 //! thirty-seventh (`blind37`: syndicated and aggregated copies: Yahoo, MSN,
 //! Google News, Flipboard, an Apple Notes paste, a Pocket export, 46
-//! traps) 66 of 96 and 0, and the thirty-eighth (`blind38`: six plain,
+//! traps) 66 of 96 and 0, the thirty-eighth (`blind38`: six plain,
 //! carefully edited stories from six countries' outlets, subtle errors only,
-//! 51 traps) 76 of 86 and 2. All thirty-eight are now regression tests, not
-//! held-out sets.
+//! 51 traps) 76 of 86 and 2, the thirty-ninth (`blind39`, 2026-12-08: Irish,
+//! New Zealand, Kenyan, Nigerian, Pakistani and bilingual Canadian outlets,
+//! day-month and ISO dates, a fact box, 47 traps) 88 of 95 and 2, and the
+//! fortieth (`blind40`: an OCR'd print page, a screen reader's transcript, a
+//! wrapped e-mail newsletter, a written answer to Parliament, a wire budget,
+//! a letter to the editor; 45 traps) 80 of 91 and 3. All forty are now
+//! regression tests, not held-out sets.
 
 mod common;
 
@@ -1349,6 +1354,31 @@ const SETS: &[Set] = &[
             6,
             "\"fired the day before New Year's Eve\": \"the day before\" a holiday is not read, so the holiday's own date is taken",
         )],
+    },
+    Set {
+        dir: "tests/fixtures/blind39",
+        known_misses: &[(
+            "h06_courrier_ottawa.md",
+            39,
+            "\"The six people killed\" against \"killed at least five\": at least five admits six",
+        )],
+        known_false_alarms: &[],
+    },
+    Set {
+        dir: "tests/fixtures/blind40",
+        known_misses: &[
+            (
+                "g02_screenreader.txt",
+                2,
+                "a screen reader's reading of the menu (\"navigation landmark, Main menu, list with 6 items, link World\") is not among the checks' phrasings",
+            ),
+            (
+                "g02_screenreader.txt",
+                11,
+                "\"region, Advertisement\": a screen reader's landmark before the marker",
+            ),
+        ],
+        known_false_alarms: &[],
     },
 ];
 
