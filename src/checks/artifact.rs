@@ -288,12 +288,11 @@ fn dangling_word(text: &str, found: Range<usize>) -> Option<Range<usize>> {
         && (FUNCTION_WORDS.contains(&leading_word(after).as_str())
             || starts_with_possessive_name(after));
     let prose = PREPOSITIONS.contains(&first) && !noun_gone;
-    // "an explainer on for background": the topic after "on" is gone.
-    let topic_gone = TOPIC_NOUNS.contains(&first) && words.split_whitespace().nth(1) == Some("on");
-    let start = match words.find(" on") {
-        Some(on) if topic_gone => found.start + on + 1,
-        _ => found.start,
-    };
+    // "an explainer on for background": the topic after "on" is gone, and
+    // the span starts at "on".
+    let second = first.len() + words[first.len()..].len() - words[first.len()..].trim_start().len();
+    let topic_gone = TOPIC_NOUNS.contains(&first) && words[second..].starts_with("on");
+    let start = found.start + if topic_gone { second } else { 0 };
     (!(comparison || idiom || prose)).then_some(start..found.end)
 }
 
@@ -578,6 +577,10 @@ mod tests {
         assert_eq!(
             flagged("See the earlier explainer on for background on the Hwasong-11."),
             ["on for"]
+        );
+        assert_eq!(
+            flagged("An explainer\non from the ISW said so."),
+            ["on from"]
         );
         for prose in [
             "Read our explainer on how the missiles work.",
