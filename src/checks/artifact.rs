@@ -51,9 +51,10 @@ static SPACE_BEFORE_PUNCTUATION: LazyLock<Regex> = LazyLock::new(|| {
 /// link) should be.
 ///
 /// Pattern 2: "said on that the city", "said in a statement on that it
-/// would": a verb of saying, "on" and a clause, where the day ("on Friday")
-/// or the platform ("wrote on Telegram") was a link. It starts with verbs of
-/// pattern 1 and goes on with "on", not "that". "Wrote", "posted" and
+/// would", "said in that the debris": a verb of saying, "on" or "in" and a
+/// clause, where the day ("on Friday"), the platform ("wrote on Telegram")
+/// or the month or place ("in January") was a link. It starts with verbs of
+/// pattern 1 and goes on with "on" or "in", not "that". "Wrote", "posted" and
 /// "reported" also take "on" for their topic ("reported on that the week
 /// before"), so after them only a clause with its verb counts.
 ///
@@ -72,7 +73,7 @@ static SPACE_BEFORE_PUNCTUATION: LazyLock<Regex> = LazyLock::new(|| {
 static RESIDUE: LazyLock<Regex> = LazyLock::new(|| {
     let dangling = r"(?i)(?-u:\b)(?:(?:from|an?|the|its|their|our)\s+(?:and|or|but|as)|(?:its|their|our)\s+that|(?:an?|the)\s+(?:released|published|issued)\s+by|available\s+(?:at|on|from|via)\s+(?:in|on|at|from)|from\s+on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:explainer|backgrounder|factbox|primer|article|report|story|analysis|guide|timeline)\s+on\s+(?:for|from|with|by)|(?:an?|the)\s+(?:on|in|at|of|with|by|from)|(?:by|with|for|to|about|against|of|on|at|between)\s+and|(?:reported|written|edited|compiled|produced|statement|report|article|story|interview|posted|published)\s+by\s+(?:with|from|on|in)|(?:at|from)\s+(?:told|said|says|added|reported|wrote|confirmed))(?-u:\b)";
     let missing_subject = r"(?i)(?-u:\b)(?:said|says|say|saying|added|announced|reported|confirmed|claimed|noted|stated|warned)\s+that\s+[a-z]+ed(?-u:\b)";
-    let missing_day = r"(?i)(?-u:\b)(?:(?:said|says|say|added|announced|confirmed|claimed|stated|warned|wrote|writes|posted|tweeted|reported)(?:\s+in\s+an?\s+(?:statement|post|video|interview|speech|address|message))?\s+on|(?:posted|published|shared|uploaded)\s+to)\s+that(?-u:\b)";
+    let missing_day = r"(?i)(?-u:\b)(?:(?:said|says|say|added|announced|confirmed|claimed|stated|warned|wrote|writes|posted|tweeted|reported)(?:\s+in\s+an?\s+(?:statement|post|video|interview|speech|address|message))?\s+(?:on|in)|(?:posted|published|shared|uploaded)\s+to)\s+that(?-u:\b)";
     let missing_object = r"(?i)(?-u:\b)(?:with|(?:supplied|provided|sent|delivered|given|sold|transferred|shipped|made|produced|manufactured)\s+by)\s+to(?-u:\b)";
     let name_then_prepositions = r"(?-u:\b)[A-Z][a-z]+\s+(?:at|to|with|from|by|for)\s+(?:in|on|at|after|before|during|for|with|to)(?-u:\b)";
     matcher::build_many_str(&[
@@ -348,9 +349,9 @@ const FINITE_VERBS: &[&str] = &[
     "must", "did",
 ];
 
-/// The span from "on" to "that" ("said on that the city"), or from "to"
-/// ("a statement posted to that Ottawa was"), when a clause follows, not a
-/// noun that "that" points to ("said on that day"): a word that starts one,
+/// The span from "on" or "in" to "that" ("said on that the city"), or from
+/// "to" ("a statement posted to that Ottawa was"), when a clause follows, not
+/// a noun that "that" points to ("said on that day", "said in that regard"): a word that starts one,
 /// or (after a verb that takes a topic) a subject of one or two words and
 /// its verb ("wrote on that rescuers were").
 fn missing_day(text: &str, found: Range<usize>) -> Option<Range<usize>> {
@@ -573,6 +574,12 @@ mod tests {
         );
         assert!(flagged("She wrote on that Telegram channel she used for years.").is_empty());
         assert!(flagged("He wrote on that topic and reported it.").is_empty());
+        // A month or a place gone after "in".
+        assert_eq!(
+            flagged("The Ukrainian air force said in that the debris fell on homes."),
+            ["in that"]
+        );
+        assert!(flagged("The air force said in that regard the debris fell on homes.").is_empty());
         // A topic gone after "on".
         assert_eq!(
             flagged("See the earlier explainer on for background on the Hwasong-11."),

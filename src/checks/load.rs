@@ -332,12 +332,13 @@ fn compile(spec: CheckSpec) -> Result<Check, SpecError> {
             .map(Pattern::new)
             .collect::<Result<_, _>>()?,
     );
-    let topic: Vec<Pattern> = spec
-        .topic
-        .iter()
-        .map(Pattern::new)
-        .collect::<Result<_, _>>()?;
-    let topic = (!topic.is_empty()).then(|| Gate::new(Scope::Document, topic, Vec::new()));
+    let article_gate = |patterns: &[Spanned<String>]| -> Result<Vec<Pattern>, SpecError> {
+        patterns.iter().map(Pattern::new).collect()
+    };
+    let topic = article_gate(&spec.topic)?;
+    let article_unless = article_gate(&spec.article_unless)?;
+    let topic = (!topic.is_empty() || !article_unless.is_empty())
+        .then(|| Gate::new(Scope::Document, topic, article_unless));
     let rule = Rule::compile(kind, &spec)?;
     let message = spec
         .message

@@ -277,7 +277,8 @@ pub struct Check {
     pub meta: CheckMeta,
     pub gate: Gate,
     /// `topic`: patterns the whole article must match before the check reads
-    /// any of it, so a fact of one story is not looked for in another.
+    /// any of it, so a fact of one story is not looked for in another; and
+    /// `article-unless`, patterns it must not match anywhere.
     pub topic: Option<Gate>,
     pub rule: Rule,
     pub examples: Vec<spec::ExampleSpec>,
@@ -669,6 +670,21 @@ mod tests {
         let set = check_set(check);
         let topic = set.checks[0].topic.as_ref().expect("a topic gate");
         assert!(topic.shared().is_some());
+    }
+
+    #[test]
+    fn an_article_unless_pattern_anywhere_keeps_the_check_out() {
+        let check = "[[check]]\nid = \"toll\"\nkind = \"consistent\"\nscope = \"document\"\narticle-unless = ['(?i)this story has been updated']\nvalue = { type = \"number\", near = 'killed' }\n";
+        let article = "The strike killed five people.\n\nOfficials said it killed four.";
+        assert_eq!(findings_of(check, article).len(), 1);
+        // The article says its toll changed: the older count is no error.
+        let updated = format!("{article}\n\n*This story has been updated with a higher toll.*");
+        assert!(findings_of(check, &updated).is_empty());
+        // Alone, without a topic, and in the shared document set too.
+        let set = check_set(check);
+        let gate = set.checks[0].topic.as_ref().expect("an article gate");
+        assert!(gate.when.is_empty() && gate.unless.len() == 1);
+        assert!(gate.shared().is_some());
     }
 
     /// In a photo caption the days are the photo's, so a check of dates

@@ -39,6 +39,11 @@ pub struct CheckSpec {
     /// story its facts belong to.
     #[serde(default)]
     pub topic: Vec<Spanned<String>>,
+    /// Patterns none of which may match anywhere in the article for the
+    /// check to read it: a note that the article itself changed the fact
+    /// ("This story has been updated to reflect a higher death toll").
+    #[serde(default)]
+    pub article_unless: Vec<Spanned<String>>,
     pub label: Option<String>,
     // forbid
     pub pattern: Option<Spanned<String>>,

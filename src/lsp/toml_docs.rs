@@ -61,6 +61,10 @@ pub const CHECK_KEYS: &[(&str, &str)] = &[
         "Regular expressions that must all match somewhere in the article for the check to read it at all: the story its facts belong to (`'(?i)North Korea|Pyongyang'`).",
     ),
     (
+        "article-unless",
+        "Regular expressions of which none may match anywhere in the article for the check to read it: a note that the article changed the fact itself (`'(?i)this story has been updated'`).",
+    ),
+    (
         "label",
         "Text shown under the flagged span (`expected {expected}`); the same placeholders as `message`.",
     ),
@@ -437,6 +441,7 @@ mod tests {
             "when",
             "unless",
             "topic",
+            "article-unless",
             "label",
             "pattern",
             "patterns",
