@@ -30,7 +30,7 @@ static SPACE_BEFORE_PUNCTUATION: LazyLock<Regex> = LazyLock::new(|| {
 /// pattern 0's, listed first.
 ///
 /// Pattern 0: a determiner or "from" right before a conjunction: "from and",
-/// "from as", "an and"; a determiner right before a preposition ("in an on
+/// "from as", "an and"; "from to" ("missiles from to its arsenal"); a determiner right before a preposition ("in an on
 /// Kyiv", where "attack" was a link; not "the in-laws"); "by and" ("condemned by and the UN"), but for "by and
 /// large" and "by and by"; a preposition before "and" and a function word
 /// ("trade with and that Washington"), where "agreed to and signed" or "with
@@ -71,7 +71,7 @@ static SPACE_BEFORE_PUNCTUATION: LazyLock<Regex> = LazyLock::new(|| {
 /// September"); after a name they are not. Case-sensitive: the name's
 /// capital is the signal.
 static RESIDUE: LazyLock<Regex> = LazyLock::new(|| {
-    let dangling = r"(?i)(?-u:\b)(?:(?:from|an?|the|its|their|our)\s+(?:and|or|but|as)|(?:its|their|our)\s+that|(?:an?|the)\s+(?:released|published|issued)\s+by|available\s+(?:at|on|from|via)\s+(?:in|on|at|from)|from\s+on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:explainer|backgrounder|factbox|primer|article|report|story|analysis|guide|timeline)\s+on\s+(?:for|from|with|by)|(?:an?|the)\s+(?:on|in|at|of|with|by|from)|(?:by|with|for|to|about|against|of|on|at|between)\s+and|(?:reported|written|edited|compiled|produced|statement|report|article|story|interview|posted|published)\s+by\s+(?:with|from|on|in)|(?:at|from)\s+(?:told|said|says|added|reported|wrote|confirmed))(?-u:\b)";
+    let dangling = r"(?i)(?-u:\b)(?:(?:from|an?|the|its|their|our)\s+(?:and|or|but|as)|from\s+to|(?:its|their|our)\s+that|(?:an?|the)\s+(?:released|published|issued)\s+by|available\s+(?:at|on|from|via)\s+(?:in|on|at|from)|from\s+on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:explainer|backgrounder|factbox|primer|article|report|story|analysis|guide|timeline)\s+on\s+(?:for|from|with|by)|(?:an?|the)\s+(?:on|in|at|of|with|by|from)|(?:by|with|for|to|about|against|of|on|at|between)\s+and|(?:reported|written|edited|compiled|produced|statement|report|article|story|interview|posted|published)\s+by\s+(?:with|from|on|in)|(?:at|from)\s+(?:told|said|says|added|reported|wrote|confirmed))(?-u:\b)";
     let missing_subject = r"(?i)(?-u:\b)(?:said|says|say|saying|added|announced|reported|confirmed|claimed|noted|stated|warned)\s+that\s+[a-z]+ed(?-u:\b)";
     let missing_day = r"(?i)(?-u:\b)(?:(?:said|says|say|added|announced|confirmed|claimed|stated|warned|wrote|writes|posted|tweeted|reported)(?:\s+in\s+an?\s+(?:statement|post|video|interview|speech|address|message))?\s+(?:on|in)|(?:posted|published|shared|uploaded)\s+to)\s+that(?-u:\b)";
     let missing_object = r"(?i)(?-u:\b)(?:with|(?:supplied|provided|sent|delivered|given|sold|transferred|shipped|made|produced|manufactured)\s+by)\s+to(?-u:\b)";

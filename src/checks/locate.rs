@@ -15,6 +15,7 @@ use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::Arc;
+use std::sync::LazyLock;
 use toml::Spanned;
 
 /// The type of value a check reads.
@@ -267,6 +268,8 @@ impl ValueLocator {
         if candidates.is_empty() {
             return Vec::new();
         }
+        // A correction speaks of an earlier article before its verb.
+        let corrected_until = cache.correction_in(doc, &unit).unwrap_or(0);
         // The values end by here: an anchor that starts further on is too far
         // from every one of them, so the search for anchors stops there.
         let last_end = candidates.iter().map(|c| c.span.end).max().unwrap_or(0);
@@ -307,7 +310,10 @@ impl ValueLocator {
                         .map(|a| claim_gap(text, a, &c.span))
                         .min()?,
                 };
-                belongs_to_subject(&marks, text, &c.span, self.attach_nearest).then(|| {
+                (belongs_to_subject(&marks, text, &c.span, self.attach_nearest)
+                    && c.span.start >= corrected_until
+                    && !negated(&text[..c.span.start]))
+                .then(|| {
                     let span = unit.start + c.span.start..unit.start + c.span.end;
                     (
                         Mention {
@@ -414,6 +420,9 @@ pub struct ValueCache {
     /// Quotations of each unit (as [`Value::Quote`]), read once for every
     /// `quote` check.
     quotations: RefCell<UnitQuotations>,
+    /// Where the document's correction verbs end ([`correction_verb_ends`]),
+    /// found once for all its units.
+    corrections: RefCell<Option<Vec<usize>>>,
     /// The document the cached values are from ([`Document::id`]); another
     /// document empties the cache.
     document: std::cell::Cell<u64>,
@@ -607,7 +616,19 @@ impl ValueCache {
             self.dates.borrow_mut().clear();
             self.numbers.borrow_mut().clear();
             self.quotations.borrow_mut().clear();
+            self.corrections.borrow_mut().take();
         }
+    }
+
+    /// Where the first correction verb in `unit` ends, relative to the unit.
+    pub fn correction_in(&self, doc: &Document, unit: &Range<usize>) -> Option<usize> {
+        self.switch_to(doc);
+        let mut corrections = self.corrections.borrow_mut();
+        let ends = corrections.get_or_insert_with(|| correction_verb_ends(&doc.lintable));
+        let first = ends.partition_point(|&end| end <= unit.start);
+        ends.get(first)
+            .filter(|&&end| end <= unit.end)
+            .map(|end| end - unit.start)
     }
 }
 
@@ -740,6 +761,82 @@ fn numbers_outside(
         .collect()
 }
 
+/// Verbs of a correction: "An article on Friday misstated the date on which
+/// Russia first fired …". The values before the verb are the earlier
+/// article's (its date, its subject), not claims; those after may be the
+/// corrected fact ("misstated a figure from the ministry, which said 63").
+const CORRECTION_VERBS: &[&str] = &[
+    "misattributed",
+    "misidentified",
+    "misquoted",
+    "misreported",
+    "misspelled",
+    "misstated",
+    "overstated",
+    "understated",
+];
+
+/// Where each of [`CORRECTION_VERBS`] in `text` ends, in order. Each verb
+/// holds "mis" or "stated" (written in lower case, as after a subject): two
+/// searches over the article, then a look at the word around each hit.
+fn correction_verb_ends(text: &str) -> Vec<usize> {
+    static PARTS: LazyLock<[memchr::memmem::Finder<'static>; 2]> = LazyLock::new(|| {
+        [
+            memchr::memmem::Finder::new("mis"),
+            memchr::memmem::Finder::new("stated"),
+        ]
+    });
+    let bytes = text.as_bytes();
+    let mut ends: Vec<usize> = PARTS
+        .iter()
+        .flat_map(|part| part.find_iter(bytes))
+        .filter_map(|hit| {
+            let start = bytes[..hit]
+                .iter()
+                .rposition(|b| !b.is_ascii_alphabetic())
+                .map_or(0, |i| i + 1);
+            let end = bytes[hit..]
+                .iter()
+                .position(|b| !b.is_ascii_alphabetic())
+                .map_or(bytes.len(), |i| hit + i);
+            let word = &text[start..end];
+            CORRECTION_VERBS
+                .iter()
+                .any(|verb| word.eq_ignore_ascii_case(verb))
+                .then_some(end)
+        })
+        .collect();
+    ends.sort_unstable();
+    ends.dedup();
+    ends
+}
+
+/// Whether the text before a value denies it: "It was 2014, not 2015",
+/// "35 drones, not 53", "not on Friday", "rather than 53". The value stated
+/// as wrong is no claim.
+pub(super) fn negated(before: &str) -> bool {
+    // The longest denial, "rather than the ", and a little more.
+    let before = before.trim_end();
+    let mut from = before.len().saturating_sub(20);
+    while !before.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = before[from..].to_ascii_lowercase();
+    let before = ["on", "in", "at", "the"]
+        .iter()
+        .find_map(|word| {
+            before
+                .strip_suffix(word)
+                .filter(|rest| rest.ends_with(' '))
+                .map(str::trim_end)
+        })
+        .unwrap_or(&before);
+    [" not", ",not", "rather than", "instead of"]
+        .iter()
+        .any(|word| before.ends_with(word))
+        || before == "not"
+}
+
 /// A value belongs to the subject or rival written closest before it (English
 /// puts the year after what it dates), else to the closest after it; with
 /// `nearest`, to the closest on either side. Of two marks that end at one
@@ -782,6 +879,33 @@ fn belongs_to_subject(
 mod tests {
     use super::*;
     use crate::values::date::NumericOrder;
+
+    #[test]
+    fn a_value_denied_or_before_a_correction_verb_is_no_claim() {
+        for before in [
+            "It was 2014, not ",
+            "35 drones, not ",
+            "not on ",
+            "rather than the ",
+            "Not ",
+        ] {
+            assert!(negated(before), "{before}");
+        }
+        for before in ["It was ", "knot ", "not more than ", "cannot say "] {
+            assert!(!negated(before), "{before}");
+        }
+        let text = "An article on Friday misstated a figure, which said 63. It misquoted him.";
+        assert_eq!(
+            correction_verb_ends(text),
+            [text.find(" a figure").unwrap(), text.find(" him").unwrap()]
+        );
+        let text = "The ministry’s misstated figure";
+        assert_eq!(
+            correction_verb_ends(text),
+            ["The ministry’s misstated".len()]
+        );
+        assert!(correction_verb_ends("The article stated 36.").is_empty());
+    }
 
     #[test]
     fn a_check_that_reads_a_value_must_say_which() {

@@ -110,6 +110,13 @@ impl QuoteCheck {
         let paragraph_names_speaker = std::cell::OnceCell::new();
         for quote in found.iter() {
             let span = unit.start + quote.span.start..unit.start + quote.span.end;
+            // A wording cited as wrong: "He said, “… concerning …,” not “…
+            // alarming ….”"
+            let before = doc.lintable[unit.start..span.start]
+                .trim_end_matches(|c: char| c.is_whitespace() || "\"'“‘«".contains(c));
+            if super::locate::negated(before) {
+                continue;
+            }
             if let Some(speaker) = &self.speaker {
                 let named = match attributing_sentence(doc, &span) {
                     // "A US official said: “…”" is the official's, whoever

@@ -282,7 +282,7 @@ fn numbers_an_item(text: &str, floor: usize, dot: usize) -> bool {
 /// 07:48:22]" has 20 characters inside.
 const MAX_CUE: usize = 30;
 
-/// Whether a line starts a list item ("- ", "• ", "2. "), a table row ("|",
+/// Whether a line starts a list item ("- ", "• ", "2. ", a thread's "3/ "), a table row ("|",
 /// or columns parted by a tab: "First launch:\t30 Dec. 2023"), a cue of
 /// digits in brackets ("[05:45]") or an entry's clock time ("07:51 · 12 Jan").
 fn opens_item(line: &str) -> bool {
@@ -313,7 +313,7 @@ fn opens_item(line: &str) -> bool {
         _ => {
             let digits = line.bytes().take_while(u8::is_ascii_digit).count();
             (1..=3).contains(&digits)
-                && line[digits..].starts_with([')', '.'])
+                && line[digits..].starts_with([')', '.', '/'])
                 && spaced(&line[digits + 1..])
                 || opens_with_time(line)
         }
@@ -372,6 +372,16 @@ mod tests {
                 "2. US briefing: 4.1.2024",
                 "| Friday | 63 drones |",
                 "| Tuesday | mass attack |"
+            ]
+        );
+        // A thread's posts are numbered "1/", "2/".
+        assert_eq!(
+            sentence_texts(
+                "2/ Kirby briefed reporters at the White House\n3/ First confirmed use: Saturday, Dec. 30"
+            ),
+            [
+                "2/ Kirby briefed reporters at the White House",
+                "3/ First confirmed use: Saturday, Dec. 30"
             ]
         );
         // A line that goes on with a dash or a number is not an item.

@@ -309,6 +309,31 @@ const ATTACK_NOUNS: &[&str] = &[
     "offensive",
 ];
 
+/// Words between "overnight" and its attack noun: "an overnight aerial
+/// attack", "overnight drone and missile strikes".
+const ATTACK_MODIFIERS: &[&str] = &[
+    "aerial", "air", "missile", "drone", "rocket", "combined", "and", "massive", "mass",
+];
+
+/// Whether `after` "overnight" names an attack, maybe after a few of
+/// [`ATTACK_MODIFIERS`] ("overnight aerial attack"): then "overnight" is the
+/// kind of attack.
+fn names_an_attack(after: &str) -> bool {
+    for word in after.split_whitespace().take(4) {
+        let word = word.trim_end_matches(|c: char| !c.is_alphabetic());
+        if ATTACK_NOUNS.iter().any(|n| word.eq_ignore_ascii_case(n)) {
+            return true;
+        }
+        if !ATTACK_MODIFIERS
+            .iter()
+            .any(|m| word.eq_ignore_ascii_case(m))
+        {
+            return false;
+        }
+    }
+    false
+}
+
 /// Nouns a weekday names the day of after "a": "at a Wednesday briefing" is
 /// the latest Wednesday's, while "Dec. 30, a Saturday" or "on a Monday" is
 /// any such day.
@@ -741,12 +766,11 @@ fn date_from(text: &str, caps: &Parts, ctx: &DateContext) -> Option<Mention<Date
     let value = if let Some(r) = caps.name("rel") {
         let &(_, rel) = RELATIVE_PHRASES.get(r.as_str())?;
         // "an overnight barrage": a kind of attack, not last night.
-        if rel == Relative::Overnight && r.as_str().eq_ignore_ascii_case("overnight") {
-            let next = text[r.end()..].split_whitespace().next().unwrap_or("");
-            let next = next.trim_end_matches(|c: char| !c.is_alphabetic());
-            if ATTACK_NOUNS.iter().any(|n| next.eq_ignore_ascii_case(n)) {
-                return None;
-            }
+        if rel == Relative::Overnight
+            && r.as_str().eq_ignore_ascii_case("overnight")
+            && names_an_attack(&text[r.end()..])
+        {
+            return None;
         }
         ctx.published.map(|p| resolve(rel, p))
     } else {
@@ -1393,6 +1417,13 @@ mod tests {
         assert_eq!(found("drones overnight", p)[0].1, "2024-01-04..2024-01-05");
         assert!(found("during an overnight barrage", p).is_empty());
         assert!(found("launched overnight strikes on Kyiv", p).is_empty());
+        assert!(found("part of its overnight aerial attack on Kyiv", p).is_empty());
+        assert!(found("overnight drone and missile strikes", p).is_empty());
+        assert_eq!(
+            found("Russia attacked overnight and again on Kyiv", p).len(),
+            1
+        );
+        assert_eq!(found("shot down overnight, air defence said", p).len(), 1);
         assert_eq!(found("last week", p)[0].1, "2023-12-25..2023-12-31");
         assert_eq!(
             found("attacks within the past week, Kirby", p)[0],
