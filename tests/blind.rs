@@ -1,4 +1,4 @@
-//! The shipped checks on forty-two sets of articles written for blind tests, each
+//! The shipped checks on forty-four sets of articles written for blind tests, each
 //! by a helper who saw the list of checks but not their patterns: errors in
 //! wordings the seed corpus does not use ("seized", "proclaimed ... part of
 //! Russia", "three dozen", "ADVERTISEMENT - SCROLL TO CONTINUE", "killing 25
@@ -99,10 +99,15 @@
 //! fortieth (`blind40`: an OCR'd print page, a screen reader's transcript, a
 //! wrapped e-mail newsletter, a written answer to Parliament, a wire budget,
 //! a letter to the editor; 45 traps) 80 of 91 and 3, the forty-first
-//! (`blind41`: opinion and analysis, 47 traps) 73 of 88 and 1, and the
+//! (`blind41`: opinion and analysis, 47 traps) 73 of 88 and 1, the
 //! forty-second (`blind42`: a live blog, a TV rewrite, an updated story, a
-//! radio script, a wire flash and its expansion; 48 traps) 85 of 96 and 3.
-//! All forty-two are now regression tests, not held-out sets.
+//! radio script, a wire flash and its expansion; 48 traps) 85 of 96 and 3,
+//! the forty-third (`blind43`: English services of a Ukrainian ministry,
+//! Yonhap, NHK, Chinese and Russian state media, a Polish site; 46 traps)
+//! 82 of 91 and 2, and the forty-fourth (`blind44`: a wiki infobox, a
+//! briefing transcript, a corrections column, a thread export, a sanctions
+//! notice, a classroom worksheet; 44 traps) 81 of 96 and 9. All forty-four
+//! are now regression tests, not held-out sets.
 
 mod common;
 
@@ -1389,6 +1394,91 @@ const SETS: &[Set] = &[
             ),
         ],
         known_false_alarms: &[],
+    },
+    Set {
+        dir: "tests/fixtures/blind43",
+        known_misses: &[(
+            "d04_global_times.txt",
+            16,
+            "\"Washington accused of possessing weapons\": the object of \"accused\" (Iraq) was a link, but \"was accused of\" is prose",
+        )],
+        known_false_alarms: &[(
+            "d05_tass_diplomat.txt",
+            12,
+            "\"On December 29, the Russian Armed Forces delivered a massive strike\": the strike of 29 December was another attack, and only \"largest\" or \"biggest\" mark one",
+        )],
+    },
+    Set {
+        dir: "tests/fixtures/blind44",
+        known_misses: &[
+            (
+                "c01_wiki_article.txt",
+                11,
+                "an infobox field (\"| first_use = 29 December 2023\") names the fact in a key, not in words",
+            ),
+            (
+                "c02_briefing_transcript.txt",
+                11,
+                "Kirby's own words in a transcript, outside quotation marks, are not read as a quotation",
+            ),
+            (
+                "c03_corrections_column.txt",
+                12,
+                "\"It was 2015, not 2014.\": the sentence does not name Crimea, the one before does",
+            ),
+            (
+                "c03_corrections_column.txt",
+                17,
+                "\"it downed 35 drones, not 53\": the sentence does not name Crimea, the one before does",
+            ),
+            (
+                "c03_corrections_column.txt",
+                24,
+                "\"reporting by that fragments\": \"by that\" is prose before a noun (\"by that newspaper\")",
+            ),
+            (
+                "c05_sanctions_notice.txt",
+                27,
+                "\"the January 2 attack, which wounded some 150\": a toll dated by its attack is compared only with tolls of that date",
+            ),
+            (
+                "c06_worksheet.md",
+                35,
+                "an answer key's \"1. About 600 kilometers.\" names no missile or range",
+            ),
+            (
+                "c06_worksheet.md",
+                36,
+                "an answer key's \"2. More than 100 containers.\" names no shipment",
+            ),
+        ],
+        known_false_alarms: &[
+            (
+                "c03_corrections_column.txt",
+                8,
+                "\"gave the range of the missiles as 900 miles\": a correction without a correction verb",
+            ),
+            (
+                "c03_corrections_column.txt",
+                22,
+                "\"quoted Mr. Kirby as saying ...\": the wording a correction cites as wrong, without \"not\"",
+            ),
+            (
+                "c06_worksheet.md",
+                23,
+                "a true-or-false question states a wrong fact for students to correct",
+            ),
+            (
+                "c06_worksheet.md",
+                25,
+                "a true-or-false question states a wrong fact for students to correct",
+            ),
+            (
+                "c06_worksheet.md",
+                27,
+                "a true-or-false question states a wrong fact for students to correct",
+            ),
+        ],
     },
 ];
 
