@@ -237,6 +237,38 @@ fn twenty_first_pass_spans_in_a_bom_crlf_file() {
     insta::assert_snapshot!(stdout);
 }
 
+/// This pass's readings in a BOM, CRLF file with curly quotes: a fact box's
+/// entry, a thread's numbered post, "said in that", a quoted verb of
+/// annexation, a denied year, a first launch beside the mass attack.
+#[test]
+fn twenty_second_pass_spans_in_a_bom_crlf_file() {
+    let stdout = lint_spans(
+        &[
+            "--published",
+            "2024-01-06",
+            "tests/fixtures/spans/twenty-second-pass.txt",
+        ],
+        &[
+            "twenty-second-pass.txt:3:25",
+            "twenty-second-pass.txt:4:20",
+            "twenty-second-pass.txt:5:43",
+            "twenty-second-pass.txt:6:39",
+            "twenty-second-pass.txt:8:97",
+            "twenty-second-pass.txt:9:1",
+        ],
+    );
+    // The box's other entry, the denied year and the first launch's date
+    // are not findings.
+    for quiet in [
+        "twenty-second-pass.txt:2:",
+        "twenty-second-pass.txt:7:",
+        "twenty-second-pass.txt:8:38",
+    ] {
+        assert!(!stdout.contains(quiet), "{quiet} in {stdout}");
+    }
+    insta::assert_snapshot!(stdout);
+}
+
 #[test]
 fn tab_before_the_span() {
     let (stdout, _, _) = factlint(&[
