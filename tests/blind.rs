@@ -1040,11 +1040,6 @@ const SETS: &[Set] = &[
                 "\"Page 2 of 5\": reported as page-footer, not scrape-residue",
             ),
             (
-                "p04_halden_deck.txt",
-                19,
-                "\"a 1,900-kilometre reach\": a quantity written as a compound adjective before \"reach\"",
-            ),
-            (
                 "p05_openref_timeline.md",
                 27,
                 "a wiki's \"[edit]\" link after a heading is not among scrape-residue's phrasings",

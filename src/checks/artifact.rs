@@ -34,13 +34,14 @@ static SPACE_BEFORE_PUNCTUATION: LazyLock<Regex> = LazyLock::new(|| {
 /// Kyiv", where "attack" was a link; not "the in-laws"); "by and" ("condemned by and the UN"), but for "by and
 /// large" and "by and by"; a preposition before "and" and a function word
 /// ("trade with and that Washington"), where "agreed to and signed" or "with
-/// and without" are prose; "between and" ("a summit between and Putin"); a byline's or a report's "by" before "with", "from", "on" or "in" ("Reported
-/// by with additional input"); "at" or "from" right before a verb of saying
+/// and without" are prose; "between and" ("a summit between and Putin"); a byline's, a report's or a curator's "by" before "with", "from", "on", "in",
+/// "earlier" or "yesterday" ("Reported by with additional input", "curated
+/// by with support from", "as reported by earlier this week"); "at" or "from" right before a verb of saying
 /// ("Analysts at told the Ledger"), unless the words after make it prose
 /// ("the people he looked at told him"); a possessive before "that" ("said
 /// in their that"); a determiner before a participle and "by" ("pointed
 /// reporters to a released by the Treasury"); "available" before two prepositions
-/// ("available at in English"); "from on" before a weekday ("pulled from on
+/// ("available at in English", "available at for anyone"); "from on" before a weekday ("pulled from on
 /// Thursday", not "orders from on high"); "on" after a noun that takes a
 /// topic, before a preposition ("the earlier explainer on for background";
 /// not "on and off", which is prose). (A literal prefilter, which [`matcher`] leaves out,
@@ -71,7 +72,7 @@ static SPACE_BEFORE_PUNCTUATION: LazyLock<Regex> = LazyLock::new(|| {
 /// September"); after a name they are not. Case-sensitive: the name's
 /// capital is the signal.
 static RESIDUE: LazyLock<Regex> = LazyLock::new(|| {
-    let dangling = r"(?i)(?-u:\b)(?:(?:from|an?|the|its|their|our)\s+(?:and|or|but|as)|from\s+to|(?:its|their|our)\s+that|(?:an?|the)\s+(?:released|published|issued)\s+by|available\s+(?:at|on|from|via)\s+(?:in|on|at|from)|from\s+on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:explainer|backgrounder|factbox|primer|article|report|story|analysis|guide|timeline)\s+on\s+(?:for|from|with|by)|(?:an?|the)\s+(?:on|in|at|of|with|by|from)|(?:by|with|for|to|about|against|of|on|at|between)\s+and|(?:reported|written|edited|compiled|produced|statement|report|article|story|interview|posted|published)\s+by\s+(?:with|from|on|in)|(?:at|from)\s+(?:told|said|says|added|reported|wrote|confirmed))(?-u:\b)";
+    let dangling = r"(?i)(?-u:\b)(?:(?:from|an?|the|its|their|our)\s+(?:and|or|but|as)|from\s+to|(?:its|their|our)\s+that|(?:an?|the)\s+(?:released|published|issued)\s+by|available\s+(?:at|on|from|via)\s+(?:in|on|at|from|for)|from\s+on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:explainer|backgrounder|factbox|primer|article|report|story|analysis|guide|timeline)\s+on\s+(?:for|from|with|by)|(?:an?|the)\s+(?:on|in|at|of|with|by|from)|(?:by|with|for|to|about|against|of|on|at|between)\s+and|(?:reported|written|edited|compiled|produced|curated|organi[sz]ed|translated|statement|report|article|story|interview|posted|published)\s+by\s+(?:with|from|on|in|earlier|yesterday)|(?:at|from)\s+(?:told|said|says|added|reported|wrote|confirmed))(?-u:\b)";
     let missing_subject = r"(?i)(?-u:\b)(?:said|says|say|saying|added|announced|reported|confirmed|claimed|noted|stated|warned)\s+that\s+[a-z]+ed(?-u:\b)";
     let missing_day = r"(?i)(?-u:\b)(?:(?:said|says|say|added|announced|confirmed|claimed|stated|warned|wrote|writes|posted|tweeted|reported)(?:\s+in\s+an?\s+(?:statement|post|video|interview|speech|address|message))?\s+(?:on|in)|(?:posted|published|shared|uploaded)\s+to)\s+that(?-u:\b)";
     let missing_object = r"(?i)(?-u:\b)(?:with|(?:supplied|provided|sent|delivered|given|sold|transferred|shipped|made|produced|manufactured)\s+by)\s+to(?-u:\b)";
