@@ -1,4 +1,4 @@
-//! The shipped checks on forty-four sets of articles written for blind tests, each
+//! The shipped checks on forty-six sets of articles written for blind tests, each
 //! by a helper who saw the list of checks but not their patterns: errors in
 //! wordings the seed corpus does not use ("seized", "proclaimed ... part of
 //! Russia", "three dozen", "ADVERTISEMENT - SCROLL TO CONTINUE", "killing 25
@@ -104,10 +104,13 @@
 //! radio script, a wire flash and its expansion; 48 traps) 85 of 96 and 3,
 //! the forty-third (`blind43`: English services of a Ukrainian ministry,
 //! Yonhap, NHK, Chinese and Russian state media, a Polish site; 46 traps)
-//! 82 of 91 and 2, and the forty-fourth (`blind44`: a wiki infobox, a
+//! 82 of 91 and 2, the forty-fourth (`blind44`: a wiki infobox, a
 //! briefing transcript, a corrections column, a thread export, a sanctions
-//! notice, a classroom worksheet; 44 traps) 81 of 96 and 9. All forty-four
-//! are now regression tests, not held-out sets.
+//! notice, a classroom worksheet; 44 traps) 81 of 96 and 9, the
+//! forty-fifth (`blind45`: other sections that mention the story, 43 traps)
+//! 75 of 88 and 2, and the forty-sixth (`blind46`: heavy commercial news
+//! pages, furniture in wordings of the helper's own, 45 traps) 66 of 95 and
+//! 0. All forty-six are now regression tests, not held-out sets.
 
 mod common;
 
@@ -1474,6 +1477,94 @@ const SETS: &[Set] = &[
                 "a true-or-false question states a wrong fact for students to correct",
             ),
         ],
+    },
+    Set {
+        dir: "tests/fixtures/blind45",
+        known_misses: &[
+            (
+                "b02_travel_advisory.md",
+                27,
+                "\"The White House made this information public\": nothing in the sentence says it is about the missiles",
+            ),
+            (
+                "b02_travel_advisory.md",
+                37,
+                "\"the ... channel on as the situation\": \"on as\" is prose after a phrasal verb (\"carried on as before\")",
+            ),
+            (
+                "b02_travel_advisory.md",
+                45,
+                "\"In 2023 Russia also claimed to have annexed\": a year before its anchor is read only right before it",
+            ),
+            (
+                "b04_obituary.md",
+                9,
+                "a victim's death in a missile strike on 1 January: nothing in the sentence names the mass attack",
+            ),
+            (
+                "b06_parish_bulletin.txt",
+                12,
+                "\"a serious escalation\": a quotation of three words is too short to compare",
+            ),
+            (
+                "b06_parish_bulletin.txt",
+                20,
+                "\"some twenty drones were launched and 21 were shot down\": \"some twenty\" may be 21 or more",
+            ),
+        ],
+        known_false_alarms: &[
+            (
+                "b04_obituary.md",
+                35,
+                "two wordings of the daughter's quotation, one each: with no majority the first in path order is reported",
+            ),
+            (
+                "b05_exhibition_review.md",
+                17,
+                "two wordings of the curator's quotation, one each: with no majority the first in path order is reported",
+            ),
+        ],
+    },
+    Set {
+        dir: "tests/fixtures/blind46",
+        known_misses: &[
+            (
+                "a02_lite_kirby_crimea.txt",
+                17,
+                "\"Drop your email in the box below\": a newsletter prompt in words the checks do not list",
+            ),
+            (
+                "a03_courier_kim_missiles.txt",
+                29,
+                "an author's bio line (\"... is the Courier's Eastern Europe correspondent ... Follow her on X\") is prose in form",
+            ),
+            (
+                "a04_worldline_drones_gallery.md",
+                25,
+                "\"about 500 miles (800 km)\": about 500 miles reaches 550",
+            ),
+            (
+                "a04_worldline_drones_gallery.md",
+                37,
+                "\"the last of the four victims\": a toll in \"victims\" is not read",
+            ),
+            (
+                "a05_markets_pyongyang_pipeline.txt",
+                15,
+                "\"at least 1,500 containers\" does not contradict \"more than 1,000\": the two intervals overlap",
+            ),
+            (
+                "a05_markets_pyongyang_pipeline.txt",
+                27,
+                "an author's bio line (\"Marcus Feld covers geopolitics ... Reach him on X\") is prose in form",
+            ),
+            (
+                "a06_herald_week_roundup.txt",
+                36,
+                "\"lands in 80,000 inboxes every morning. Join them\": a newsletter prompt in words the checks do not list",
+            ),
+        ],
+        known_false_alarms: &[],
     },
 ];
 
