@@ -1166,11 +1166,6 @@ const SETS: &[Set] = &[
             ),
             (
                 "m02_wire_correction.txt",
-                19,
-                "\"Kirby, speaking to reporters on Jan. 3, said the weapons had been handed over\": the sentence names neither North Korea nor missiles, which briefing-date needs",
-            ),
-            (
-                "m02_wire_correction.txt",
                 37,
                 "\"followed reports in that Pyongyang had\": \"in that\" is also a conjunction (\"in that it was late\")",
             ),

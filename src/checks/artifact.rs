@@ -38,7 +38,8 @@ static SPACE_BEFORE_PUNCTUATION: LazyLock<Regex> = LazyLock::new(|| {
 /// "earlier" or "yesterday" ("Reported by with additional input", "curated
 /// by with support from", "as reported by earlier this week"); "at" or "from" right before a verb of saying
 /// ("Analysts at told the Ledger"), unless the words after make it prose
-/// ("the people he looked at told him"); a possessive before "that" ("said
+/// ("the people he looked at told him"), or before "have" or "has" and a
+/// participle ("Experts at have compared"); a possessive before "that" ("said
 /// in their that"); a determiner before a participle and "by" ("pointed
 /// reporters to a released by the Treasury"); "available" before two prepositions
 /// ("available at in English", "available at for anyone"); "from on" before a weekday ("pulled from on
@@ -72,7 +73,7 @@ static SPACE_BEFORE_PUNCTUATION: LazyLock<Regex> = LazyLock::new(|| {
 /// September"); after a name they are not. Case-sensitive: the name's
 /// capital is the signal.
 static RESIDUE: LazyLock<Regex> = LazyLock::new(|| {
-    let dangling = r"(?i)(?-u:\b)(?:(?:from|an?|the|its|their|our)\s+(?:and|or|but|as)|from\s+to|(?:its|their|our)\s+that|(?:an?|the)\s+(?:released|published|issued)\s+by|available\s+(?:at|on|from|via)\s+(?:in|on|at|from|for)|from\s+on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:explainer|backgrounder|factbox|primer|article|report|story|analysis|guide|timeline)\s+on\s+(?:for|from|with|by)|(?:an?|the)\s+(?:on|in|at|of|with|by|from)|(?:by|with|for|to|about|against|of|on|at|between)\s+and|(?:reported|written|edited|compiled|produced|curated|organi[sz]ed|translated|statement|report|article|story|interview|posted|published)\s+by\s+(?:with|from|on|in|earlier|yesterday)|(?:at|from)\s+(?:told|said|says|added|reported|wrote|confirmed))(?-u:\b)";
+    let dangling = r"(?i)(?-u:\b)(?:(?:from|an?|the|its|their|our)\s+(?:and|or|but|as)|from\s+to|(?:its|their|our)\s+that|(?:an?|the)\s+(?:released|published|issued)\s+by|available\s+(?:at|on|from|via)\s+(?:in|on|at|from|for)|from\s+on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:explainer|backgrounder|factbox|primer|article|report|story|analysis|guide|timeline)\s+on\s+(?:for|from|with|by)|(?:an?|the)\s+(?:on|in|at|of|with|by|from)|(?:by|with|for|to|about|against|of|on|at|between)\s+and|(?:reported|written|edited|compiled|produced|curated|organi[sz]ed|translated|statement|report|article|story|interview|posted|published)\s+by\s+(?:with|from|on|in|earlier|yesterday)|(?:at|from)\s+(?:told|said|says|added|reported|wrote|confirmed)|at\s+(?:have|has)\s+[a-z]+ed)(?-u:\b)";
     let missing_subject = r"(?i)(?-u:\b)(?:said|says|say|saying|added|announced|reported|confirmed|claimed|noted|stated|warned)\s+that\s+[a-z]+ed(?-u:\b)";
     let missing_day = r"(?i)(?-u:\b)(?:(?:said|says|say|added|announced|confirmed|claimed|stated|warned|wrote|writes|posted|tweeted|reported)(?:\s+in\s+an?\s+(?:statement|post|video|interview|speech|address|message))?\s+(?:on|in)|(?:posted|published|shared|uploaded)\s+to)\s+that(?-u:\b)";
     let missing_object = r"(?i)(?-u:\b)(?:with|(?:supplied|provided|sent|delivered|given|sold|transferred|shipped|made|produced|manufactured)\s+by)\s+to(?-u:\b)";
@@ -582,6 +583,10 @@ mod tests {
         );
         assert!(flagged("She wrote on that Telegram channel she used for years.").is_empty());
         assert!(flagged("He wrote on that topic and reported it.").is_empty());
+        assert_eq!(
+            flagged("Experts at have compared the design to the Iskander."),
+            ["at have compared"]
+        );
         // A month or a place gone after "in".
         assert_eq!(
             flagged("The Ukrainian air force said in that the debris fell on homes."),

@@ -118,8 +118,21 @@ const ORDINAL_DAYS: [&str; 19] = [
     "nineteenth",
 ];
 
-/// Labels of a page's date stamp.
-const STAMP_LABELS: &[&str] = &["updated", "published", "posted", "fetched", "modified"];
+/// Labels of a page's date stamp, and of a recording's ("Broadcast Monday,
+/// January 8", "Transcript for Friday, January 5").
+const STAMP_LABELS: &[&str] = &[
+    "updated",
+    "published",
+    "posted",
+    "fetched",
+    "modified",
+    "broadcast",
+    "aired",
+    "recorded",
+];
+
+/// Two-word labels of a stamp, lower-case.
+const STAMP_PHRASES: &[&str] = &["transcript for", "transcript of", "episode of"];
 
 /// Whether `text` opens with a clock time: one or two digits, a colon and a
 /// digit ("07:48", "9:10").
@@ -154,10 +167,12 @@ fn is_stamp(text: &str, span: &Range<usize>) -> bool {
     let set_off = !table_row
         && lead.ends_with(SEPARATORS)
         && text[span.end..].trim_start().starts_with(SEPARATORS);
+    let phrase = before.to_ascii_lowercase();
     clock
         || set_off
         || dateline(text, line_start, span)
         || STAMP_LABELS.iter().any(|l| label.eq_ignore_ascii_case(l))
+        || STAMP_PHRASES.iter().any(|p| phrase.ends_with(p))
 }
 
 /// Whether the date at `span` is a wire story's dateline: a city in
@@ -772,6 +787,10 @@ fn date_from(text: &str, caps: &Parts, ctx: &DateContext) -> Option<Mention<Date
         {
             return None;
         }
+        // "a week ago Tuesday" is one day, read at its weekday.
+        if rel == Relative::WeekAgo && names_a_weekday(&text[r.end()..]) {
+            return None;
+        }
         ctx.published.map(|p| resolve(rel, p))
     } else {
         let w = caps.name("w3")?;
@@ -793,9 +812,15 @@ fn date_from(text: &str, caps: &Parts, ctx: &DateContext) -> Option<Mention<Date
         }
         // "last Tuesday" written on a Tuesday means a week ago, not today.
         let strictly_before = i64::from(before.eq_ignore_ascii_case("last"));
+        // "a week ago Tuesday": the Tuesday of the week before.
+        let week_before = text[..w.start()]
+            .trim_end()
+            .to_ascii_lowercase()
+            .ends_with("a week ago");
         ctx.published.map(|p| {
             let back =
                 (i64::from(weekday.until(p.weekday())) + 6 * strictly_before) % 7 + strictly_before;
+            let back = back + 7 * i64::from(week_before);
             p.checked_sub(back.days()).ok().map(single)
         })
     };
@@ -964,6 +989,15 @@ pub(crate) fn weekday_named(word: &str) -> Option<Weekday> {
         .iter()
         .find(|(name, _, _)| word.eq_ignore_ascii_case(name))
         .map(|&(_, w, _)| w)
+}
+
+/// Whether `after` opens with a weekday's full name ("a week ago Tuesday").
+fn names_a_weekday(after: &str) -> bool {
+    let after = after.trim_start();
+    let word = &after[..after
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(after.len())];
+    word.len() > 5 && weekday_named(word).is_some()
 }
 
 /// Not the tail of a longer numeric token ("1-06-01-2024", "v2.2024-01-01").
@@ -1316,6 +1350,13 @@ mod tests {
             "The Morning Wire · Friday, Jan. 5, 2024 · Your briefing"
         ));
         assert!(stamp("By Anna Lee | Jan 5, 2024 | 4 min read"));
+        assert!(stamp("Broadcast Monday, January 8, 2024"));
+        assert!(stamp(
+            "*Transcript for Friday, January 5, 2024. Produced with software.*"
+        ));
+        assert!(!stamp(
+            "The briefing was broadcast live, and on January 4, 2024 Kirby spoke"
+        ));
         // A table's cell is no stamp.
         assert!(!stamp(
             "| 030430ZJAN24 | 3 Jan 2024 | Mass strike on Kyiv |"
@@ -1418,6 +1459,13 @@ mod tests {
         assert!(found("during an overnight barrage", p).is_empty());
         assert!(found("launched overnight strikes on Kyiv", p).is_empty());
         assert!(found("part of its overnight aerial attack on Kyiv", p).is_empty());
+        // "a week ago Tuesday": one day, the Tuesday of the week before.
+        let wednesday = Some(date(2024, 1, 10));
+        assert_eq!(
+            found("more were used a week ago Tuesday in a barrage", wednesday),
+            [("Tuesday", "2024-01-02".to_string())]
+        );
+        assert_eq!(found("a week ago, on Monday", wednesday).len(), 2);
         assert!(found("overnight drone and missile strikes", p).is_empty());
         assert_eq!(
             found("Russia attacked overnight and again on Kyiv", p).len(),
