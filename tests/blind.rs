@@ -1660,11 +1660,6 @@ const SETS: &[Set] = &[
             ),
             (
                 "ac03_tv_closed_captions.txt",
-                27,
-                "not investigated this pass",
-            ),
-            (
-                "ac03_tv_closed_captions.txt",
                 34,
                 "the repeated caption line differs from the first by its speaker mark (\">>\")",
             ),

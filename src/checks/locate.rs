@@ -700,11 +700,11 @@ fn between(anchor: &Range<usize>, other: &Range<usize>, value: &Range<usize>) ->
     }
 }
 
-/// Bytes between two ranges (0 when they touch or overlap).
 /// How far a value is from an anchor, to tell which of two roles a value
 /// both claim belongs to: an anchor before the value is further off when
 /// "and", "but", a comma or a semicolon stands between them. In "19 drones
-/// were launched and 21 were shot down", 21 is the downed count.
+/// were launched and 21 were shot down", 21 is the downed count; in
+/// captions' capitals too ("LAUNCHED AND 30 WERE SHOT DOWN").
 fn claim_gap(text: &str, anchor: &Range<usize>, value: &Range<usize>) -> usize {
     /// More than any window: the role whose anchor is not coordinated away wins.
     const COORDINATED: usize = 256;
@@ -712,10 +712,11 @@ fn claim_gap(text: &str, anchor: &Range<usize>, value: &Range<usize>) -> usize {
     let coordinated = between.contains([',', ';'])
         || between
             .split_whitespace()
-            .any(|word| matches!(word, "and" | "but"));
+            .any(|word| word.eq_ignore_ascii_case("and") || word.eq_ignore_ascii_case("but"));
     gap(anchor, value) + if coordinated { COORDINATED } else { 0 }
 }
 
+/// Bytes between two ranges (0 when they touch or overlap).
 fn gap(a: &Range<usize>, b: &Range<usize>) -> usize {
     if a.end <= b.start {
         b.start - a.end
@@ -879,6 +880,20 @@ fn belongs_to_subject(
 mod tests {
     use super::*;
     use crate::values::date::NumericOrder;
+
+    #[test]
+    fn and_or_but_in_any_case_coordinates_a_value_away_from_its_anchor() {
+        for text in [
+            "launched and 30",
+            "LAUNCHED AND 30",
+            "launched, 30",
+            "launched But 30",
+        ] {
+            let value = text.len() - 2..text.len();
+            assert!(claim_gap(text, &(0..8), &value) > 256, "{text}");
+        }
+        assert_eq!(claim_gap("launched 30", &(0..8), &(9..11)), 1);
+    }
 
     #[test]
     fn a_value_denied_or_before_a_correction_verb_is_no_claim() {
