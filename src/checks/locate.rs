@@ -9,7 +9,7 @@ use crate::values::date::{DateContext, DateMention, DateValue, dates, is_reporti
 use crate::values::number::{Number, Qualifier, numbers};
 use crate::values::quantity::{Quantity, quantities, quantities_among};
 use crate::values::quote::{Quotation, quotations};
-use crate::values::{Interval, Mention, starts_possessive, year};
+use crate::values::{Interval, Mention, ends_with_ignore_ascii_case, starts_possessive, year};
 use jiff::civil::{Date, Weekday};
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
@@ -816,26 +816,18 @@ fn correction_verb_ends(text: &str) -> Vec<usize> {
 /// "35 drones, not 53", "not on Friday", "rather than 53". The value stated
 /// as wrong is no claim.
 pub(super) fn negated(before: &str) -> bool {
-    // The longest denial, "rather than the ", and a little more.
     let before = before.trim_end();
-    let mut from = before.len().saturating_sub(20);
-    while !before.is_char_boundary(from) {
-        from -= 1;
-    }
-    let before = before[from..].to_ascii_lowercase();
-    let before = ["on", "in", "at", "the"]
+    // A preposition or article between the denial and the value: "not on".
+    let before = [" on", " in", " at", " the"]
         .iter()
-        .find_map(|word| {
-            before
-                .strip_suffix(word)
-                .filter(|rest| rest.ends_with(' '))
-                .map(str::trim_end)
-        })
-        .unwrap_or(&before);
+        .find(|word| ends_with_ignore_ascii_case(before, word))
+        .map_or(before, |word| {
+            before[..before.len() - word.len()].trim_end()
+        });
     [" not", ",not", "rather than", "instead of"]
         .iter()
-        .any(|word| before.ends_with(word))
-        || before == "not"
+        .any(|word| ends_with_ignore_ascii_case(before, word))
+        || before.eq_ignore_ascii_case("not")
 }
 
 /// A value belongs to the subject or rival written closest before it (English

@@ -3,7 +3,9 @@
 //! "yesterday", "last week") resolved against the publication date the way HeidelTime
 //! does for news: a bare weekday is the latest such day on or before publication.
 
-use super::{Mention, Phrases, alternation, is_ascii_space, previous_word};
+use super::{
+    Mention, Phrases, alternation, ends_with_ignore_ascii_case, is_ascii_space, previous_word,
+};
 use crate::matcher::{self, Group, Parts};
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
@@ -167,12 +169,13 @@ fn is_stamp(text: &str, span: &Range<usize>) -> bool {
     let set_off = !table_row
         && lead.ends_with(SEPARATORS)
         && text[span.end..].trim_start().starts_with(SEPARATORS);
-    let phrase = before.to_ascii_lowercase();
     clock
         || set_off
         || dateline(text, line_start, span)
         || STAMP_LABELS.iter().any(|l| label.eq_ignore_ascii_case(l))
-        || STAMP_PHRASES.iter().any(|p| phrase.ends_with(p))
+        || STAMP_PHRASES
+            .iter()
+            .any(|p| ends_with_ignore_ascii_case(before, p))
 }
 
 /// Whether the date at `span` is a wire story's dateline: a city in
@@ -813,10 +816,7 @@ fn date_from(text: &str, caps: &Parts, ctx: &DateContext) -> Option<Mention<Date
         // "last Tuesday" written on a Tuesday means a week ago, not today.
         let strictly_before = i64::from(before.eq_ignore_ascii_case("last"));
         // "a week ago Tuesday": the Tuesday of the week before.
-        let week_before = text[..w.start()]
-            .trim_end()
-            .to_ascii_lowercase()
-            .ends_with("a week ago");
+        let week_before = ends_with_ignore_ascii_case(text[..w.start()].trim_end(), "a week ago");
         ctx.published.map(|p| {
             let back =
                 (i64::from(weekday.until(p.weekday())) + 6 * strictly_before) % 7 + strictly_before;

@@ -52,6 +52,14 @@ pub(crate) fn starts_possessive(rest: &str) -> bool {
     rest.starts_with("'s") || rest.starts_with("’s")
 }
 
+/// Whether `text` ends with the ASCII `suffix`, case ignored. Callers look
+/// back from a value over all the text before it: lower-casing that whole
+/// prefix for each value was a copy of the unit per value.
+pub(crate) fn ends_with_ignore_ascii_case(text: &str, suffix: &str) -> bool {
+    text.len() >= suffix.len()
+        && text.as_bytes()[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+}
+
 /// The word before `start`, skipping spaces ("" after a punctuation mark).
 pub(crate) fn previous_word(text: &str, start: usize) -> &str {
     text[..start]
@@ -79,6 +87,17 @@ pub fn warm_up() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_suffix_is_found_in_any_case_after_multi_byte_text() {
+        assert!(ends_with_ignore_ascii_case("It was 2014, NOT", " not"));
+        assert!(ends_with_ignore_ascii_case(
+            "Kyiv’s Transcript For",
+            "transcript for"
+        ));
+        assert!(!ends_with_ignore_ascii_case("cannot", " not"));
+        assert!(!ends_with_ignore_ascii_case("’", "not"));
+    }
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2048))]
